@@ -1,0 +1,44 @@
+using System.Diagnostics.CodeAnalysis;
+using NumNet.Layout;
+
+namespace NumNet.Internal;
+
+/// <summary>The errors NumNet raises from hot code, kept out of line so the callers stay small.</summary>
+internal static class ThrowHelper
+{
+    /// <summary>NumPy's IndexError for an index past a dimension.</summary>
+    [DoesNotReturn]
+    public static void IndexOutOfBounds(long index, int axis, long size) =>
+        throw new IndexOutOfRangeException($"index {index} is out of bounds for axis {axis} with size {size}");
+
+    /// <summary>NumPy's IndexError for more indices than dimensions.</summary>
+    [DoesNotReturn]
+    public static void TooManyIndices(int ndim, int given) =>
+        throw new IndexOutOfRangeException($"too many indices for array: array is {ndim}-dimensional, but {given} were indexed");
+
+    /// <summary>A write to an array whose WRITEABLE flag is clear.</summary>
+    [DoesNotReturn]
+    public static void ReadOnly() => throw new ReadOnlyArrayException();
+
+    /// <summary>A typed access with a .NET type that is not the dtype's element type.</summary>
+    [DoesNotReturn]
+    public static void WrongElementType(Type requested, DType dtype) =>
+        throw new InvalidCastException($"elements of dtype {dtype} are not {requested.Name}; use {dtype.ElementType?.Name ?? "the boxed accessors"}");
+
+    /// <summary>NumPy's error for a reshape whose sizes differ.</summary>
+    [DoesNotReturn]
+    public static void CannotReshape(long size, ReadOnlySpan<long> shape) =>
+        throw new ArgumentException($"cannot reshape array of size {size} into shape {ShapeMath.Format(shape)}", "shape");
+}
+
+/// <summary>
+/// A write to an array that is not writeable (NumPy's "assignment destination is read-only", a ValueError, hence an
+/// <see cref="ArgumentException"/> as NumNet maps ValueError).
+/// </summary>
+public sealed class ReadOnlyArrayException : ArgumentException
+{
+    /// <summary>Creates the exception with NumPy's message.</summary>
+    public ReadOnlyArrayException() : base("assignment destination is read-only")
+    {
+    }
+}

@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NumNet.DTypes.Builtin;
+using NumNet.Internal;
+using NumNet.Memory;
+
+namespace NumNet;
+
+public sealed partial class NDArray
+{
+    /// <summary>
+    /// Byte offset in the buffer of the element at <paramref name="index"/> (one index per dimension, negative counting
+    /// from the end).
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">Wrong number of indices, or one outside its dimension.</exception>
+    internal long ByteOffsetOf(ReadOnlySpan<long> index)
+    {
+        if (index.Length != _shape.Length)
+        {
+            if (index.Length > _shape.Length)
+                ThrowHelper.TooManyIndices(_shape.Length, index.Length);
+            throw new IndexOutOfRangeException(
+                $"an element needs {_shape.Length} indices for a {_shape.Length}-dimensional array, got {index.Length}; use the indexer for views");
+        }
+        long offset = _offset;
+        for (int i = 0; i < index.Length; i++)
+        {
+            long k = index[i];
+            long n = _shape[i];
+            if (k < 0)
+                k += n;
+            if ((ulong)k >= (ulong)n)
+                ThrowHelper.IndexOutOfBounds(index[i], i, n);
+            offset += k * _strides[i];
+        }
+        return offset;
+    }
+
+    /// <summary>The bytes of the element at a validated byte offset.</summary>
+    internal Span<byte> ElementBytes(long byteOffset) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset), _dtype.ItemSize);
+
+    /// <summary>Reads one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
+    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
+    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged
+    {
+        var family = TypedFamily<T>();
+        return family.Read(ElementBytes(ByteOffsetOf(index)), _dtype);
+    }
+
+    /// <summary>Writes one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
+    /// <exception cref="ReadOnlyArrayException">The array is not writeable.</exception>
+    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
+    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    public void SetItem<T>(T value, params ReadOnlySpan<long> index) where T : unmanaged
+    {
+        var family = TypedFamily<T>();
+        long offset = ByteOffsetOf(index);
+        EnsureWriteable();
+        family.Write(ElementBytes(offset), value, _dtype);
+    }
+
+    /// <summary>
+    /// Reads one element as a boxed .NET value (NumPy's <c>item(*index)</c>): <c>double</c> for float64,
+    /// <c>string</c> for U, <see cref="Bytes"/> for S, the reference itself for object.
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    public object? GetValue(params ReadOnlySpan<long> index)
+    {
+        long offset = ByteOffsetOf(index);
+        if (_buffer.Objects is { } objects)
+            return objects[offset / ObjectBuffer.ElementSize];
+        return _dtype.Family.GetBoxed(ElementBytes(offset), _dtype);
+    }
+
+    /// <summary>
+    /// Writes one element from any .NET value the dtype can take, with NumPy's conversion rules for assignment
+    /// (<c>a[i] = value</c>).
+    /// </summary>
+    /// <exception cref="ReadOnlyArrayException">The array is not writeable.</exception>
+    /// <exception cref="OverflowException">An integer does not fit the dtype.</exception>
+    /// <exception cref="ArgumentException">Text that does not parse as the dtype.</exception>
+    /// <exception cref="InvalidCastException">A value of a kind the dtype cannot take.</exception>
+    public void SetValue(object? value, params ReadOnlySpan<long> index)
+    {
+        long offset = ByteOffsetOf(index);
+        EnsureWriteable();
+        if (_buffer.Objects is { } objects)
+        {
+            objects[offset / ObjectBuffer.ElementSize] = value;
+            return;
+        }
+        // Convert into a scratch element first so a failed conversion leaves the array untouched.
+        Span<byte> scratch = _dtype.ItemSize <= 256 ? stackalloc byte[_dtype.ItemSize] : new byte[_dtype.ItemSize];
+        _dtype.Family.SetBoxed(scratch, value, _dtype);
+        scratch.CopyTo(ElementBytes(offset));
+    }
+
+    /// <summary>The only element of a one-element array, boxed (NumPy's <c>item()</c>).</summary>
+    /// <exception cref="ArgumentException">The array does not have exactly one element.</exception>
+    public object? Item()
+    {
+        if (_size != 1)
+            throw new ArgumentException("can only convert an array of size 1 to a Python scalar");
+        return GetValue(new long[_shape.Length]);
+    }
+
+    /// <summary>The only element of a one-element array as <typeparamref name="T"/>, the dtype's element type.</summary>
+    /// <exception cref="ArgumentException">The array does not have exactly one element.</exception>
+    public T Item<T>() where T : unmanaged
+    {
+        if (_size != 1)
+            throw new ArgumentException("can only convert an array of size 1 to a Python scalar");
+        return GetItem<T>(new long[_shape.Length]);
+    }
+
+    /// <summary>Throws unless WRITEABLE is set.</summary>
+    internal void EnsureWriteable()
+    {
+        if (!IsWriteable)
+            ThrowHelper.ReadOnly();
+    }
+
+    private FixedSizeClass<T> TypedFamily<T>() where T : unmanaged
+    {
+        if (_dtype.Family is FixedSizeClass<T> family)
+            return family;
+        ThrowHelper.WrongElementType(typeof(T), _dtype);
+        return null!;
+    }
+}
