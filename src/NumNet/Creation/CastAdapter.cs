@@ -83,6 +83,9 @@ internal static class CastAdapter
         {
             DateTime64 d => d.Value,
             TimeDelta64 t => t.Value,
+            // Casting complex to a real type keeps the real part (NumPy warns; it does not fail).
+            Complex c when to.Kind != 'c' && to.Kind is not ('U' or 'S') => c.Real,
+            Complex64 c when to.Kind != 'c' && to.Kind is not ('U' or 'S') => (double)c.Real,
             _ => value,
         };
         if (to.Kind is 'i' or 'u' && from.Kind is 'i' or 'u' or 'f' or 'b' or 'M' or 'm')

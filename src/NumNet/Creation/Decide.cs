@@ -33,6 +33,9 @@ internal static class Decide
         }
         if (copy == false)
             throw new ArgumentException(NoCopyMessage, nameof(copy));
+        // A plain copy reads A as "F if Fortran-ordered, else C"; a cast keeps the layout unless Fortran-ordered.
+        if (order == MemoryOrder.A && !sameValues)
+            order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
         return CastAdapter.Cast(array, target, order);
     }
 

@@ -38,7 +38,8 @@ internal static class ConformanceDecoder
     private static object? Scalar(JsonElement s)
     {
         var dtype = np.dtype(s.GetProperty("dtype").GetString()!);
-        var value = Decode(s.GetProperty("value"));
+        var raw = s.GetProperty("value");
+        var value = raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("dt", out var dt) ? dt.GetString() : Decode(raw);
         if (dtype.DateTimeMeta is not null && value is BigInteger big)
             value = (long)big;
         return np.asarray(value, dtype).Item();
