@@ -24,4 +24,14 @@ public static class KnownFailures
         }
         return result;
     }
+
+    /// <summary>A one-line reason for a failure, from what the runner found.</summary>
+    public static string ReasonFor(CaseOutcome outcome)
+    {
+        string detail = outcome.Detail.Replace("\n", " ").Replace("\r", " ");
+        while (detail.Contains("  "))
+            detail = detail.Replace("  ", " ");
+        detail = detail.Trim();
+        return detail.Length > 240 ? detail[..240] + "…" : detail;
+    }
 }

@@ -11,5 +11,6 @@ public static class Wiring
         if (_installed)
             return;
         _installed = true;
+        ResultChecker.DateTimeFormatter = d => DateTimes.Format(d.Value, d.Unit);
     }
 }
