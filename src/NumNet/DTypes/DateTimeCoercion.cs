@@ -1,29 +1,42 @@
+using System.Numerics;
+
 namespace NumNet.DTypes;
 
-/// <summary>Turns .NET values into datetime64/timedelta64 counts of a given unit, as NumPy's setitem does.</summary>
+/// <summary>Turns .NET values into datetime64/timedelta64 counts of a given unit.</summary>
 internal static class DateTimeCoercion
 {
-    /// <summary>A datetime64 count in <paramref name="unit"/>: NaT for null, counts as they are, ISO text parsed, other units converted.</summary>
+    /// <summary>
+    /// A datetime64 count in <paramref name="unit"/>: None is NaT, integers are counts, ISO text is parsed, other
+    /// datetime64 values and .NET dates are converted to the unit.
+    /// </summary>
+    /// <exception cref="ArgumentException">Text that is not a date, or a value of a kind datetime64 cannot take.</exception>
     public static long ToDateTimeCount(object? value, DateTimeMetadata unit) => value switch
     {
-        null => DateTimes.NaT,
+        null => DateTime64.NaTValue,
+        DateTime64 d when d.Unit == unit || d.IsNaT => d.Value,
         DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
-        string s => DateTimes.Parse(s, unit.IsGeneric ? null : unit).Value,
-        System.DateTime d => DateTimes.FromDateTime(d, unit),
-        DateTimeOffset d => DateTimes.FromDateTimeOffset(d, unit),
+        string s => DateTimes.Parse(s, unit).Value,
+        Bytes b => DateTimes.Parse(b.ToLatin1(), unit).Value,
+        System.DateTime t => DateTimes.FromDateTime(t, unit),
+        DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
-        _ when ScalarCoercion.IsInteger(value) => (long)ScalarCoercion.ToBig(value),
-        _ => throw new InvalidCastException($"Could not convert object of type {value.GetType().Name} to datetime64{unit}"),
+        _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        _ => throw new ArgumentException($"Could not convert object to NumPy datetime: a {value.GetType().Name} is not a date"),
     };
 
-    /// <summary>A timedelta64 count in <paramref name="unit"/>: NaT for null, counts as they are, other units converted.</summary>
+    /// <summary>A timedelta64 count in <paramref name="unit"/>: None is NaT, integers and integer text are counts, <see cref="TimeSpan"/> converts.</summary>
+    /// <exception cref="ArgumentException">A value of a kind timedelta64 cannot take.</exception>
     public static long ToTimeDeltaCount(object? value, DateTimeMetadata unit) => value switch
     {
-        null => TimeDeltas.NaT,
+        null => DateTime64.NaTValue,
+        TimeDelta64 d when d.Unit == unit || d.IsNaT => d.Value,
         TimeDelta64 d => TimeDeltas.Cast(d.Value, d.Unit, unit),
-        string s => TimeDeltas.Parse(s),
         TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
-        _ when ScalarCoercion.IsInteger(value) => (long)ScalarCoercion.ToBig(value),
-        _ => throw new InvalidCastException($"Could not convert object of type {value.GetType().Name} to timedelta64{unit}"),
+        string s when s.Equals("NaT", StringComparison.OrdinalIgnoreCase) || s.Length == 0 => DateTime64.NaTValue,
+        string s => ScalarCoercion.ToInteger<long>(s, np.int64),
+        _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        _ => throw new ArgumentException($"Could not convert object to NumPy timedelta: a {value.GetType().Name} is not a duration"),
     };
+
+    private static bool IsInteger(object? value) => value is not char && ScalarCoercion.IsInteger(value);
 }
