@@ -33,8 +33,8 @@ internal static class DateTimeCoercion
     {
         null => DateTime64.NaTValue,
         TimeDelta64 d when d.Unit == unit || d.IsNaT => d.Value,
-        TimeDelta64 d => DateTimes.Cast(d.Value, d.Unit, unit),
-        TimeSpan t => DateTimes.Cast(t.Ticks / TimeSpan.TicksPerMicrosecond, new DateTimeMetadata(DateTimeUnit.Microseconds, 1), unit),
+        TimeDelta64 d => TimeDeltas.Cast(d.Value, d.Unit, unit),
+        TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
         string s when s.Equals("NaT", StringComparison.OrdinalIgnoreCase) || s.Length == 0 => DateTime64.NaTValue,
         string s => ScalarCoercion.ToInteger<long>(s, np.int64),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
