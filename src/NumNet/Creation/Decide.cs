@@ -36,7 +36,7 @@ internal static class Decide
         // A plain copy reads A as "F if Fortran-ordered, else C"; a cast keeps the layout unless Fortran-ordered.
         if (order == MemoryOrder.A && !sameValues)
             order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
-        return CastAdapter.Cast(array, target, order);
+        return Casting.CastEngine.Cast(array, target, order);
     }
 
     /// <summary>

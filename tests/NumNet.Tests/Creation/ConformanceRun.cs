@@ -181,7 +181,7 @@ public sealed class ConformanceRun(ITestOutputHelper output)
                     BigInteger g => g == i,
                     double or float or Half => false,
                     bool => false,
-                    _ when DTypes.ScalarCoercion.IsInteger(got) => DTypes.ScalarCoercion.ToBig(got) == i,
+                    _ when NumNet.DTypes.ScalarCoercion.IsInteger(got) => NumNet.DTypes.ScalarCoercion.ToBig(got) == i,
                     _ => false,
                 };
             case double d:
