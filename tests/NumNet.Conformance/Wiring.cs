@@ -18,6 +18,8 @@ public static class Wiring
         _installed = true;
         ResultChecker.DateTimeFormatter = d => DateTimes.Format(d.Value, d.Unit);
         ArrayBuilder.Discover = values => np.array(values);
+        ResultChecker.Repr = a => a.Repr();
+        ResultChecker.Str = a => a.ToString();
         CaseRunner.Register("asarray", AsArray);
         CaseRunner.Register("array", Array);
         CaseRunner.Register("astype", AsType);
