@@ -97,6 +97,6 @@ internal sealed class Filler
         var shape = _result.ShapeRef.AsSpan(depth).ToArray();
         var strides = _strides.AsSpan(depth).ToArray();
         var target = new NDArray(_result.DType, _result.Buffer, offset, shape, strides, _result);
-        CastAdapter.CastInto(source, target);
+        Casting.CastEngine.CastInto(source, target);
     }
 }
