@@ -42,6 +42,24 @@ public static class Catalog
             var a = Data.Float64(4096, 4096);
             return new Prepared(() => a.Copy(MemoryOrder.F).Dispose(), a);
         }),
+        new("ascontiguous_T_4096_f32", "Layout", "ascontiguousarray of transposed 4096×4096 float32", 4096L * 4096 * 4, () =>
+        {
+            var a = Data.Filled(np.float32, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
+        new("ascontiguous_T_4096_u8", "Layout", "ascontiguousarray of transposed 4096×4096 uint8", 4096L * 4096, () =>
+        {
+            var a = Data.Filled(np.uint8, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
+        new("copy_3d_transpose", "Layout", "C copy of a (64, 256, 512) float64 transposed (2, 0, 1)", 64L * 256 * 512 * 8, () =>
+        {
+            var a = Data.Float64(64, 256, 512);
+            var t = a.Transpose(2, 0, 1);
+            return new Prepared(() => t.Copy().Dispose(), a);
+        }),
     ];
 
     /// <summary>The workload called <paramref name="name"/>.</summary>

@@ -51,7 +51,23 @@ def copyF_4096():
     return 4096 * 4096 * 8, lambda: a.copy(order="F")
 
 
-WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096]
+def ascontiguous_T_4096_f32():
+    t = np.arange(4096 * 4096, dtype=np.float32).reshape(4096, 4096).T
+    return 4096 * 4096 * 4, lambda: np.ascontiguousarray(t)
+
+
+def ascontiguous_T_4096_u8():
+    t = (np.arange(4096 * 4096) % 251).astype(np.uint8).reshape(4096, 4096).T
+    return 4096 * 4096, lambda: np.ascontiguousarray(t)
+
+
+def copy_3d_transpose():
+    t = f64(64, 256, 512).transpose(2, 0, 1)
+    return 64 * 256 * 512 * 8, lambda: t.copy()
+
+
+WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
+             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose]
 
 
 def median(xs):
