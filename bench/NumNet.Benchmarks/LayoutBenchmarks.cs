@@ -15,7 +15,7 @@ public class LayoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        foreach (var w in Catalog.All.Where(w => w.Area == "Layout"))
+        foreach (var w in Catalog.Layout)
             _prepared[w.Name] = w.Prepare();
     }
 
