@@ -12,7 +12,8 @@ namespace NumNet;
 /// Views share their base's buffer and differ only in layout. Arrays that own native memory release it on
 /// <see cref="Dispose"/> (or, failing that, when the garbage collector finalises the buffer).
 /// </remarks>
-[DebuggerDisplay("{DebuggerSummary,nq}")]
+[DebuggerDisplay("{DebuggerPreview,nq}")]
+[DebuggerTypeProxy(typeof(NDArrayDebugView))]
 public sealed partial class NDArray : IDisposable
 {
     private readonly DType _dtype;

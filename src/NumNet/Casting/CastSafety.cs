@@ -117,8 +117,6 @@ internal static class CastSafety
         DType sized = to.ItemSize == 0 && from.ItemSize > 0 && from.Code != DTypeCode.Object ? to.WithLength(from.ItemSize) : to;
         if (from.Code == DTypeCode.Void)
             return new(sized.ItemSize == from.ItemSize ? CastingRule.No : CastingRule.SameKind, sized);
-        if (from.Code == DTypeCode.Unicode || IsTime(from.Code))
-            return new(CastingRule.Unsafe, sized);
         return new(sized.ItemSize >= from.ItemSize ? CastingRule.Safe : CastingRule.Unsafe, sized);
     }
 }

@@ -89,6 +89,8 @@ public sealed partial class DType : IEquatable<DType>
         get
         {
             char order = _byteOrder == '=' ? (BitConverter.IsLittleEndian ? '<' : '>') : _byteOrder;
+            if (IsObject)
+                return "|O";
             int size = Code == DTypeCode.Unicode ? ItemSize / 4 : ItemSize;
             string unit = DateTimeMeta is { } meta ? meta.ToString() : "";
             // NumPy writes object as "|O": the size of a reference is not part of its typestr.

@@ -8,7 +8,7 @@ namespace NumNet.Casting.Loops;
 /// <summary>
 /// Contiguous numeric casts. Pairs whose <see cref="TensorPrimitives"/> conversion has NumPy's semantics (integer
 /// wrap-around, integer to float, float to float) use it and get SIMD; float to integer does not (.NET saturates,
-/// x86 does not) and runs as a scalar loop, except float/double to uint32, which reproduces the block-of-four split
+/// x86 does not) and runs as a scalar loop, except float, double and their complex types to uint32, which reproduce the block-of-four split
 /// between vector and scalar code in NumPy's x86-64 build.
 /// </summary>
 internal static class ContiguousConvert
@@ -29,7 +29,8 @@ internal static class ContiguousConvert
             }
             return;
         }
-        if ((typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float)) && typeof(TTo) == typeof(uint))
+        if ((typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(Complex)
+             || typeof(TFrom) == typeof(Complex64)) && typeof(TTo) == typeof(uint))
         {
             RunToUInt32<TFrom>(ref src, ref dst, count);
             return;
@@ -64,9 +65,11 @@ internal static class ContiguousConvert
         nint blocks = count & ~(nint)3;
         for (nint i = 0; i < count; i++)
         {
-            double x = typeof(TFrom) == typeof(double)
-                ? Unsafe.ReadUnaligned<double>(ref Unsafe.Add(ref src, i * 8))
-                : Unsafe.ReadUnaligned<float>(ref Unsafe.Add(ref src, i * 4));
+            // Complex sources convert their real part, which comes first in each element.
+            ref byte element = ref Unsafe.Add(ref src, i * Unsafe.SizeOf<TFrom>());
+            double x = typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(Complex)
+                ? Unsafe.ReadUnaligned<double>(ref element)
+                : Unsafe.ReadUnaligned<float>(ref element);
             Unsafe.Add(ref d, i) = i < blocks ? X86Truncation.ToUInt32Vectorised(x) : X86Truncation.ToUInt32(x);
         }
     }

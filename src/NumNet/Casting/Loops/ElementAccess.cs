@@ -32,7 +32,13 @@ internal static class ElementAccess
         {
             DTypeCode.Unicode => v => TextOf(v),
             DTypeCode.Bytes => v => v is Bytes ? v : new Bytes(ScalarCoercion.ToBytes(TextOf(v))),
-            DTypeCode.Float16 or DTypeCode.Float32 or DTypeCode.Float64 or DTypeCode.Float128 => v => v ?? double.NaN,
+            DTypeCode.Float16 or DTypeCode.Float32 or DTypeCode.Float64 or DTypeCode.Float128 => v => v switch
+            {
+                null => double.NaN,
+                Complex or NumNet.Complex64 or NumNet.Complex256 =>
+                    throw new InvalidCastException("float() argument must be a string or a real number, not 'complex'"),
+                _ => v,
+            },
             DTypeCode.Complex64 or DTypeCode.Complex128 or DTypeCode.Complex256 => v => v switch
             {
                 null => new Complex(double.NaN, double.NaN),

@@ -166,6 +166,7 @@ internal static class NumericConvert
         if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>((Half)v);
         if (typeof(TTo) == typeof(float)) return Box<float, TTo>((float)v);
         if (typeof(TTo) == typeof(double)) return Box<double, TTo>((double)v);
+        if (typeof(TTo) == typeof(LongDouble)) return Box<LongDouble, TTo>(v);
         if (typeof(TTo) == typeof(Complex64)) return Box<Complex64, TTo>(new Complex64((float)v, 0f));
         if (typeof(TTo) == typeof(Complex)) return Box<Complex, TTo>(new Complex((double)v, 0));
         if (typeof(TTo) == typeof(Complex256)) return Box<Complex256, TTo>(new Complex256(v, LongDouble.Zero));
