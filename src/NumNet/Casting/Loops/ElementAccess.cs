@@ -19,6 +19,9 @@ internal static class ElementAccess
             return static (buffer, offset) => buffer.Objects![offset / ObjectBuffer.ElementSize];
         int size = dtype.ItemSize;
         var family = dtype.Family;
+        // Integers leave as Python ints (BigInteger), as NumPy's getitem returns them.
+        if (NumericTraits.IsInteger(dtype.Code))
+            return (buffer, offset) => ScalarCoercion.ToBig(family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype));
         return (buffer, offset) => family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype);
     }
 
