@@ -182,9 +182,13 @@ public sealed partial class NDArray
     /// <summary>Copy with a string order: "C", "F", "A" or "K".</summary>
     public NDArray Copy(string order) => Copy(MemoryOrders.Parse(order, MemoryOrder.C));
 
-    /// <summary>The strides a new array like this one gets for <paramref name="order"/> (NumPy's new-like layout).</summary>
-    internal long[] NewLikeStrides(MemoryOrder order)
+    /// <summary>
+    /// The strides a new array like this one gets for <paramref name="order"/> (NumPy's new-like layout), for elements of
+    /// <paramref name="itemSize"/> bytes (this array's by default; another when the new array has another dtype).
+    /// </summary>
+    internal long[] NewLikeStrides(MemoryOrder order, int? itemSize = null)
     {
+        int size = itemSize ?? ItemSize;
         switch (order)
         {
             case MemoryOrder.A:
@@ -198,8 +202,8 @@ public sealed partial class NDArray
                 break;
         }
         if (order == MemoryOrder.K)
-            return StridePermutation.StridesForOrder(_shape, StridePermutation.ByAbsoluteStride(_strides), ItemSize);
-        return ShapeMath.ContiguousStrides(_shape, ItemSize, order == MemoryOrder.F);
+            return StridePermutation.StridesForOrder(_shape, StridePermutation.ByAbsoluteStride(_strides), size);
+        return ShapeMath.ContiguousStrides(_shape, size, order == MemoryOrder.F);
     }
 
     /// <summary>The axes from outermost to innermost for reading elements in <paramref name="order"/>.</summary>

@@ -117,29 +117,6 @@ public static partial class np
         return result;
     }
 
-    /// <summary>
-    /// <c>np.ascontiguousarray(a)</c>: <paramref name="a"/> itself when already C-contiguous, otherwise a C-ordered copy.
-    /// Always at least 1-d, as NumPy 2 makes it.
-    /// </summary>
-    public static NDArray ascontiguousarray(NDArray a)
-    {
-        var r = a.IsCContiguous ? a : a.Copy(MemoryOrder.C);
-        return r.NDim == 0 ? r.Reshape(1) : r;
-    }
-
-    /// <summary>
-    /// <c>np.asfortranarray(a)</c>: <paramref name="a"/> itself when already F-contiguous, otherwise an F-ordered copy.
-    /// Always at least 1-d.
-    /// </summary>
-    public static NDArray asfortranarray(NDArray a)
-    {
-        var r = a.IsFContiguous ? a : a.Copy(MemoryOrder.F);
-        return r.NDim == 0 ? r.Reshape(1) : r;
-    }
-
-    /// <summary><c>np.copy(a, order)</c>: a copy that owns its memory; order defaults to K (keep the layout).</summary>
-    public static NDArray copy(NDArray a, string order = "K") => a.Copy(MemoryOrders.Parse(order));
-
     /// <summary><c>np.ravel(a, order)</c>.</summary>
     public static NDArray ravel(NDArray a, string order = "C") => a.Ravel(MemoryOrders.Parse(order, MemoryOrder.C));
 

@@ -89,9 +89,12 @@ public sealed partial class DType : IEquatable<DType>
         get
         {
             char order = _byteOrder == '=' ? (BitConverter.IsLittleEndian ? '<' : '>') : _byteOrder;
+            if (IsObject)
+                return "|O";
             int size = Code == DTypeCode.Unicode ? ItemSize / 4 : ItemSize;
             string unit = DateTimeMeta is { } meta ? meta.ToString() : "";
-            return $"{order}{Kind}{size}{unit}";
+            // NumPy writes object as "|O": the size of a reference is not part of its typestr.
+            return IsObject ? $"{order}O" : $"{order}{Kind}{size}{unit}";
         }
     }
 

@@ -1,23 +1,45 @@
+using System.Numerics;
+
 namespace NumNet.DTypes;
 
 /// <summary>Turns .NET values into datetime64/timedelta64 counts of a given unit.</summary>
 internal static class DateTimeCoercion
 {
-    /// <summary>A datetime64 count in <paramref name="unit"/>.</summary>
+    /// <summary>
+    /// A datetime64 count in <paramref name="unit"/>: None is NaT, integers are counts, ISO text is parsed, other
+    /// datetime64 values and .NET dates are converted to the unit.
+    /// </summary>
+    /// <exception cref="ArgumentException">Text that is not a date, or a value of a kind datetime64 cannot take.</exception>
     public static long ToDateTimeCount(object? value, DateTimeMetadata unit) => value switch
     {
         null => DateTime64.NaTValue,
-        DateTime64 d when d.Unit == unit => d.Value,
-        long or int or short or sbyte => Convert.ToInt64(value),
-        _ => throw new InvalidCastException($"cannot convert {value.GetType().Name} to datetime64{unit}"),
+        DateTime64 d when d.Unit == unit || d.IsNaT => d.Value,
+        DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
+        // A timedelta stored into a datetime is the same count since the epoch.
+        TimeDelta64 t when t.Unit == unit || t.IsNaT || t.Unit.IsGeneric => t.Value,
+        TimeDelta64 t => DateTimes.Cast(t.Value, t.Unit, unit),
+        string s => DateTimes.Parse(s, unit).Value,
+        Bytes b => DateTimes.Parse(b.ToLatin1(), unit).Value,
+        System.DateTime t => DateTimes.FromDateTime(t, unit),
+        DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
+        DateOnly d => DateTimes.FromDateOnly(d, unit),
+        _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        _ => throw new ArgumentException($"Could not convert object to NumPy datetime: a {value.GetType().Name} is not a date"),
     };
 
-    /// <summary>A timedelta64 count in <paramref name="unit"/>.</summary>
+    /// <summary>A timedelta64 count in <paramref name="unit"/>: None is NaT, integers and integer text are counts, <see cref="TimeSpan"/> converts.</summary>
+    /// <exception cref="ArgumentException">A value of a kind timedelta64 cannot take.</exception>
     public static long ToTimeDeltaCount(object? value, DateTimeMetadata unit) => value switch
     {
         null => DateTime64.NaTValue,
-        TimeDelta64 d when d.Unit == unit => d.Value,
-        long or int or short or sbyte => Convert.ToInt64(value),
-        _ => throw new InvalidCastException($"cannot convert {value.GetType().Name} to timedelta64{unit}"),
+        TimeDelta64 d when d.Unit == unit || d.IsNaT => d.Value,
+        TimeDelta64 d => TimeDeltas.Cast(d.Value, d.Unit, unit),
+        TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
+        string s when s.Equals("NaT", StringComparison.OrdinalIgnoreCase) || s.Length == 0 => DateTime64.NaTValue,
+        string s => ScalarCoercion.ToInteger<long>(s, np.int64),
+        _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        _ => throw new ArgumentException($"Could not convert object to NumPy timedelta: a {value.GetType().Name} is not a duration"),
     };
+
+    private static bool IsInteger(object? value) => value is not char && ScalarCoercion.IsInteger(value);
 }

@@ -30,15 +30,3 @@ internal static class ThrowHelper
     public static void CannotReshape(long size, ReadOnlySpan<long> shape) =>
         throw new ArgumentException($"cannot reshape array of size {size} into shape {ShapeMath.Format(shape)}", "shape");
 }
-
-/// <summary>
-/// A write to an array that is not writeable (NumPy's "assignment destination is read-only", a ValueError, hence an
-/// <see cref="ArgumentException"/> as NumNet maps ValueError).
-/// </summary>
-public sealed class ReadOnlyArrayException : ArgumentException
-{
-    /// <summary>Creates the exception with NumPy's message.</summary>
-    public ReadOnlyArrayException() : base("assignment destination is read-only")
-    {
-    }
-}

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NumNet.Memory;
 
 namespace NumNet.Layout;
@@ -7,13 +9,19 @@ namespace NumNet.Layout;
 /// <summary>
 /// Copies the elements of one layout into another of the same shape and dtype, byte for byte. Dimensions are
 /// simplified first (length-1 dimensions dropped, mergeable neighbours merged, order chosen for the destination),
-/// the innermost loop is specialised per element size, and order-flipping copies (transposes) go through cache
-/// blocks so neither side is read or written with a large stride for long.
+/// the innermost loop is specialised per element size, and order-flipping copies (transposes) go through
+/// the transpose kernels, which read and write whole cache lines.
 /// </summary>
-internal static class StridedCopy
+internal static partial class StridedCopy
 {
-    /// <summary>Edge of a square block, in elements: 64×64 doubles are 32 KiB, about an L1 cache.</summary>
-    private const int BlockEdge = 64;
+    /// <summary>
+    /// Shortest axes worth the transposing kernels: below this the plain strided loop touches few enough lines that
+    /// the kernels' setup costs more than it saves.
+    /// </summary>
+    private const int BlockEdge = 16;
+
+    /// <summary>Result size from which transposes write with non-temporal stores (a quarter of a 32 MiB L3).</summary>
+    internal const long StreamingThreshold = 8L << 20;
 
     /// <summary>Copies every element of <paramref name="src"/> into the same position of <paramref name="dst"/>.</summary>
     /// <exception cref="ArgumentException">Shapes or dtype sizes differ.</exception>
@@ -171,51 +179,62 @@ internal static class StridedCopy
     }
 
     /// <summary>
-    /// Copies in tiles over two axes: the destination's innermost and the source's contiguous axis. The other axes are
-    /// walked outside the tiles.
+    /// Copies a transpose: for every combination of the other axes, a 2-d plane whose rows run along the source's
+    /// contiguous axis and whose columns run along the destination's innermost axis.
     /// </summary>
-    private static void RunBlocked<T>(ref byte src, ref byte dst, CopyPlan plan, int srcFast) where T : unmanaged
+    private static unsafe void RunBlocked<T>(ref byte src, ref byte dst, CopyPlan plan, int srcFast) where T : unmanaged
     {
         int n = plan.Shape.Length;
         int dstFast = n - 1;
-        long rows = plan.Shape[srcFast], cols = plan.Shape[dstFast];
-        nint sRow = (nint)plan.SrcStrides[srcFast], sCol = (nint)plan.SrcStrides[dstFast];
-        nint dRow = (nint)plan.DstStrides[srcFast], dCol = (nint)plan.DstStrides[dstFast];
+        var plane = new Plane(
+            plan.Shape[srcFast], plan.Shape[dstFast],
+            (nint)plan.SrcStrides[dstFast], (nint)plan.DstStrides[srcFast], (nint)plan.DstStrides[dstFast]);
 
         // The remaining axes form the outer walk.
-        var outerAxes = Enumerable.Range(0, n).Where(a => a != srcFast && a != dstFast).ToArray();
-        var outerPlan = new CopyPlan(
-            outerAxes.Select(a => plan.Shape[a]).ToArray(),
-            outerAxes.Select(a => plan.SrcStrides[a]).ToArray(),
-            outerAxes.Select(a => plan.DstStrides[a]).ToArray());
-        long outer = outerPlan.Shape.Aggregate(1L, (a, b) => a * b);
-        Span<long> index = stackalloc long[Math.Max(outerAxes.Length, 1)];
-        index.Clear();
-        long so = 0, dOff = 0;
-        for (long o = 0; o < outer; o++)
+        int outerN = n - 2;
+        Span<long> outerShape = stackalloc long[Math.Max(outerN, 1)];
+        Span<long> outerSrc = stackalloc long[Math.Max(outerN, 1)];
+        Span<long> outerDst = stackalloc long[Math.Max(outerN, 1)];
+        long outer = 1;
+        for (int a = 0, k = 0; a < n; a++)
         {
-            ref byte s0 = ref Unsafe.Add(ref src, (nint)so);
-            ref byte d0 = ref Unsafe.Add(ref dst, (nint)dOff);
-            for (long r0 = 0; r0 < rows; r0 += BlockEdge)
+            if (a == srcFast || a == dstFast)
+                continue;
+            outerShape[k] = plan.Shape[a];
+            outerSrc[k] = plan.SrcStrides[a];
+            outerDst[k] = plan.DstStrides[a];
+            outer *= plan.Shape[a];
+            k++;
+        }
+        Span<long> index = stackalloc long[Math.Max(outerN, 1)];
+        index.Clear();
+
+        // Pinned for the duration of the copy: the kernels use prefetch and non-temporal stores, which take addresses.
+        // Managed buffers move only between copies, never during one.
+        fixed (byte* s0 = &src)
+        fixed (byte* d0 = &dst)
+        {
+            // Non-temporal stores skip reading each destination line before overwriting it and keep a result
+            // larger than the cache from evicting everything else; for small results the cache is the better place.
+            bool streaming = plane.Rows * plane.Cols * Unsafe.SizeOf<T>() >= StreamingThreshold;
+            long so = 0, dOff = 0;
+            for (long o = 0; o < outer; o++)
             {
-                long r1 = Math.Min(r0 + BlockEdge, rows);
-                for (long c0 = 0; c0 < cols; c0 += BlockEdge)
+                if (Unsafe.SizeOf<T>() == 8 && Vector256.IsHardwareAccelerated && Avx.IsSupported && plane.DstCol == 8)
+                    TransposePlane8Avx(s0 + so, d0 + dOff, plane, streaming);
+                else
+                    TransposePlaneScalar<T>(s0 + so, d0 + dOff, plane);
+                for (int k = outerN - 1; k >= 0; k--)
                 {
-                    long c1 = Math.Min(c0 + BlockEdge, cols);
-                    for (long r = r0; r < r1; r++)
-                    {
-                        ref byte sr = ref Unsafe.Add(ref s0, (nint)r * sRow);
-                        ref byte dr = ref Unsafe.Add(ref d0, (nint)r * dRow);
-                        for (long c = c0; c < c1; c++)
-                        {
-                            Unsafe.WriteUnaligned(ref Unsafe.Add(ref dr, (nint)c * dCol),
-                                Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref sr, (nint)c * sCol)));
-                        }
-                    }
+                    so += outerSrc[k];
+                    dOff += outerDst[k];
+                    if (++index[k] < outerShape[k])
+                        break;
+                    so -= outerSrc[k] * outerShape[k];
+                    dOff -= outerDst[k] * outerShape[k];
+                    index[k] = 0;
                 }
             }
-            if (outerAxes.Length > 0)
-                Advance(index, outerPlan, outerAxes.Length - 1, ref so, ref dOff);
         }
     }
 

@@ -62,7 +62,7 @@ public static partial class DateTimes
     public static System.DateTime ToDateTime(long value, DateTimeMetadata metadata)
     {
         var f = ToValidFields(value, metadata);
-        var date = new System.DateTime(checked((int)f.Year), f.Month, f.Day, f.Hour, f.Minute, f.Second, DateTimeKind.Unspecified);
+        var date = new System.DateTime((int)f.Year, f.Month, f.Day, f.Hour, f.Minute, f.Second, DateTimeKind.Unspecified);
         return date.AddTicks(f.Microsecond * TimeSpan.TicksPerMicrosecond + f.Picosecond / PicosecondsPerTick);
     }
 

@@ -105,13 +105,17 @@ internal static class FieldsConversion
             throw new ArgumentException("Cannot create a NumPy datetime other than NaT with generic units");
         // Wide arithmetic truncated to 64 bits gives exactly NumPy's wrapped result, and shows when it wrapped.
         Int128 wide = Count(f, meta.Unit);
-        if (checkOverflow && (wide < long.MinValue || wide > long.MaxValue))
-            throw new OverflowException("The datetime is out of the range of datetime64 in this unit");
+        if (checkOverflow)
+        {
+            if (meta.Multiplier > 1)
+                wide = Int128.IsNegative(wide) ? (wide - meta.Multiplier + 1) / meta.Multiplier : wide / meta.Multiplier;
+            if (wide <= long.MinValue || wide > long.MaxValue)
+                throw new OverflowException("The datetime is out of the range of datetime64 in this unit");
+            return (long)wide;
+        }
         long ret = unchecked((long)wide);
         if (meta.Multiplier > 1)
             ret = ret >= 0 ? ret / meta.Multiplier : (ret - meta.Multiplier + 1) / meta.Multiplier;
-        if (checkOverflow && ret == DateTimes.NaT)
-            throw new OverflowException("The datetime is out of the range of datetime64 in this unit");
         return ret;
     }
 

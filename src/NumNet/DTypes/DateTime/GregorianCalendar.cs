@@ -17,7 +17,10 @@ internal static class GregorianCalendar
 
     public static int DaysInMonth(long year, int month) => MonthLengths[IsLeapYear(year) ? 1 : 0][month - 1];
 
-    /// <summary>Days since 1970-01-01 of a valid date; wraps (as NumPy does) for years beyond about ±2.5e16.</summary>
+    /// <summary>
+    /// Days since 1970-01-01 of a valid date. Beyond about ±2.5e16 years the result wraps exactly as NumPy 2.5's
+    /// does, which is why the year-of-era arithmetic is done in 32 bits as there.
+    /// </summary>
     public static long DaysFromCivil(long year, int month, int day)
     {
         unchecked
@@ -25,9 +28,9 @@ internal static class GregorianCalendar
             // Counting years from March puts the leap day last, so month lengths no longer depend on the year.
             long y = year - (month <= 2 ? 1 : 0);
             long era = (y >= 0 ? y : y - 399) / 400;
-            long yearOfEra = y - era * 400;
-            long dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-            long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+            uint yearOfEra = (uint)(y - era * 400);
+            uint dayOfYear = (153 * (uint)(month > 2 ? month - 3 : month + 9) + 2) / 5 + (uint)day - 1;
+            uint dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
             return era * DaysPerEra + dayOfEra - EpochShift;
         }
     }

@@ -163,6 +163,35 @@ public readonly partial struct LongDouble
         return true;
     }
 
+    /// <summary>Parses as <see cref="Parse(string)"/>; the format provider is ignored (the syntax is culture-invariant).</summary>
+    /// <param name="s">The text to parse.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The nearest value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not a number in that syntax.</exception>
+    public static LongDouble Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Parses as <see cref="Parse(string)"/>; the format provider is ignored (the syntax is culture-invariant).</summary>
+    /// <param name="s">The text to parse.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The nearest value.</returns>
+    /// <exception cref="FormatException">The text is not a number in that syntax.</exception>
+    public static LongDouble Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Tries to parse as <see cref="Parse(string)"/>; the format provider is ignored.</summary>
+    /// <param name="s">The text to parse; <see langword="null"/> fails.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The nearest value, or zero on failure.</param>
+    /// <returns>Whether the text was a number.</returns>
+    public static bool TryParse(string? s, IFormatProvider? provider, out LongDouble result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse as <see cref="Parse(string)"/>; the format provider is ignored.</summary>
+    /// <param name="s">The text to parse.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The nearest value, or zero on failure.</param>
+    /// <returns>Whether the text was a number.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out LongDouble result) => TryParse(s, out result);
+
     /// <summary>
     /// Reads a Python "digitpart" (digits with single underscores between them), appending the significant
     /// digits. Returns the number of digits read, or -1 when the underscores are misplaced.

@@ -15,7 +15,7 @@ namespace NumNet;
 /// pseudo-infinities and pseudo-NaNs behave as NaN and produce the default "real indefinite" NaN).
 /// </remarks>
 [StructLayout(LayoutKind.Sequential, Size = 16)]
-public readonly partial struct LongDouble : IEquatable<LongDouble>, IComparable<LongDouble>, IComparable
+public readonly partial struct LongDouble : IEquatable<LongDouble>, IComparable<LongDouble>, IComparable, ISpanParsable<LongDouble>
 {
     private readonly ulong _significand;
     private readonly ushort _signExponent;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NumNet.Benchmarks;
+
+/// <summary>
+/// A light timing harness for <c>bench/compare.sh</c>: warm up, run each workload repeatedly, print the median.
+/// BenchmarkDotNet is more careful but takes minutes per workload; a ratio against NumPy only needs a stable median,
+/// measured the same way on both sides.
+/// </summary>
+/// <remarks>
+/// Output lines are <c>result	NAME	MEDIAN_MS	BYTES	RUNS</c> (tab-separated); anything else is commentary.
+/// </remarks>
+public static class CompareMode
+{
+    /// <summary>Runs the workloads whose name contains <paramref name="filter"/> (all when null).</summary>
+    public static int Run(bool quick, string? filter)
+    {
+        // Quick: enough runs for a stable median of the large copies within the 3-minute budget of compare.sh.
+        int minRuns = quick ? 5 : 15;
+        double budgetSeconds = quick ? 1.5 : 6.0;
+        foreach (var w in Catalog.All)
+        {
+            if (filter is not null && !w.Name.Contains(filter, StringComparison.Ordinal))
+                continue;
+            using var p = w.Prepare();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+
+            // Warm-up lets the JIT reach its optimised tier and the allocator fill its reuse cache.
+            var clock = Stopwatch.StartNew();
+            int warm = 0;
+            while (warm < 3 || (clock.Elapsed.TotalSeconds < budgetSeconds / 4 && warm < 50))
+            {
+                p.Run();
+                warm++;
+            }
+
+            var times = new List<double>();
+            clock.Restart();
+            while (times.Count < minRuns || (clock.Elapsed.TotalSeconds < budgetSeconds && times.Count < 201))
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                p.Run();
+                times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            }
+            times.Sort();
+            double median = times.Count % 2 == 1
+                ? times[times.Count / 2]
+                : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"result\t{w.Name}\t{median:F4}\t{w.Bytes}\t{times.Count}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+namespace NumNet.Benchmarks;
+
+/// <summary>
+/// One measured piece of work, defined once and run by both BenchmarkDotNet and the <c>compare</c> mode, so the two
+/// never drift apart. The NumPy side (<c>bench/numpy/workloads.py</c>) uses the same <see cref="Name"/>s and sizes.
+/// </summary>
+/// <param name="Name">Machine-readable key shared with the NumPy script.</param>
+/// <param name="Area">Creation, Casting, Layout, Printing or Files.</param>
+/// <param name="Title">What a reader of the table sees.</param>
+/// <param name="Bytes">Bytes of the result; GB/s in the report is this over the median time.</param>
+/// <param name="Prepare">Builds the inputs (untimed) and returns the timed operation.</param>
+public sealed record Workload(string Name, string Area, string Title, long Bytes, Func<Prepared> Prepare);
+
+/// <summary>
+/// A workload with its inputs in place. <see cref="Run"/> does the work once, including releasing what it made,
+/// because NumPy's timed statement frees its result too; <see cref="Dispose"/> releases the inputs.
+/// </summary>
+public sealed class Prepared(Action run, params IDisposable[] inputs) : IDisposable
+{
+    /// <summary>Does the measured work once.</summary>
+    public void Run() => run();
+
+    /// <summary>Releases the inputs.</summary>
+    public void Dispose()
+    {
+        foreach (var input in inputs)
+            input.Dispose();
+    }
+}

@@ -1,0 +1,170 @@
+"""The NumPy side of bench/NumNet.Benchmarks' compare mode: same workload names, same sizes, same protocol.
+
+Each workload is set up untimed, warmed up, then timed run by run; the median is printed as
+``result<TAB>NAME<TAB>MEDIAN_MS<TAB>BYTES<TAB>RUNS``. Results are dropped inside the timed statement, so NumPy's
+free is timed just as NumNet's Dispose is.
+"""
+import argparse
+import sys
+import time
+
+import numpy as np
+
+BIG = 10_000_000
+
+
+def f64(*shape):
+    """0, 1, 2, ... as float64, every page written once."""
+    n = 1
+    for d in shape:
+        n *= d
+    return np.arange(n, dtype=np.float64).reshape(shape)
+
+
+def memcpy_80mb():
+    src, dst = f64(BIG), f64(BIG)
+    return BIG * 8, lambda: np.copyto(dst, src)
+
+
+def copy_80mb_new():
+    a = f64(BIG)
+    return BIG * 8, lambda: a.copy()
+
+
+def copy_1000x1000():
+    a = f64(1000, 1000)
+    return 1000 * 1000 * 8, lambda: a.copy()
+
+
+def ascontiguous_T_4096():
+    t = f64(4096, 4096).T
+    return 4096 * 4096 * 8, lambda: np.ascontiguousarray(t)
+
+
+def ravel_T_2000():
+    t = f64(2000, 2000).T
+    return 2000 * 2000 * 8, lambda: t.ravel()
+
+
+def copyF_4096():
+    a = f64(4096, 4096)
+    return 4096 * 4096 * 8, lambda: a.copy(order="F")
+
+
+def ascontiguous_T_4096_f32():
+    t = np.arange(4096 * 4096, dtype=np.float32).reshape(4096, 4096).T
+    return 4096 * 4096 * 4, lambda: np.ascontiguousarray(t)
+
+
+def ascontiguous_T_4096_u8():
+    t = (np.arange(4096 * 4096) % 251).astype(np.uint8).reshape(4096, 4096).T
+    return 4096 * 4096, lambda: np.ascontiguousarray(t)
+
+
+def copy_3d_transpose():
+    t = f64(64, 256, 512).transpose(2, 0, 1)
+    return 64 * 256 * 512 * 8, lambda: t.copy()
+
+
+def asarray_double1d_view():
+    import array
+    source = array.array("d", range(1_000_000))
+    return 1_000_000 * 8, lambda: np.asarray(source)  # buffer protocol: a view, like NumNet's over double[]
+
+
+def array_double2d_1000():
+    source = f64(1000, 1000)
+    return 1000 * 1000 * 8, lambda: np.array(source)
+
+
+def asarray_jagged_1000():
+    # double[][]: rows that are typed buffers of their own.
+    source = [np.arange(i * 1000, i * 1000 + 1000, dtype=np.float64) for i in range(1000)]
+    return 1000 * 1000 * 8, lambda: np.asarray(source)
+
+
+def asarray_boxed_1000():
+    source = [[float(i * 1000 + j) for j in range(1000)] for i in range(1000)]
+    return 1000 * 1000 * 8, lambda: np.asarray(source)
+
+
+def asarray_list_1m():
+    source = [float(i) for i in range(1_000_000)]
+    return 1_000_000 * 8, lambda: np.asarray(source)
+
+
+CAST_COUNT = 4_000_000
+
+
+def _astype(src, dst):
+    def make():
+        a = np.arange(CAST_COUNT, dtype=np.float64).astype(src)
+        return CAST_COUNT * np.dtype(dst).itemsize, lambda: a.astype(dst)
+    return make
+
+
+def repr_f8_1000():
+    a = np.arange(1000, dtype=np.float64) / 7
+    return 0, lambda: repr(a)
+
+
+def repr_i8_1000():
+    a = np.arange(1000, dtype=np.int64)
+    return 0, lambda: repr(a)
+
+
+def str_f8_1000x1000():
+    a = f64(1000, 1000)
+    return 0, lambda: str(a)
+
+
+def _named(name, make):
+    make.__name__ = name
+    return make
+
+
+WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
+             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose,
+             asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
+             _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
+             _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
+             _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
+             repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
+
+
+def median(xs):
+    xs = sorted(xs)
+    m = len(xs) // 2
+    return xs[m] if len(xs) % 2 else (xs[m - 1] + xs[m]) / 2
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--filter")
+    args = p.parse_args()
+    # Same budgets as the NumNet side (CompareMode.cs).
+    min_runs = 5 if args.quick else 15
+    budget = 1.5 if args.quick else 6.0
+    print(f"# numpy {np.__version__}, python {sys.version.split()[0]}", file=sys.stderr)
+    for make in WORKLOADS:
+        name = make.__name__
+        if args.filter and args.filter not in name:
+            continue
+        nbytes, run = make()
+        start = time.perf_counter()
+        warm = 0
+        while warm < 3 or (time.perf_counter() - start < budget / 4 and warm < 50):
+            run()
+            warm += 1
+        times = []
+        start = time.perf_counter()
+        while len(times) < min_runs or (time.perf_counter() - start < budget and len(times) < 201):
+            t0 = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - t0) * 1e3)
+        print(f"result\t{name}\t{median(times):.4f}\t{nbytes}\t{len(times)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+using NumNet.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

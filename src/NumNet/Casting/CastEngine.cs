@@ -1,0 +1,162 @@
+using NumNet.Casting.Loops;
+using NumNet.Layout;
+using NumNet.Memory;
+
+namespace NumNet.Casting;
+
+/// <summary>
+/// Runs casts between arrays: picks the loop for the dtype pair, simplifies the iteration (dimensions merged, order
+/// chosen for the target, as a same-dtype copy does) and calls the loop once per innermost line.
+/// </summary>
+/// <remarks>Entry point for array creation as well as <see cref="NDArray.AsType(DType, MemoryOrder, string, bool)"/>.</remarks>
+internal static class CastEngine
+{
+    /// <summary>
+    /// A new array holding <paramref name="src"/>'s values as <paramref name="to"/>, laid out in <paramref name="order"/>
+    /// (K keeps the source's memory order). An unsized string target is sized for the source.
+    /// </summary>
+    /// <exception cref="InvalidCastException">NumPy defines no cast between the two dtypes.</exception>
+    public static NDArray Cast(NDArray src, DType to, MemoryOrder order)
+    {
+        var target = Sized(src, to);
+        var dst = NDArray.Allocate(target, (long[])src.ShapeRef.Clone(), StridesLike(src, order, target.ItemSize), zero: target.IsObject);
+        Fill(src, dst, GetLoop(src.DType, target));
+        return dst;
+    }
+
+    /// <summary>
+    /// Casts every element of <paramref name="src"/> into the same position of <paramref name="dst"/> (same shape, any
+    /// dtypes). The loop is found and checked before anything is written, and casts whose values can fail are done into a
+    /// temporary first, so a failure leaves <paramref name="dst"/> untouched.
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes differ, or <paramref name="dst"/> is not writeable.</exception>
+    /// <exception cref="InvalidCastException">NumPy defines no cast between the two dtypes.</exception>
+    public static void CastInto(NDArray src, NDArray dst)
+    {
+        if (!src.ShapeRef.AsSpan().SequenceEqual(dst.ShapeRef))
+            throw new ArgumentException($"cannot cast an array of shape {ShapeMath.Format(src.ShapeRef)} into one of shape {ShapeMath.Format(dst.ShapeRef)}");
+        dst.EnsureWriteable();
+        if (dst.DType.ItemSize == 0 && dst.Size > 0)
+            throw new ArgumentException($"cannot cast into the unsized dtype {dst.DType}");
+        var loop = GetLoop(src.DType, dst.DType);
+        bool overlap = MemoryOverlap.MayShare(src, dst);
+        if (loop.CanFail || (overlap && src.DType != dst.DType))
+        {
+            var temp = NDArray.Allocate(dst.DType, (long[])src.ShapeRef.Clone(), StridesLike(src, MemoryOrder.K, dst.DType.ItemSize), zero: dst.DType.IsObject);
+            Fill(src, temp, loop);
+            StridedCopy.Copy(temp, dst);
+            return;
+        }
+        Fill(src, dst, loop);
+    }
+
+    private static CastLoop GetLoop(DType from, DType to) =>
+        CastLoopTable.Get(from, to)
+        ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {to.Repr()}: NumPy defines no such cast");
+
+    private static void Fill(NDArray src, NDArray dst, CastLoop loop)
+    {
+        WarnIfLossy(src.DType, dst.DType);
+        if (src.Size == 0)
+            return;
+        var plan = StridedCopy.Plan(src.ShapeRef, src.StridesRef, dst.StridesRef);
+        int n = plan.Shape.Length;
+        long inner = plan.Shape[n - 1], sInner = plan.SrcStrides[n - 1], dInner = plan.DstStrides[n - 1];
+        Span<long> index = n <= 16 ? stackalloc long[n] : new long[n];
+        index.Clear();
+        long outer = 1;
+        for (int i = 0; i < n - 1; i++)
+            outer *= plan.Shape[i];
+        long so = src.Offset, dOff = dst.Offset;
+        for (long o = 0; o < outer; o++)
+        {
+            loop.Run(src.Buffer, so, sInner, dst.Buffer, dOff, dInner, inner);
+            for (int k = n - 2; k >= 0; k--)
+            {
+                so += plan.SrcStrides[k];
+                dOff += plan.DstStrides[k];
+                if (++index[k] < plan.Shape[k])
+                    break;
+                so -= plan.SrcStrides[k] * plan.Shape[k];
+                dOff -= plan.DstStrides[k] * plan.Shape[k];
+                index[k] = 0;
+            }
+        }
+    }
+
+    private static void WarnIfLossy(DType from, DType to)
+    {
+        if (NumericTraits.IsNumeric(from.Code) && NumericTraits.IsComplex(from.Code)
+            && NumericTraits.IsNumeric(to.Code) && !NumericTraits.IsComplex(to.Code) && to.Code != DTypeCode.Bool)
+        {
+            Warnings.Warn(NumPyWarningKind.ComplexWarning, "Casting complex values to real discards the imaginary part");
+        }
+    }
+
+    /// <summary>The target with open parameters filled in: string lengths from the source's type, or from its values for object.</summary>
+    internal static DType Sized(NDArray src, DType to)
+    {
+        var resolved = CastSafety.Resolve(src.DType, to).To;
+        if (resolved.ItemSize != 0 || !CastSafety.IsText(resolved.Code))
+        {
+            if (resolved.Code == DTypeCode.DateTime64 && resolved.DateTimeMeta!.Value.IsGeneric
+                && src.DType.Code != DTypeCode.DateTime64 && NumericTraits.IsNumeric(src.DType.Code) && src.Size > 0)
+            {
+                throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit");
+            }
+            return resolved;
+        }
+        // Only the values can tell how long their text is (NumPy runs str() over an object array to find out).
+        var read = ElementAccess.Reader(src.DType);
+        int longest = 1;
+        var walker = src.Size == 0 ? [] : Offsets(src);
+        foreach (long offset in walker)
+        {
+            string text = ElementAccess.TextOf(read(src.Buffer, offset));
+            longest = Math.Max(longest, resolved.Code == DTypeCode.Unicode ? text.EnumerateRunes().Count() : text.Length);
+        }
+        return resolved.WithLength(longest);
+    }
+
+    private static List<long> Offsets(NDArray a)
+    {
+        var result = new List<long>((int)Math.Min(a.Size, int.MaxValue));
+        int n = a.NDim;
+        var index = new long[n];
+        for (long e = 0; e < a.Size; e++)
+        {
+            long offset = a.Offset;
+            for (int i = 0; i < n; i++)
+                offset += index[i] * a.StridesRef[i];
+            result.Add(offset);
+            for (int k = n - 1; k >= 0; k--)
+            {
+                if (++index[k] < a.ShapeRef[k])
+                    break;
+                index[k] = 0;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Strides of a new array like <paramref name="src"/> in <paramref name="order"/>, for elements of <paramref name="itemSize"/> bytes.</summary>
+    internal static long[] StridesLike(NDArray src, MemoryOrder order, int itemSize)
+    {
+        var shape = src.ShapeRef;
+        switch (order)
+        {
+            case MemoryOrder.A:
+                order = StridePermutation.IsFortran(src) ? MemoryOrder.F : MemoryOrder.C;
+                break;
+            case MemoryOrder.K when src.IsCContiguous || src.NDim <= 1:
+                order = MemoryOrder.C;
+                break;
+            case MemoryOrder.K when src.IsFContiguous:
+                order = MemoryOrder.F;
+                break;
+        }
+        if (order == MemoryOrder.K)
+            return StridePermutation.StridesForOrder(shape, StridePermutation.ByAbsoluteStride(src.StridesRef), itemSize);
+        return ShapeMath.ContiguousStrides(shape, itemSize, order == MemoryOrder.F);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using NumNet.Memory;
+
+namespace NumNet.Casting.Loops;
+
+/// <summary>
+/// The cast of one line of elements between two fixed dtypes: <c>count</c> elements read at
+/// <c>srcOffset + i * srcStride</c> and written at <c>dstOffset + i * dstStride</c> (bytes). The engine calls it once
+/// per innermost line of the simplified iteration, so per-call work here is paid per line, not per element.
+/// </summary>
+internal abstract class CastLoop
+{
+    /// <summary>True when values can make the cast fail half-way (text that does not parse, None into an integer).</summary>
+    public virtual bool CanFail => false;
+
+    public abstract void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count);
+}
+
+/// <summary>A loop over raw bytes, for dtypes whose elements live in the buffer (everything but object).</summary>
+internal abstract class ByteCastLoop : CastLoop
+{
+    public sealed override void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count) =>
+        RunBytes(ref Unsafe.Add(ref src.GetReference(), (nint)srcOffset), (nint)srcStride,
+            ref Unsafe.Add(ref dst.GetReference(), (nint)dstOffset), (nint)dstStride, (nint)count);
+
+    protected abstract void RunBytes(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count);
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using NumNet.DTypes;
+
+namespace NumNet.Casting.Loops;
+
+/// <summary>
+/// The one table from (source family, target family) to the factory of its loop, built once. A factory turns the two
+/// concrete dtypes (byte orders, sizes, units) into a loop; loops are cached per dtype pair.
+/// </summary>
+internal static class CastLoopTable
+{
+    private delegate CastLoop? Factory(DType from, DType to);
+
+    private static readonly int FamilyCount = DTypeRegistry.Families.Length;
+    private static readonly Factory?[] Factories = Build();
+    private static readonly ConcurrentDictionary<(DType, DType), CastLoop> Cache = new();
+
+    /// <summary>The loop for a cast between two sized dtypes, or null when NumPy defines no such cast.</summary>
+    public static CastLoop? Get(DType from, DType to)
+    {
+        if (Cache.TryGetValue((from, to), out var loop))
+            return loop;
+        loop = Factories[(int)from.Code * FamilyCount + (int)to.Code]?.Invoke(from, to);
+        return loop is null ? null : Cache.GetOrAdd((from, to), loop);
+    }
+
+    private static Factory?[] Build()
+    {
+        var table = new Factory?[FamilyCount * FamilyCount];
+        foreach (var f in DTypeRegistry.Families)
+        {
+            foreach (var t in DTypeRegistry.Families)
+                table[(int)f.Code * FamilyCount + (int)t.Code] = Choose(f, t);
+        }
+        return table;
+    }
+
+    private static Factory? Choose(DTypeClass from, DTypeClass to)
+    {
+        bool fromValue = from.ElementType is { IsValueType: true } && !from.IsFlexible;
+        bool toValue = to.ElementType is { IsValueType: true } && !to.IsFlexible;
+        if (from.Code == DTypeCode.Void || to.Code == DTypeCode.Void)
+            return from.Code == to.Code ? static (f, t) => f.ItemSize == t.ItemSize ? new RawCopyLoop(f.ItemSize) : null : null;
+        if (from.Code == to.Code && CastSafety.IsTime(from.Code))
+            return TimeLoop;
+        if (fromValue && toValue)
+            return Numeric;
+        bool canFail = !to.IsObject() && (from.Code == DTypeCode.Object || CastSafety.IsText(from.Code) || CastSafety.IsTime(to.Code) || CastSafety.IsText(to.Code));
+        return (f, t) => new ElementLoop(ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
+    }
+
+    private static bool IsObject(this DTypeClass c) => c.Code == DTypeCode.Object;
+
+    private static CastLoop? TimeLoop(DType from, DType to)
+    {
+        var (a, b) = (from.DateTimeMeta!.Value, to.DateTimeMeta!.Value);
+        if (a == b || a.IsGeneric)
+            return Numeric(from, to);
+        bool delta = from.Code == DTypeCode.TimeDelta64;
+        return (from.IsNative, to.IsNative) switch
+        {
+            (true, true) => new TimeUnitLoop<NativeIO<long>, NativeIO<long>>(a, b, delta),
+            (true, false) => new TimeUnitLoop<NativeIO<long>, SwappedIO<long>>(a, b, delta),
+            (false, true) => new TimeUnitLoop<SwappedIO<long>, NativeIO<long>>(a, b, delta),
+            _ => new TimeUnitLoop<SwappedIO<long>, SwappedIO<long>>(a, b, delta),
+        };
+    }
+
+    private static CastLoop Numeric(DType from, DType to)
+    {
+        var outer = new SourceVisitor(from, to);
+        return from.Family.Accept<SourceVisitor, CastLoop>(ref outer);
+    }
+
+    private readonly struct SourceVisitor(DType from, DType to) : IDTypeVisitor<CastLoop>
+    {
+        public CastLoop Visit<TFrom>() where TFrom : unmanaged
+        {
+            var inner = new TargetVisitor<TFrom>(from, to);
+            return to.Family.Accept<TargetVisitor<TFrom>, CastLoop>(ref inner);
+        }
+
+        public CastLoop VisitOther(DTypeClass dtypeClass) => throw new InvalidOperationException($"{dtypeClass.Name} has no element type");
+    }
+
+    private readonly struct TargetVisitor<TFrom>(DType from, DType to) : IDTypeVisitor<CastLoop> where TFrom : unmanaged
+    {
+        // Four instantiations per pair, one per byte-order combination; the JIT compiles only those that run.
+        public CastLoop Visit<TTo>() where TTo : unmanaged => (from.IsNative, to.IsNative) switch
+        {
+            (true, true) => new NumericLoop<TFrom, TTo, NativeIO<TFrom>, NativeIO<TTo>>(),
+            (true, false) => new NumericLoop<TFrom, TTo, NativeIO<TFrom>, SwappedIO<TTo>>(),
+            (false, true) => new NumericLoop<TFrom, TTo, SwappedIO<TFrom>, NativeIO<TTo>>(),
+            _ => new NumericLoop<TFrom, TTo, SwappedIO<TFrom>, SwappedIO<TTo>>(),
+        };
+
+        public CastLoop VisitOther(DTypeClass dtypeClass) => throw new InvalidOperationException($"{dtypeClass.Name} has no element type");
+    }
+}

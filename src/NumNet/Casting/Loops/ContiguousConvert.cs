@@ -1,0 +1,115 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NumNet.Casting.Loops;
+
+/// <summary>
+/// Contiguous numeric casts. Pairs whose <see cref="TensorPrimitives"/> conversion has NumPy's semantics (integer
+/// wrap-around, integer to float, float to float) use it and get SIMD; float to integer does not (.NET saturates,
+/// x86 does not) and runs as a scalar loop, except float, double and their complex types to uint32, which reproduce the block-of-four split
+/// between vector and scalar code in NumPy's x86-64 build.
+/// </summary>
+internal static class ContiguousConvert
+{
+    // TensorPrimitives takes int lengths.
+    private const int Chunk = 1 << 30;
+
+    public static void Run<TFrom, TTo>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged where TTo : unmanaged
+    {
+        if (typeof(TFrom) == typeof(TTo))
+        {
+            long bytes = (long)count * Unsafe.SizeOf<TFrom>();
+            for (long done = 0; done < bytes; done += Chunk)
+            {
+                int n = (int)Math.Min(Chunk, bytes - done);
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)done), n)
+                    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)done), n));
+            }
+            return;
+        }
+        if ((typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(Complex)
+             || typeof(TFrom) == typeof(Complex64)) && typeof(TTo) == typeof(uint))
+        {
+            RunToUInt32<TFrom>(ref src, ref dst, count);
+            return;
+        }
+        if (IsTensorNumber<TFrom>() && IsTensorNumber<TTo>() && !(IsFloat<TFrom>() && !IsFloat<TTo>()))
+        {
+            for (nint done = 0; done < count; done += Chunk)
+            {
+                int n = (int)Math.Min(Chunk, count - done);
+                TensorDispatch.From<TFrom, TTo>(ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>()),
+                    ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>()), n);
+            }
+            return;
+        }
+        for (nint i = 0; i < count; i++)
+        {
+            Unsafe.Add(ref Unsafe.As<byte, TTo>(ref dst), i) =
+                NumericConvert.Convert<TFrom, TTo>(Unsafe.ReadUnaligned<TFrom>(ref Unsafe.Add(ref src, i * Unsafe.SizeOf<TFrom>())));
+        }
+    }
+
+    private static bool IsFloat<T>() => typeof(T) == typeof(Half) || typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    private static bool IsTensorNumber<T>() =>
+        IsFloat<T>() || typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short)
+        || typeof(T) == typeof(ushort) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
+        || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
+
+    private static void RunToUInt32<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
+    {
+        ref uint d = ref Unsafe.As<byte, uint>(ref dst);
+        nint blocks = count & ~(nint)3;
+        for (nint i = 0; i < count; i++)
+        {
+            // Complex sources convert their real part, which comes first in each element.
+            ref byte element = ref Unsafe.Add(ref src, i * Unsafe.SizeOf<TFrom>());
+            double x = typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(Complex)
+                ? Unsafe.ReadUnaligned<double>(ref element)
+                : Unsafe.ReadUnaligned<float>(ref element);
+            Unsafe.Add(ref d, i) = i < blocks ? X86Truncation.ToUInt32Vectorised(x) : X86Truncation.ToUInt32(x);
+        }
+    }
+
+    /// <summary>Binds the element types to TensorPrimitives' generic math constraints, one argument at a time.</summary>
+    private static class TensorDispatch
+    {
+        public static void From<TFrom, TTo>(ref byte src, ref byte dst, int n)
+        {
+            if (typeof(TFrom) == typeof(sbyte)) To<sbyte, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(byte)) To<byte, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(short)) To<short, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(ushort)) To<ushort, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(int)) To<int, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(uint)) To<uint, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(long)) To<long, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(ulong)) To<ulong, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(Half)) To<Half, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(float)) To<float, TTo>(ref src, ref dst, n);
+            else if (typeof(TFrom) == typeof(double)) To<double, TTo>(ref src, ref dst, n);
+        }
+
+        private static void To<TFrom, TTo>(ref byte src, ref byte dst, int n) where TFrom : INumberBase<TFrom>
+        {
+            if (typeof(TTo) == typeof(sbyte)) Convert<TFrom, sbyte>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(byte)) Convert<TFrom, byte>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(short)) Convert<TFrom, short>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(ushort)) Convert<TFrom, ushort>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(int)) Convert<TFrom, int>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(uint)) Convert<TFrom, uint>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(long)) Convert<TFrom, long>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(ulong)) Convert<TFrom, ulong>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(Half)) Convert<TFrom, Half>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(float)) Convert<TFrom, float>(ref src, ref dst, n);
+            else if (typeof(TTo) == typeof(double)) Convert<TFrom, double>(ref src, ref dst, n);
+        }
+
+        private static void Convert<TFrom, TTo>(ref byte src, ref byte dst, int n) where TFrom : INumberBase<TFrom> where TTo : INumberBase<TTo> =>
+            TensorPrimitives.ConvertTruncating<TFrom, TTo>(
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, TFrom>(ref src), n),
+                MemoryMarshal.CreateSpan(ref Unsafe.As<byte, TTo>(ref dst), n));
+    }
+}

@@ -1,0 +1,33 @@
+using NumNet.Layout;
+
+namespace NumNet.Creation;
+
+/// <summary>
+/// The coercion pipeline behind <c>np.asarray</c> and <c>np.array</c>: classify, then either decide about an
+/// existing array (same object, view or copy) or discover, allocate and fill a new one.
+/// </summary>
+internal static class Coercion
+{
+    /// <summary>Converts <paramref name="obj"/> with the caller's dtype, order and copy mode.</summary>
+    public static NDArray AsArray(object? obj, DType? dtype, MemoryOrder order, bool? copy)
+    {
+        var requested = RequestedDType.For(dtype);
+        if (obj is IArrayConvertible convertible && obj is not NDArray)
+        {
+            // The object was told about the copy mode; a copy it already made must not be made again.
+            var converted = convertible.ToNDArray(dtype, copy)
+                ?? throw new InvalidOperationException($"{obj.GetType().Name}.ToNDArray returned null");
+            return Decide.FromArray(converted, requested, order, copy == true ? null : copy);
+        }
+        var classifier = new Classifier(dtype);
+        var node = classifier.Resolve(obj);
+        if (node.Kind == NodeKind.Array)
+            return Decide.FromArray(node.Array!, requested, order, copy);
+        if (copy == false)
+            throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
+        var discovered = Discoverer.Run(obj, requested, classifier);
+        var result = Allocate.For(discovered, order);
+        Filler.Run(result, obj, classifier);
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+using NumNet.Layout;
+
+namespace NumNet.Creation;
+
+/// <summary>
+/// Stage 3 of the coercion pipeline, for inputs that already are arrays: returns the input itself, a view of it, or
+/// a cast copy, from the dtype, order and copy mode, in one place. Order C and F require that contiguity; A and K
+/// accept any layout. <c>copy: false</c> that cannot be honoured is an error, as in NumPy 2.
+/// </summary>
+internal static class Decide
+{
+    /// <summary>NumPy 2's message when <c>copy=False</c> cannot be honoured.</summary>
+    public const string NoCopyMessage = "Unable to avoid copy while creating an array as requested.";
+
+    /// <summary>The result for array input <paramref name="array"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="copy"/> is false and a copy is needed.</exception>
+    public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy)
+    {
+        var target = requested.DType is null ? array.DType : requested.AdaptTo(array);
+        bool sameValues = target == array.DType;
+        bool layoutFits = order switch
+        {
+            MemoryOrder.C => array.IsCContiguous,
+            MemoryOrder.F => array.IsFContiguous,
+            _ => true,
+        };
+        if (sameValues && layoutFits && copy != true)
+        {
+            // An equivalent dtype under another name ('q' for 'l') is a new descriptor: NumPy returns a view.
+            if (target.Char == array.DType.Char)
+                return array;
+            return array.View(array.Offset, (long[])array.ShapeRef.Clone(), (long[])array.StridesRef.Clone(), target);
+        }
+        if (copy == false)
+            throw new ArgumentException(NoCopyMessage, nameof(copy));
+        // A plain copy reads A as "F if Fortran-ordered, else C"; a cast keeps the layout unless Fortran-ordered.
+        if (order == MemoryOrder.A && !sameValues)
+            order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
+        return Casting.CastEngine.Cast(array, target, order);
+    }
+
+    /// <summary>
+    /// <c>ndmin</c>: a view with ones prepended until the array has <paramref name="ndmin"/> dimensions. The new
+    /// dimensions step by the item size for Fortran-ordered results, else by the whole first dimension.
+    /// </summary>
+    public static NDArray PrependOnes(NDArray array, int ndmin, MemoryOrder order)
+    {
+        int nd = array.NDim;
+        if (ndmin <= nd)
+            return array;
+        bool fortran = order == MemoryOrder.F || StridePermutation.IsFortran(array) || nd == 0;
+        long stride = fortran ? array.ItemSize : array.StridesRef[0] * array.ShapeRef[0];
+        int extra = ndmin - nd;
+        var shape = new long[ndmin];
+        var strides = new long[ndmin];
+        for (int i = 0; i < ndmin; i++)
+        {
+            shape[i] = i < extra ? 1 : array.ShapeRef[i - extra];
+            strides[i] = i < extra ? stride : array.StridesRef[i - extra];
+        }
+        return array.View(array.Offset, shape, strides);
+    }
+}

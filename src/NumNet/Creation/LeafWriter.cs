@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NumNet.DTypes;
+using NumNet.DTypes.Builtin;
+using NumNet.Memory;
+
+namespace NumNet.Creation;
+
+/// <summary>
+/// Stores scalar leaves into a new array with NumPy's per-leaf conversion rules (<see cref="ScalarCoercion"/>). One
+/// writer is made per call for the result's dtype, so the element loop never dispatches on the dtype: values already
+/// of the element type (and Python ints that fit) are stored directly, everything else goes through the dtype's
+/// boxed setter.
+/// </summary>
+internal abstract class LeafWriter
+{
+    /// <summary>Called for a leaf the writer cannot store itself (an array-like in leaf position).</summary>
+    public delegate void Fallback(object? value, long byteOffset);
+
+    /// <summary>The writer for <paramref name="result"/>'s dtype.</summary>
+    public static LeafWriter For(NDArray result)
+    {
+        if (result.Buffer.Objects is { } objects)
+            return new ObjectWriter(objects);
+        var visitor = new Factory(result);
+        return result.DType.Family.Accept<Factory, LeafWriter>(ref visitor);
+    }
+
+    /// <summary>Stores one scalar at <paramref name="byteOffset"/> in the result's buffer.</summary>
+    public abstract void Write(long byteOffset, object? value);
+
+    /// <summary>
+    /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items that are not scalars go to
+    /// <paramref name="fallback"/>.
+    /// </summary>
+    public abstract void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback);
+
+    /// <summary>True when <paramref name="value"/> must be handled as an array rather than a scalar.</summary>
+    protected static bool IsArrayLike(object? value) => value is not null && !ScalarDTypes.IsKnownScalar(value);
+
+    private readonly struct Factory(NDArray result) : IDTypeVisitor<LeafWriter>
+    {
+        public LeafWriter Visit<T>() where T : unmanaged => new TypedWriter<T>(result);
+
+        public LeafWriter VisitOther(DTypeClass dtypeClass) => new BoxedWriter(result);
+    }
+
+    /// <summary>Object arrays: the leaf itself is the element.</summary>
+    private sealed class ObjectWriter(object?[] objects) : LeafWriter
+    {
+        public override void Write(long byteOffset, object? value) => objects[byteOffset / ObjectBuffer.ElementSize] = value;
+
+        public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
+        {
+            foreach (var item in items)
+            {
+                if (item is NDArray)
+                    fallback(item, byteOffset);
+                else
+                    objects[byteOffset / ObjectBuffer.ElementSize] = item;
+                byteOffset += stride;
+            }
+        }
+    }
+
+    /// <summary>S, U and V: every leaf goes through the family's setter.</summary>
+    private sealed class BoxedWriter(NDArray result) : LeafWriter
+    {
+        private readonly DType _dtype = result.DType;
+        private readonly ArrayBuffer _buffer = result.Buffer;
+
+        public override void Write(long byteOffset, object? value) =>
+            _dtype.Family.SetBoxed(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset), _dtype.ItemSize), value, _dtype);
+
+        public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
+        {
+            foreach (var item in items)
+            {
+                if (IsArrayLike(item))
+                    fallback(item, byteOffset);
+                else
+                    Write(byteOffset, item);
+                byteOffset += stride;
+            }
+        }
+    }
+
+    /// <summary>Fixed-size elements of type <typeparamref name="T"/>.</summary>
+    private sealed class TypedWriter<T>(NDArray result) : LeafWriter where T : unmanaged
+    {
+        private readonly DType _dtype = result.DType;
+        private readonly FixedSizeClass<T> _family = (FixedSizeClass<T>)result.DType.Family;
+        private readonly ArrayBuffer _buffer = result.Buffer;
+        private readonly bool _direct = result.DType.IsNative;
+
+        public override void Write(long byteOffset, object? value)
+        {
+            ref byte dst = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
+            if (!TryDirect(ref dst, value))
+                Slow(ref dst, value);
+        }
+
+        public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
+        {
+            ref byte row = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
+            for (int i = 0; i < items.Length; i++)
+            {
+                ref byte dst = ref Unsafe.Add(ref row, (nint)(i * stride));
+                var item = items[i];
+                if (TryDirect(ref dst, item))
+                    continue;
+                if (IsArrayLike(item))
+                    fallback(item, byteOffset + i * stride);
+                else
+                    Slow(ref dst, item);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool TryDirect(ref byte dst, object? value)
+        {
+            if (!_direct)
+                return false;
+            if (value is T t)
+            {
+                Unsafe.WriteUnaligned(ref dst, t);
+                return true;
+            }
+            // Python ints that fit, the most common leaf after the element type itself.
+            if (value is BigInteger big)
+            {
+                if (typeof(T) == typeof(long) && big >= long.MinValue && big <= long.MaxValue)
+                {
+                    Unsafe.WriteUnaligned(ref dst, (long)big);
+                    return true;
+                }
+                if (typeof(T) == typeof(double) && big >= long.MinValue && big <= long.MaxValue)
+                {
+                    Unsafe.WriteUnaligned(ref dst, (double)(long)big);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void Slow(ref byte dst, object? value) =>
+            _family.SetBoxed(MemoryMarshal.CreateSpan(ref dst, Unsafe.SizeOf<T>()), value, _dtype);
+    }
+}

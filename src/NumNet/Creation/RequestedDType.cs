@@ -1,0 +1,162 @@
+using NumNet.DTypes;
+
+namespace NumNet.Creation;
+
+/// <summary>
+/// What the caller's <c>dtype=</c> leaves for discovery to find, in NumPy's three cases: nothing requested (promote
+/// over all leaves), a complete dtype (only the shape is discovered), or an incomplete one, a family whose parameter
+/// comes from the data (<c>"U"</c>, <c>"S"</c>, <c>"V"</c> without a size, <c>"M8"</c>/<c>"m8"</c> without a unit).
+/// </summary>
+internal sealed class RequestedDType
+{
+    private readonly DType? _dtype;
+
+    private RequestedDType(DType? dtype, bool complete)
+    {
+        _dtype = dtype;
+        IsComplete = complete;
+    }
+
+    /// <summary>Nothing requested: the dtype is discovered.</summary>
+    public static readonly RequestedDType None = new(null, complete: false);
+
+    /// <summary>Classifies the caller's dtype.</summary>
+    public static RequestedDType For(DType? dtype) => dtype is null ? None : new(dtype, !IsIncomplete(dtype));
+
+    /// <summary>The caller's dtype, if any.</summary>
+    public DType? DType => _dtype;
+
+    /// <summary>True when the result's dtype is fixed: leaves need no dtype of their own.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>Ragged input is allowed only into object arrays (whose elements are then the sub-sequences).</summary>
+    public bool AllowsRagged => _dtype is { IsObject: true };
+
+    private static bool IsIncomplete(DType d) =>
+        (d.IsFlexible && d.ItemSize == 0) || d.DateTimeMeta is { IsGeneric: true };
+
+    private bool IsTimeClass => _dtype?.DateTimeMeta is not null;
+
+    /// <summary>
+    /// True when a leaf of type <paramref name="type"/> tells discovery nothing a previous leaf of the same type did not:
+    /// any known scalar once the dtype is complete, value-independent number types when promoting.
+    /// </summary>
+    public bool CanSkip(Type type)
+    {
+        if (IsComplete)
+            return type == typeof(string) || type == typeof(Bytes) || type == typeof(System.Numerics.BigInteger) || ScalarDTypes.IsValueIndependent(type);
+        return _dtype is null && ScalarDTypes.IsValueIndependent(type);
+    }
+
+    /// <summary>The dtype one scalar leaf contributes.</summary>
+    public DType LeafOfScalar(object? value)
+    {
+        if (_dtype is null)
+            return ScalarDTypes.Of(value);
+        if (IsTimeClass)
+            return TimeLeaf(value);
+        return _dtype.Code switch
+        {
+            DTypeCode.Unicode => _dtype.WithLength(ScalarDTypes.TextLength(ScalarCoercion.ToText(value))),
+            DTypeCode.Bytes => _dtype.WithLength(ScalarCoercion.ToBytes(value).Length),
+            _ => _dtype.WithLength(value is Bytes b ? b.Length : value is byte[] a ? a.Length : 0),
+        };
+    }
+
+    /// <summary>The dtype an array contributes: its own, or the requested family adapted to it.</summary>
+    public DType LeafOfArray(NDArray array) => _dtype is null ? array.DType : AdaptTo(array);
+
+    /// <summary>
+    /// The requested dtype made concrete for casting <paramref name="array"/> to it (NumPy's adapt-descriptor-to-array):
+    /// U/S get the width of the source's text, V its item size, a generic time unit the source's unit.
+    /// </summary>
+    public DType AdaptTo(NDArray array)
+    {
+        var d = _dtype!;
+        if (IsComplete)
+            return d;
+        var from = array.DType;
+        if (IsTimeClass)
+        {
+            if (from.Code == d.Code)
+                return DTypeParser.DateTimeDType(d.Code, from.DateTimeMeta!.Value, d.ByteOrder);
+            if (from.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object && d.Code == DTypeCode.DateTime64)
+                return FromElements(array) ?? d;
+            return d;
+        }
+        if (from.IsObject)
+            return FromElements(array) ?? d.WithLength(1);
+        if (d.Code == DTypeCode.Void)
+            return d.WithLength(from.ItemSize);
+        int length = from.Code is DTypeCode.DateTime64 or DTypeCode.TimeDelta64 && from.DateTimeMeta is { } meta
+            ? DateTimes.GetIsoStringLength(meta.Unit)
+            : StringLengths.For(from) ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {d.Repr()}.");
+        return d.WithLength(length);
+    }
+
+    // Object and text arrays adapt element by element, as NumPy inspects them.
+    private DType? FromElements(NDArray array)
+    {
+        DType? result = null;
+        var index = new long[array.NDim];
+        for (long n = 0; n < array.Size; n++)
+        {
+            var leaf = LeafOfScalar(array.GetValue(index));
+            result = result is null ? leaf : Combine(result, leaf);
+            Odometer.Next(index, array.ShapeRef);
+        }
+        return result;
+    }
+
+    private DType TimeLeaf(object? value)
+    {
+        var d = _dtype!;
+        DateTimeMetadata unit = (d.Code, value) switch
+        {
+            (DTypeCode.DateTime64, string s) => DateTimes.Parse(s).Metadata,
+            (DTypeCode.DateTime64, DateTime64 t) => t.Unit,
+            (DTypeCode.DateTime64, DateTime or DateTimeOffset or DateOnly) => ScalarDTypes.Of(value).DateTimeMeta!.Value,
+            (DTypeCode.TimeDelta64, TimeDelta64 t) => t.Unit,
+            (DTypeCode.TimeDelta64, TimeSpan) => ScalarDTypes.Of(value).DateTimeMeta!.Value,
+            _ => DateTimeMetadata.Generic,
+        };
+        return DTypeParser.DateTimeDType(d.Code, unit, d.ByteOrder);
+    }
+
+    /// <summary>Combines the dtypes of two leaves: promotion, or the common instance of the requested family.</summary>
+    public DType Combine(DType a, DType b)
+    {
+        if (_dtype is null)
+        {
+            try
+            {
+                return DiscoveryPromotion.Promote(a, b);
+            }
+            catch (InvalidCastException)
+            {
+                // NumPy keeps going with object when leaves have no common dtype.
+                return np.object_;
+            }
+        }
+        if (IsTimeClass)
+        {
+            var ua = a.DateTimeMeta!.Value;
+            var ub = b.DateTimeMeta!.Value;
+            var unit = ua.IsGeneric ? ub : ub.IsGeneric ? ua : DateTimeMetadata.Promote(ua, ub, _dtype.Code == DTypeCode.TimeDelta64);
+            return DTypeParser.DateTimeDType(_dtype.Code, unit, _dtype.ByteOrder);
+        }
+        return a.Length >= b.Length ? a : b;
+    }
+
+    /// <summary>The result dtype once every leaf is seen (<paramref name="discovered"/> is null when there were none).</summary>
+    public DType Finish(DType? discovered)
+    {
+        if (IsComplete)
+            return _dtype!;
+        var d = discovered ?? _dtype ?? np.float64;
+        // An empty string still takes one character, as NumPy sizes new arrays.
+        if (d.Code is DTypeCode.Unicode or DTypeCode.Bytes && d.ItemSize == 0)
+            d = d.WithLength(1);
+        return d;
+    }
+}

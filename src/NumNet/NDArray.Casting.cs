@@ -1,0 +1,51 @@
+using NumNet.Casting;
+
+namespace NumNet;
+
+public sealed partial class NDArray
+{
+    /// <summary>
+    /// The array's values as another dtype (NumPy's <c>astype</c>): a new array unless <paramref name="copy"/> is false
+    /// and nothing needs to change, in which case the array itself is returned.
+    /// </summary>
+    /// <param name="dtype">The target dtype. An unsized <c>S</c> or <c>U</c> is sized to hold the values (<c>U21</c> for int64).</param>
+    /// <param name="order">Layout of the result: C, F, A (F for Fortran-ordered arrays, else C) or K (keep this array's order).</param>
+    /// <param name="casting">"no", "equiv", "safe", "same_kind" or "unsafe": how much the cast may change values.</param>
+    /// <param name="copy">False returns this array when the dtype is equal and the layout satisfies <paramref name="order"/>.</param>
+    /// <remarks>
+    /// Values convert as NumPy's loops do on x86-64: floats truncate toward zero, NaN and out-of-range floats give the
+    /// hardware's result (int64.MinValue for int64), integers wrap, anything is true when non-zero, complex to real
+    /// keeps the real part and raises a ComplexWarning (<see cref="Warnings"/>), numbers become their <c>str()</c> in
+    /// S and U, text parses as Python's <c>int()</c>/<c>float()</c>, datetimes convert units rounding toward the past.
+    /// </remarks>
+    /// <exception cref="InvalidCastException">The cast is not allowed under <paramref name="casting"/>, or NumPy has no such cast.</exception>
+    /// <exception cref="ArgumentException">Bad <paramref name="casting"/>, or text that does not parse as the target.</exception>
+    /// <exception cref="OverflowException">Text or objects holding integers out of the target's range.</exception>
+    public NDArray AsType(DType dtype, MemoryOrder order = MemoryOrder.K, string casting = "unsafe", bool copy = true)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        var rule = CastingRules.Parse(casting);
+        var resolution = CastSafety.Resolve(_dtype, dtype);
+        if (resolution.Rule > rule)
+        {
+            throw new InvalidCastException(
+                $"Cannot cast array data from {_dtype.Repr()} to {dtype.Repr()} according to the rule '{rule.ToName()}'");
+        }
+        if (!copy && resolution.To == _dtype && LayoutSatisfies(order))
+            return this;
+        return CastEngine.Cast(this, resolution.To, order);
+    }
+
+    /// <summary>AsType with NumPy's spellings: a dtype string and an order letter.</summary>
+    /// <inheritdoc cref="AsType(DType, MemoryOrder, string, bool)"/>
+    public NDArray AsType(string dtype, string order = "K", string casting = "unsafe", bool copy = true) =>
+        AsType(np.dtype(dtype), MemoryOrders.Parse(order), casting, copy);
+
+    private bool LayoutSatisfies(MemoryOrder order) => order switch
+    {
+        MemoryOrder.K => true,
+        MemoryOrder.A => IsCContiguous || IsFContiguous,
+        MemoryOrder.C => IsCContiguous,
+        _ => IsFContiguous,
+    };
+}

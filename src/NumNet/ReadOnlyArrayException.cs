@@ -1,0 +1,13 @@
+namespace NumNet;
+
+/// <summary>
+/// A write to an array that is not writeable (NumPy's "assignment destination is read-only", a ValueError, hence an
+/// <see cref="ArgumentException"/> as NumNet maps ValueError).
+/// </summary>
+public sealed class ReadOnlyArrayException : ArgumentException
+{
+    /// <summary>Creates the exception with NumPy's message.</summary>
+    public ReadOnlyArrayException() : base("assignment destination is read-only")
+    {
+    }
+}
