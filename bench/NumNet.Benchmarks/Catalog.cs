@@ -7,7 +7,10 @@ public static class Catalog
     public const long Big = 10_000_000;
 
     /// <summary>All workloads.</summary>
-    public static IReadOnlyList<Workload> All { get; } =
+    public static IReadOnlyList<Workload> All => [.. Layout, .. Creation, .. Casting, .. Printing];
+
+    /// <summary>Copies, transposes, ravel.</summary>
+    public static IReadOnlyList<Workload> Layout { get; } =
     [
         new("memcpy_80mb", "Layout", "plain copy 80 MB into an existing array (bandwidth baseline)", Big * 8, () =>
         {
@@ -42,7 +45,111 @@ public static class Catalog
             var a = Data.Float64(4096, 4096);
             return new Prepared(() => a.Copy(MemoryOrder.F).Dispose(), a);
         }),
+        new("ascontiguous_T_4096_f32", "Layout", "ascontiguousarray of transposed 4096×4096 float32", 4096L * 4096 * 4, () =>
+        {
+            var a = Data.Filled(np.float32, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
+        new("ascontiguous_T_4096_u8", "Layout", "ascontiguousarray of transposed 4096×4096 uint8", 4096L * 4096, () =>
+        {
+            var a = Data.Filled(np.uint8, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
+        new("copy_3d_transpose", "Layout", "C copy of a (64, 256, 512) float64 transposed (2, 0, 1)", 64L * 256 * 512 * 8, () =>
+        {
+            var a = Data.Float64(64, 256, 512);
+            var t = a.Transpose(2, 0, 1);
+            return new Prepared(() => t.Copy().Dispose(), a);
+        }),
     ];
+
+    /// <summary>asarray/array from every kind of .NET source.</summary>
+    public static IReadOnlyList<Workload> Creation { get; } =
+    [
+        new("asarray_double1d_view", "Creation", "asarray(double[1M]): zero-copy view", 1_000_000 * 8, () =>
+        {
+            var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray();
+            return new Prepared(() => np.asarray(source));
+        }),
+        new("array_double2d_1000", "Creation", "array(double[1000,1000]): 8 MB copy", 1000 * 1000 * 8, () =>
+        {
+            var source = new double[1000, 1000];
+            for (int i = 0; i < 1000; i++)
+                for (int j = 0; j < 1000; j++)
+                    source[i, j] = i * 1000 + j;
+            return new Prepared(() => np.array(source).Dispose());
+        }),
+        new("asarray_jagged_1000", "Creation", "asarray(double[][]) 1000×1000", 1000 * 1000 * 8, () =>
+        {
+            var source = Enumerable.Range(0, 1000)
+                .Select(i => Enumerable.Range(0, 1000).Select(j => (double)(i * 1000 + j)).ToArray()).ToArray();
+            return new Prepared(() => np.asarray(source).Dispose());
+        }),
+        new("asarray_boxed_1000", "Creation", "asarray(object[] of boxed doubles) 1000×1000", 1000 * 1000 * 8, () =>
+        {
+            object[] source = Enumerable.Range(0, 1000)
+                .Select(i => (object)Enumerable.Range(0, 1000).Select(j => (object)(double)(i * 1000 + j)).ToArray()).ToArray();
+            return new Prepared(() => np.asarray(source).Dispose());
+        }),
+        new("asarray_list_1m", "Creation", "asarray(List<double>) 1M", 1_000_000 * 8, () =>
+        {
+            var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToList();
+            return new Prepared(() => np.asarray(source).Dispose());
+        }),
+    ];
+
+    /// <summary>astype between the common numeric pairs, 4M elements each.</summary>
+    public static IReadOnlyList<Workload> Casting { get; } =
+    [
+        AsType("astype_f8_f4", np.float64, np.float32),
+        AsType("astype_f4_f8", np.float32, np.float64),
+        AsType("astype_i8_f8", np.int64, np.float64),
+        AsType("astype_f8_i8", np.float64, np.int64),
+        AsType("astype_i4_i8", np.int32, np.int64),
+        AsType("astype_f8_u1", np.float64, np.uint8),
+    ];
+
+    /// <summary>repr and str, as NumPy 2 prints them.</summary>
+    public static IReadOnlyList<Workload> Printing { get; } =
+    [
+        new("repr_f8_1000", "Printing", "repr of 1000 float64 (i/7)", 0, () =>
+        {
+            using var ints = np.arange(1000);
+            var a = Divide(ints.AsType(np.float64), 7);
+            return new Prepared(() => np.array_repr(a), a);
+        }),
+        new("repr_i8_1000", "Printing", "repr of arange(1000) int64", 0, () =>
+        {
+            var a = np.arange(1000);
+            return new Prepared(() => np.array_repr(a), a);
+        }),
+        new("str_f8_1000x1000", "Printing", "str of a 1000×1000 float64 (summarised)", 0, () =>
+        {
+            var a = Data.Float64(1000, 1000);
+            return new Prepared(() => a.ToString(), a);
+        }),
+    ];
+
+    // One size for every cast: 4M elements, 32 MB of float64, larger than the L3 cache.
+    private const long CastCount = 4_000_000;
+
+    private static Workload AsType(string name, DType from, DType to) =>
+        new(name, "Casting", $"astype {from} → {to}, 4M elements", CastCount * to.ItemSize, () =>
+        {
+            using var doubles = Data.Float64(CastCount);
+            var a = doubles.AsType(from);
+            return new Prepared(() => a.AsType(to).Dispose(), a);
+        });
+
+    // The repr workload prints i/7 so every value needs full precision; division happens once, at setup.
+    private static NDArray Divide(NDArray a, double by)
+    {
+        for (long i = 0; i < a.Size; i++)
+            a.SetItem(a.GetItem<double>(i) / by, i);
+        return a;
+    }
 
     /// <summary>The workload called <paramref name="name"/>.</summary>
     public static Workload Get(string name) => All.First(w => w.Name == name);

@@ -18,6 +18,19 @@ public static class Data
         return a;
     }
 
+    /// <summary>
+    /// A C-ordered array of <paramref name="dtype"/> filled with a byte pattern; for copies only the bytes matter, and
+    /// every page is written once.
+    /// </summary>
+    public static NDArray Filled(DType dtype, params long[] shape)
+    {
+        var a = np.empty(shape, dtype);
+        var bytes = Bytes(a);
+        for (int i = 0; i < bytes.Length; i++)
+            bytes[i] = (byte)(i % 251);
+        return a;
+    }
+
     /// <summary>The bytes of a contiguous array, for the plain-copy baseline.</summary>
     public static Span<byte> Bytes(NDArray a) =>
         MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a.Buffer.GetReference(), (nint)a.Offset), checked((int)a.NBytes));

@@ -15,7 +15,7 @@ public class LayoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        foreach (var w in Catalog.All.Where(w => w.Area == "Layout"))
+        foreach (var w in Catalog.Layout)
             _prepared[w.Name] = w.Prepare();
     }
 
@@ -51,4 +51,16 @@ public class LayoutBenchmarks
     /// <summary><c>a.copy(order='F')</c> of a C-ordered 4096×4096 float64.</summary>
     [Benchmark]
     public void CopyF4096() => _prepared["copyF_4096"].Run();
+
+    /// <summary><c>np.ascontiguousarray(a.T)</c>, 4096×4096 float32.</summary>
+    [Benchmark]
+    public void AsContiguousTransposed4096Float32() => _prepared["ascontiguous_T_4096_f32"].Run();
+
+    /// <summary><c>np.ascontiguousarray(a.T)</c>, 4096×4096 uint8.</summary>
+    [Benchmark]
+    public void AsContiguousTransposed4096UInt8() => _prepared["ascontiguous_T_4096_u8"].Run();
+
+    /// <summary><c>a.transpose(2, 0, 1).copy()</c> of a (64, 256, 512) float64.</summary>
+    [Benchmark]
+    public void Copy3DTransposed() => _prepared["copy_3d_transpose"].Run();
 }

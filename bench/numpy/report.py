@@ -27,17 +27,19 @@ def main():
             if len(parts) == 3 and parts[0] == "workload":
                 titles[parts[1]] = parts[2]
     base = nn.get("memcpy_80mb")
+    # Titles come from the catalog; results keep its order.
     base_gbs = base[1] / base[0] / 1e6 if base else None
     rows = ["| workload | numnet ms | numpy ms | ratio | GB/s | % of copy bandwidth |",
             "|---|---:|---:|---:|---:|---:|"]
     for name, (ms, nbytes) in nn.items():
-        gbs = nbytes / ms / 1e6
+        gbs = nbytes / ms / 1e6 if nbytes else None
         np_ms = npy.get(name, (None, 0))[0]
         ratio = f"{np_ms / ms:.2f}×" if np_ms else "n/a"
         np_text = f"{np_ms:.3f}" if np_ms else "n/a"
-        pct = f"{100 * gbs / base_gbs:.0f}%" if base_gbs else "n/a"
+        pct = f"{100 * gbs / base_gbs:.0f}%" if base_gbs and gbs else "n/a"
+        gbs_text = f"{gbs:.1f}" if gbs else "n/a"
         title = titles.get(name, name)
-        rows.append(f"| {title} (`{name}`) | {ms:.3f} | {np_text} | {ratio} | {gbs:.1f} | {pct} |")
+        rows.append(f"| {title} (`{name}`) | {ms:.3f} | {np_text} | {ratio} | {gbs_text} | {pct} |")
     print("\n".join(rows))
 
 

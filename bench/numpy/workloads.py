@@ -51,7 +51,85 @@ def copyF_4096():
     return 4096 * 4096 * 8, lambda: a.copy(order="F")
 
 
-WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096]
+def ascontiguous_T_4096_f32():
+    t = np.arange(4096 * 4096, dtype=np.float32).reshape(4096, 4096).T
+    return 4096 * 4096 * 4, lambda: np.ascontiguousarray(t)
+
+
+def ascontiguous_T_4096_u8():
+    t = (np.arange(4096 * 4096) % 251).astype(np.uint8).reshape(4096, 4096).T
+    return 4096 * 4096, lambda: np.ascontiguousarray(t)
+
+
+def copy_3d_transpose():
+    t = f64(64, 256, 512).transpose(2, 0, 1)
+    return 64 * 256 * 512 * 8, lambda: t.copy()
+
+
+def asarray_double1d_view():
+    import array
+    source = array.array("d", range(1_000_000))
+    return 1_000_000 * 8, lambda: np.asarray(source)  # buffer protocol: a view, like NumNet's over double[]
+
+
+def array_double2d_1000():
+    source = f64(1000, 1000)
+    return 1000 * 1000 * 8, lambda: np.array(source)
+
+
+def asarray_jagged_1000():
+    # double[][]: rows that are typed buffers of their own.
+    source = [np.arange(i * 1000, i * 1000 + 1000, dtype=np.float64) for i in range(1000)]
+    return 1000 * 1000 * 8, lambda: np.asarray(source)
+
+
+def asarray_boxed_1000():
+    source = [[float(i * 1000 + j) for j in range(1000)] for i in range(1000)]
+    return 1000 * 1000 * 8, lambda: np.asarray(source)
+
+
+def asarray_list_1m():
+    source = [float(i) for i in range(1_000_000)]
+    return 1_000_000 * 8, lambda: np.asarray(source)
+
+
+CAST_COUNT = 4_000_000
+
+
+def _astype(src, dst):
+    def make():
+        a = np.arange(CAST_COUNT, dtype=np.float64).astype(src)
+        return CAST_COUNT * np.dtype(dst).itemsize, lambda: a.astype(dst)
+    return make
+
+
+def repr_f8_1000():
+    a = np.arange(1000, dtype=np.float64) / 7
+    return 0, lambda: repr(a)
+
+
+def repr_i8_1000():
+    a = np.arange(1000, dtype=np.int64)
+    return 0, lambda: repr(a)
+
+
+def str_f8_1000x1000():
+    a = f64(1000, 1000)
+    return 0, lambda: str(a)
+
+
+def _named(name, make):
+    make.__name__ = name
+    return make
+
+
+WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
+             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose,
+             asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
+             _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
+             _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
+             _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
+             repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
 
 
 def median(xs):

@@ -33,7 +33,10 @@ internal static class Decide
         }
         if (copy == false)
             throw new ArgumentException(NoCopyMessage, nameof(copy));
-        return CastAdapter.Cast(array, target, order);
+        // A plain copy reads A as "F if Fortran-ordered, else C"; a cast keeps the layout unless Fortran-ordered.
+        if (order == MemoryOrder.A && !sameValues)
+            order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
+        return Casting.CastEngine.Cast(array, target, order);
     }
 
     /// <summary>

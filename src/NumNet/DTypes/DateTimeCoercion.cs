@@ -15,6 +15,9 @@ internal static class DateTimeCoercion
         null => DateTime64.NaTValue,
         DateTime64 d when d.Unit == unit || d.IsNaT => d.Value,
         DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
+        // A timedelta stored into a datetime is the same count since the epoch.
+        TimeDelta64 t when t.Unit == unit || t.IsNaT || t.Unit.IsGeneric => t.Value,
+        TimeDelta64 t => DateTimes.Cast(t.Value, t.Unit, unit),
         string s => DateTimes.Parse(s, unit).Value,
         Bytes b => DateTimes.Parse(b.ToLatin1(), unit).Value,
         System.DateTime t => DateTimes.FromDateTime(t, unit),

@@ -44,12 +44,11 @@ internal static class ScalarCoercion
         bool b => b ? 1 : 0,
         LongDouble d => (double)d,
         BigInteger i => BigToDouble(i),
-        Complex c => c.Real,
-        Complex64 c => c.Real,
-        Complex256 c => (double)c.Real,
+        Complex or Complex64 or Complex256 => throw new InvalidCastException("float() argument must be a string or a real number, not 'complex'"),
         string s => ParseFloat(s),
         Bytes b => ParseFloat(b.ToLatin1()),
-        null => throw new InvalidCastException("float() argument must be a string or a real number, not 'NoneType'"),
+        // NumPy stores None into a float element as NaN.
+        null => double.NaN,
         _ when IsInteger(value) => ToBig(value) is var big ? (double)big : 0,
         _ => throw CannotConvert(value, "float64"),
     };
@@ -70,7 +69,9 @@ internal static class ScalarCoercion
         Complex c => c,
         Complex64 c => new Complex(c.Real, c.Imaginary),
         Complex256 c => new Complex((double)c.Real, (double)c.Imaginary),
-        null => throw new InvalidCastException("complex() first argument must be a string or a number, not 'NoneType'"),
+        null => new Complex(double.NaN, 0),
+        string s => PythonComplexSyntax.Parse(s),
+        Bytes b => PythonComplexSyntax.Parse(b.ToLatin1()),
         _ => new Complex(ToDouble(value), 0),
     };
 

@@ -13,10 +13,26 @@ internal static class ScalarText
         float f => FormatFloat(f),
         Half h => FormatFloat((float)h),
         BigInteger i => i.ToString(CultureInfo.InvariantCulture),
-        Complex c => $"({FormatFloat(c.Real)}{(c.Imaginary < 0 || double.IsNegative(c.Imaginary) ? "" : "+")}{FormatFloat(c.Imaginary)}j)",
+        Complex c => FormatComplex(c),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // Python's repr of a complex: parts without a forced ".0", the real part left out when it is +0.
+    private static string FormatComplex(Complex c)
+    {
+        string im = ComplexPart(c.Imaginary) + "j";
+        if (c.Real == 0 && !double.IsNegative(c.Real))
+            return im;
+        string sign = double.IsNegative(c.Imaginary) || double.IsNaN(c.Imaginary) && im.StartsWith('-') ? "" : "+";
+        return $"({ComplexPart(c.Real)}{sign}{im})";
+    }
+
+    private static string ComplexPart(double d)
+    {
+        string r = FormatFloat(d);
+        return r.EndsWith(".0", StringComparison.Ordinal) ? r[..^2] : r;
+    }
 
     // Python's repr of a float: shortest round trip, ".0" for integral values, exponent from 1e16.
     private static string FormatFloat(double d)

@@ -38,7 +38,9 @@ internal static class PrintedElements
         }
         long n = shape[axis];
         long stride = strides[axis];
-        bool split = summarize && n > 2L * edgeItems;
+        // With no edge items NumPy's corner selection keeps a whole axis (a[-0:] is all of a), so the formatter
+        // still sees every element even though only the last one of each row is printed.
+        bool split = summarize && n > 2L * edgeItems && edgeItems > 0;
         long firstEnd = split ? edgeItems : n;
         long secondStart = split ? n - edgeItems : n;
         for (long i = 0; i < n; i++)
@@ -59,7 +61,7 @@ internal static class PrintedElements
     {
         long count = 1;
         foreach (long n in array.ShapeRef)
-            count *= summarize && n > 2L * edgeItems ? 2L * edgeItems : n;
+            count *= summarize && n > 2L * edgeItems && edgeItems > 0 ? 2L * edgeItems : n;
         return count;
     }
 

@@ -44,7 +44,7 @@ internal static class ConformanceArrays
         var dtype = np.dtype(expect.GetProperty("dtype").GetString()!);
         // The requested spelling can matter to repr ('q' is np.longlong, not np.int64), so keep it when it is the
         // same dtype.
-        if (args.TryGetProperty("dtype", out var asked) && asked.ValueKind == JsonValueKind.String)
+        if (args.ValueKind == JsonValueKind.Object && args.TryGetProperty("dtype", out var asked) && asked.ValueKind == JsonValueKind.String)
         {
             try
             {
