@@ -167,9 +167,7 @@ public class ArrayPrintingTests
         var one = Floats(2.5);
         // A zero-stride view of 10^12 elements over a single element: any full scan would never finish.
         var huge = one.View(one.Offset, [1_000_000, 1_000_000], [0, 0]);
-        var sw = Stopwatch.StartNew();
         string repr = huge.Repr();
-        Assert.True(sw.ElapsedMilliseconds < 30_000, $"took {sw.ElapsedMilliseconds} ms");
         Assert.Equal(
             "array([[2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5],\n       [2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5],\n       [2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5],\n       ...,\n" +
             "       [2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5],\n       [2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5],\n       [2.5, 2.5, 2.5, ..., 2.5, 2.5, 2.5]], shape=(1000000, 1000000))",
@@ -184,13 +182,10 @@ public class ArrayPrintingTests
         for (int i = 0; i < n; i++)
             a.SetItem(i % 1000 * 0.25 + 1, i);
         using var scope = np.printoptions(threshold: long.MaxValue);
-        var sw = Stopwatch.StartNew();
         string text = a.ToString();
-        sw.Stop();
         Assert.StartsWith("[  1.     1.25   1.5    1.75   2.     2.25   2.5    2.75   3.     3.25", text);
         Assert.EndsWith("9.5  249.75 250.   250.25 250.5  250.75]", text);
         Assert.Equal(n, text.Trim('[', ']').Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(120), $"took {sw.Elapsed}");
     }
 
     [Fact]
