@@ -230,4 +230,41 @@ public class ArrayPrintingTests
         d.SetValue(0.0001, 0);
         Assert.Equal("0.0001", d[0].ToString());
     }
+
+    [Fact]
+    public void Float32LimitsCompareInFloat32()
+    {
+        // NumPy 2 (NEP 50) compares float32 values with 1e-4 converted to float32, so float32(1e-4) is not below it
+        // and the array stays positional; NumPy 1.24 compared in float64 and switched to scientific.
+        var f = np.zeros([2], np.float32);
+        f.SetValue(0.0001, 0);
+        f.SetValue(0.001, 1);
+        Assert.Equal("[0.0001 0.001 ]", f.ToString());
+    }
+
+    [Fact]
+    public void ZeroDimensionalStrOfTimelikeValues()
+    {
+        var nat = np.zeros([], np.dtype("M8[D]"));
+        nat.SetItem(long.MinValue);
+        Assert.Equal("NaT", nat.ToString());
+        Assert.Equal("array('NaT', dtype='datetime64[D]')", nat.Repr());
+        var generic = np.zeros([], np.dtype("m8"));
+        generic.SetItem(7L);
+        Assert.Equal("7 generic time units", generic.ToString());
+        Assert.Equal("array(7, dtype=timedelta64)", generic.Repr());
+        var weeks = np.zeros([], np.dtype("m8[2W]"));
+        weeks.SetItem(3L);
+        Assert.Equal("6 weeks", weeks.ToString());
+    }
+
+    [Fact]
+    public void ComplexKindFormatterAppliesToAllComplexTypes()
+    {
+        var z = np.zeros([2], np.complex64);
+        z.SetValue(new System.Numerics.Complex(1, -1), 0);
+        var f = new Dictionary<string, Func<object?, string>> { ["complex_kind"] = x => "z" };
+        Assert.Equal("[z z]", np.array2string(z, formatter: f));
+        Assert.Equal("[0.+0.j 0.+0.j]", np.array2string(np.zeros([2], np.complex128), formatter: new Dictionary<string, Func<object?, string>> { ["float"] = _ => "f" }));
+    }
 }
