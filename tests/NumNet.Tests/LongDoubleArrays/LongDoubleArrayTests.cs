@@ -217,6 +217,21 @@ public sealed class LongDoubleArrayTests
     }
 
     [Fact]
+    public void Complex256FourOperationsOnArrayElements()
+    {
+        NDArray a = ValueArray();
+        Check(Rows("co"), (_, r) =>
+        {
+            LongDouble At(int column) => a.GetItem<LongDouble>(long.Parse(r[column], CultureInfo.InvariantCulture));
+            var x = new Complex256(At(1), At(2));
+            var y = new Complex256(At(3), At(4));
+            static string Show(Complex256 z) => Hex(z.Real) + ":" + Hex(z.Imaginary);
+            string got = string.Join("\t", Show(x + y), Show(x - y), Show(x * y), Show(x / y));
+            return Expect(got, string.Join("\t", r[5..9]));
+        });
+    }
+
+    [Fact]
     public void Complex128ToComplex256()
     {
         List<string[]> rows = Rows("cd");

@@ -16,6 +16,7 @@ Lines (fields separated by one tab):
     c RE IM C16BITS C8BITS TEXT   complex256 -> complex128 (two double bit patterns joined by ':'),
                                   complex64 (two float bit patterns), astype('U')
     cd RE64 IM64 LDRE LDIM        complex128 -> complex256
+    co K1 K2 K3 K4 ADD SUB MUL DIV  complex256 arrays [v K1 + v K2 j] op [v K3 + v K4 j], each result RE:IM
     r OPTS K0 COUNT TEXT          repr (or str when OPTS starts with 's') of the array of v values K0..K0+COUNT-1,
                                   printed under np.printoptions(OPTS), newlines written as \\n
 OPTS is "-" or comma-separated key=value (precision, floatmode, suppress, sign).
@@ -191,6 +192,17 @@ dpats = np.array([rng.getrandbits(64) for _ in range(200)], dtype=np.uint64).vie
 for k, y in enumerate(dpats.astype(np.clongdouble)):
     out.append("cd\t%016x\t%016x\t%s\t%s" % (dpats.view(np.uint64)[2 * k], dpats.view(np.uint64)[2 * k + 1],
                                              hx(y.real), hx(y.imag)))
+
+# complex arithmetic: random parts, plus parts of similar size so cancellation and Smith's ratio branches both occur
+quads = [tuple(rng.randrange(n) for _ in range(4)) for _ in range(200)]
+quads += [(k, k + 1, k + 2, k + 3) for k in range(1000, 1400, 4)]
+za = np.array([vals[i] for i, _, _, _ in quads], dtype=LD) * (1 + 0j)
+za.imag = np.array([vals[j] for _, j, _, _ in quads], dtype=LD)
+zb = np.array([vals[i] for _, _, i, _ in quads], dtype=LD) * (1 + 0j)
+zb.imag = np.array([vals[j] for _, _, _, j in quads], dtype=LD)
+zr = [za + zb, za - zb, za * zb, za / zb]
+for k, q in enumerate(quads):
+    out.append("co\t%s\t%s" % ("\t".join(map(str, q)), "\t".join("%s:%s" % (hx(r.real[k]), hx(r.imag[k])) for r in zr)))
 
 # ---- printing -------------------------------------------------------------------------------------
 opts_list = ["-", "s", "precision=4", "precision=20", "floatmode=unique", "floatmode=fixed,precision=3",
