@@ -50,6 +50,8 @@ internal static class FileKinds
             return FileKind.Npz;
         if (head.StartsWith(NpyFormat.Magic))
             return FileKind.Npy;
+        if (head.Length < SniffLength && head.Length > 0 && NpyFormat.Magic.StartsWith(head))
+            throw new InvalidDataException($"the .npy file is truncated: it ends inside the magic string ({head.Length} of 6 bytes)");
         if (head.Length == 0)
             throw new InvalidDataException("the file is empty: neither .npy nor .npz");
         if (head[0] == 0x80)

@@ -42,7 +42,7 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
         if (headerLength > maxHeaderSize)
             throw new InvalidDataException($"the .npy header is {headerLength} bytes long, more than the {maxHeaderSize} accepted; the file may not be safe to load");
         if (stream.CanSeek && stream.Length - stream.Position < headerLength)
-            throw new InvalidDataException($"the .npy header claims {headerLength} bytes but the file ends after {stream.Length - stream.Position}");
+            throw new InvalidDataException($"the .npy file is truncated: the header claims {headerLength} bytes but the file ends after {stream.Length - stream.Position}");
         var headerBytes = new byte[headerLength];
         ReadExactly(stream, headerBytes, "the header");
         string text;
