@@ -2,7 +2,9 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 
-namespace NumNet.IO;
+using NumNet.IO;
+
+namespace NumNet;
 
 /// <summary>
 /// An open .npz archive (NumPy's <c>NpzFile</c>): a read-only mapping from member names to arrays, each read from the
