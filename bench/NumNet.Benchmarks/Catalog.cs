@@ -68,7 +68,7 @@ public static class Catalog
     /// <summary>asarray/array from every kind of .NET source.</summary>
     public static IReadOnlyList<Workload> Creation { get; } =
     [
-        new("asarray_double1d_view", "Creation", "asarray(double[1M]): zero-copy view", 1_000_000 * 8, () =>
+        new("asarray_double1d_view", "Creation", "asarray(double[1M]): zero-copy view", 0, () =>
         {
             var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray();
             return new Prepared(() => np.asarray(source));

@@ -35,11 +35,11 @@ def main():
         gbs = nbytes / ms / 1e6 if nbytes else None
         np_ms = npy.get(name, (None, 0))[0]
         ratio = f"{np_ms / ms:.2f}×" if np_ms else "n/a"
-        np_text = f"{np_ms:.3f}" if np_ms else "n/a"
+        np_text = f"{np_ms:.4g}" if np_ms else "n/a"
         pct = f"{100 * gbs / base_gbs:.0f}%" if base_gbs and gbs else "n/a"
         gbs_text = f"{gbs:.1f}" if gbs else "n/a"
         title = titles.get(name, name)
-        rows.append(f"| {title} (`{name}`) | {ms:.3f} | {np_text} | {ratio} | {gbs_text} | {pct} |")
+        rows.append(f"| {title} (`{name}`) | {ms:.4g} | {np_text} | {ratio} | {gbs_text} | {pct} |")
     print("\n".join(rows))
 
 

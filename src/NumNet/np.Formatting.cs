@@ -50,8 +50,9 @@ public static partial class np
     /// <summary>
     /// NumPy's <c>with np.printoptions(...)</c>: the given options (merged over the current ones, as
     /// <see cref="set_printoptions(int?, long?, int?, int?, bool?, string?, string?, IReadOnlyDictionary{string, Func{object?, string}}?, string?, string?)"/>
-    /// merges) apply to the calling thread and the async flows it starts until the returned scope is disposed. Other
-    /// threads keep seeing their own options. Use with <c>using</c>.
+    /// merges) apply to the calling thread, and to the tasks and threads it starts while the scope is open (they inherit
+    /// the execution context), until the returned scope is disposed. Other threads keep seeing their own options. Use
+    /// with <c>using</c>.
     /// </summary>
     /// <exception cref="ArgumentException">An option has a value NumPy rejects.</exception>
     public static PrintOptionsScope printoptions(int? precision = null, long? threshold = null, int? edgeitems = null,

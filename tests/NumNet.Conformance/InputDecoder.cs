@@ -37,6 +37,10 @@ public static class InputDecoder
             return new Complex(ToDouble(c[0]), ToDouble(c[1]));
         if (e.TryGetProperty("tuple", out var t))
             return t.EnumerateArray().Select(Decode).ToArray();
+        if (e.TryGetProperty("dt", out var dt))
+            return dt.GetString();
+        if (e.TryGetProperty("td", out var td))
+            return DecodeTimeDelta(td);
         if (e.TryGetProperty("scalar", out var s))
             return DecodeScalar(s);
         if (e.TryGetProperty("ndarray", out var nd))
@@ -68,6 +72,14 @@ public static class InputDecoder
         "-inf" => double.NegativeInfinity,
         _ => throw new NotSupportedException($"unknown special float '{s}'"),
     };
+
+    /// <summary>A timedelta64 value encoded as [count or "NaT", unit].</summary>
+    private static TimeDelta64 DecodeTimeDelta(JsonElement td)
+    {
+        var unit = td[1].GetString() == "generic" ? DateTimeMetadata.Generic : DateTimeMetadata.ParseUnit(td[1].GetString()!);
+        long count = td[0].ValueKind == JsonValueKind.String ? TimeDeltas.NaT : td[0].GetInt64();
+        return new TimeDelta64(count, unit);
+    }
 
     /// <summary>A NumPy scalar: the .NET value of that dtype (read back from a one-element array of it).</summary>
     private static object? DecodeScalar(JsonElement s)

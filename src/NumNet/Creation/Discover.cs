@@ -136,8 +136,7 @@ internal sealed class Discoverer
         {
             if (fixedAtThisDepth && item is not null)
             {
-                var type = item.GetType();
-                if (type == same)
+                if (ReferenceEquals(item.GetType(), same))
                     continue;
                 if (item is BigInteger big && ReferenceEquals(_dtype, np.int64) && big >= long.MinValue && big <= long.MaxValue && !_request.IsComplete)
                     continue;

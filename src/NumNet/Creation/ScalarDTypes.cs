@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 using NumNet.DTypes;
 
@@ -11,7 +10,8 @@ namespace NumNet.Creation;
 /// </summary>
 internal static class ScalarDTypes
 {
-    private static readonly FrozenDictionary<Type, DType> ByType = new Dictionary<Type, DType>
+    // Runtime types are unique objects, so identity is equality; the default Type comparer costs far more per lookup.
+    private static readonly Dictionary<Type, DType> ByType = new(TypeIdentity.Instance)
     {
         [typeof(bool)] = np.bool_,
         [typeof(sbyte)] = np.int8,
@@ -36,7 +36,7 @@ internal static class ScalarDTypes
         [typeof(DateTimeOffset)] = DTypeParser.FromType(typeof(DateTimeOffset)),
         [typeof(DateOnly)] = DTypeParser.FromType(typeof(DateOnly)),
         [typeof(TimeSpan)] = DTypeParser.FromType(typeof(TimeSpan)),
-    }.ToFrozenDictionary();
+    };
 
     private static readonly BigInteger Int64Min = long.MinValue;
     private static readonly BigInteger Int64Max = long.MaxValue;
@@ -84,4 +84,13 @@ internal static class ScalarDTypes
 
     /// <summary>A datetime64 or timedelta64 dtype with the given unit.</summary>
     public static DType DateTimeDType(DTypeCode code, DateTimeMetadata unit) => DTypeParser.DateTimeDType(code, unit);
+
+    private sealed class TypeIdentity : IEqualityComparer<Type>
+    {
+        public static readonly TypeIdentity Instance = new();
+
+        public bool Equals(Type? x, Type? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Type obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }

@@ -11,7 +11,8 @@ namespace NumNet.Formatting;
 /// </para>
 /// <para>
 /// Which options apply is decided per logical call context: <see cref="np.printoptions(int?, long?, int?, int?, bool?, string?, string?, IReadOnlyDictionary{string, Func{object?, string}}?, string?, string?)"/>
-/// installs options for the current thread and the async flows it starts, until the returned scope is disposed;
+/// installs options for the current thread and for the tasks and threads it starts while the scope is open (they
+/// inherit the execution context), until the returned scope is disposed;
 /// outside any scope, the process-wide default set by <see cref="np.set_printoptions(PrintOptions)"/> applies.
 /// NumPy keeps one mutable global instead; the scoped override gives the same results for single-threaded code
 /// and keeps concurrent callers from seeing each other's settings.

@@ -34,7 +34,8 @@ internal static class PrintOptionsContext
 
 /// <summary>
 /// The scope <see cref="np.printoptions(int?, long?, int?, int?, bool?, string?, string?, IReadOnlyDictionary{string, Func{object?, string}}?, string?, string?)"/>
-/// returns: its options apply to the calling thread and the async flows it starts until it is disposed, after
+/// returns: its options apply to the calling thread, and to the tasks and threads started from it while it is open
+/// (they inherit the execution context), until it is disposed, after
 /// which the options that applied before are back.
 /// </summary>
 public sealed class PrintOptionsScope : IDisposable

@@ -19,6 +19,9 @@ internal static class ElementAccess
             return static (buffer, offset) => buffer.Objects![offset / ObjectBuffer.ElementSize];
         int size = dtype.ItemSize;
         var family = dtype.Family;
+        // Integers leave as Python ints (BigInteger), as NumPy's getitem returns them.
+        if (NumericTraits.IsInteger(dtype.Code))
+            return (buffer, offset) => ScalarCoercion.ToBig(family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype));
         return (buffer, offset) => family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype);
     }
 
@@ -42,8 +45,8 @@ internal static class ElementAccess
             DTypeCode.Complex64 or DTypeCode.Complex128 or DTypeCode.Complex256 => v => v switch
             {
                 null => new Complex(double.NaN, double.NaN),
-                string s => ComplexText.Parse(s),
-                Bytes b => ComplexText.Parse(b.ToLatin1()),
+                string s => PythonComplexSyntax.Parse(s),
+                Bytes b => PythonComplexSyntax.Parse(b.ToLatin1()),
                 _ => v,
             },
             DTypeCode.DateTime64 => v => DateTimeCount(v, dtype.DateTimeMeta!.Value),

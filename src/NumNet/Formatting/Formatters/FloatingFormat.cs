@@ -22,6 +22,11 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
     private int _padRight;
     private int _expSize = -1;
 
+    // In the default modes the second pass would recompute exactly the digits of the first and only add padding,
+    // so the first pass keeps its texts; the layout asks for the values in the same order the first pass saw them.
+    private string[]? _firstPass;
+    private int _nextFirstPass;
+
     public FloatingFormat(ReadOnlySpan<T> values, PrintOptions options, SignMode sign)
     {
         _sign = sign;
@@ -130,11 +135,16 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         bool unique = _mode != FloatMode.Fixed;
         TrimMode trim = unique ? TrimMode.Dot : TrimMode.Keep;
         int intWidth = 0, fracWidth = 0;
-        foreach (T x in values)
+        bool keep = _mode is FloatMode.MaxPrec or FloatMode.Unique;
+        string[]? texts = keep ? new string[values.Length] : null;
+        for (int k = 0; k < values.Length; k++)
         {
+            T x = values[k];
             if (!TOps.IsFinite(x))
                 continue;
             string s = FloatFormatCore.Positional(TOps.Decompose(x), _precision, unique, true, trim, DigitSign, -1, -1, -1);
+            if (texts is not null)
+                texts[k] = s;
             int dot = s.IndexOf('.');
             intWidth = Math.Max(intWidth, dot);
             fracWidth = Math.Max(fracWidth, s.Length - dot - 1);
@@ -152,12 +162,24 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         {
             _trim = TrimMode.Dot;
             _minDigits = 0;
+            _firstPass = texts;
         }
     }
 
     /// <summary>Appends the text of <paramref name="x"/> laid out like every other value of the printout.</summary>
     public void Append(T x, WordBuffer word)
     {
+        string? known = null;
+        if (_firstPass is not null && _nextFirstPass < _firstPass.Length)
+            known = _firstPass[_nextFirstPass++];
+        if (known is not null)
+        {
+            int dot = known.IndexOf('.');
+            word.Append(' ', _padLeft - dot);
+            word.Append(known);
+            word.Append(' ', _padRight - (known.Length - dot - 1));
+            return;
+        }
         if (!TOps.IsFinite(x))
         {
             int start = word.Length;
