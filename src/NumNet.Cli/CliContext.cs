@@ -32,6 +32,12 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Progres
             Error.WriteLine($"numnet {command}: the input is too large to process here ({e.Message})");
             return CommandLine.BadInput;
         }
+        catch (Exception e)
+        {
+            // Still one line and no stack trace: whatever the input provoked, the user learns what and where.
+            Error.WriteLine($"numnet {command}: cannot process the input ({e.GetType().Name}: {e.Message})");
+            return CommandLine.BadInput;
+        }
     }
 }
 

@@ -67,7 +67,7 @@ internal sealed class HeaderLiteral
         if (c == '(')
             return Tuple();
         if (c == '[')
-            throw Error("lists are not supported here (a structured dtype?); only a dtype string is accepted");
+            throw Error("lists are not accepted: the shape is a tuple and the descr a string (a list descr is a structured dtype, which NumNet does not support)");
         if (Word("True"))
             return true;
         if (Word("False"))
