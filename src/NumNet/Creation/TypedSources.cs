@@ -163,7 +163,8 @@ internal static class TypedSources
         int length = rows[0].Length;
         foreach (var row in rows)
         {
-            if (row is null || row.Length != length)
+            // The runtime lets a uint[] sit in an int[][] slot; such a row has its own dtype, so the general path decides.
+            if (row is null || row.Length != length || row.GetType() != typeof(T[]))
                 return null;
         }
         var result = NDArray.Allocate(target, [rows.Length, length], fortran ? MemoryOrder.F : MemoryOrder.C, zero: false);

@@ -93,6 +93,7 @@ public class FastPathTests
         { new double[][] { [], [] }, null },
         { Array.Empty<double[]>(), null },
         { new Complex[][] { [new(1, 2)] }, "f8" },
+        { new int[][] { [1, 2], (int[])(object)new uint[] { 3, uint.MaxValue } }, null },
         { new List<int[]> { new[] { 1, 2 }, new[] { 3, 4 } }, null },
         { new List<int[]> { new[] { 1, 2 }, new[] { 3, 4 } }, "i2" },
     };
