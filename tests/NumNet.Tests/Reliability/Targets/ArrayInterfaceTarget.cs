@@ -177,9 +177,9 @@ internal sealed class ArrayInterfaceTarget : FuzzTarget<JsonObject>
             bytes[i] = (byte)(i * 31 + 7);
     }
 
-    public override string Encode(JsonObject input) => input.ToJsonString();
+    public override string Encode(JsonObject input) => FuzzJson.Write(input);
 
-    public override JsonObject Decode(string line) => JsonNode.Parse(line)!.AsObject();
+    public override JsonObject Decode(string line) => FuzzJson.Parse(line).AsObject();
 
     private sealed class Exporter(ArrayInterfaceInfo info) : IArrayInterface
     {

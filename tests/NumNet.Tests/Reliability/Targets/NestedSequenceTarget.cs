@@ -125,9 +125,9 @@ internal sealed class NestedSequenceTarget : FuzzTarget<JsonObject>
             throw new InvariantException($"inconsistent array: shape ({string.Join(",", a.Shape)}) size {a.Size}");
     }
 
-    public override string Encode(JsonObject input) => input.ToJsonString();
+    public override string Encode(JsonObject input) => FuzzJson.Write(input);
 
-    public override JsonObject Decode(string line) => JsonNode.Parse(line)!.AsObject();
+    public override JsonObject Decode(string line) => FuzzJson.Parse(line).AsObject();
 
     /// <summary>The objects a description stands for; <paramref name="enclosing"/> holds the sequences being built, innermost last.</summary>
     internal static object? Build(JsonNode? node, List<object> enclosing)
