@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one fuzz target of tests/NumNet.Tests/Reliability for longer than CI does.
 #   tests/fuzz.sh TARGET SECONDS [SEED] [MAX_INPUTS]
-# TARGET: dtype | nested | interface (and npy | npz | csv once IO has landed).
+# TARGET: dtype | nested | interface | npy | npz | csv.
+# NUMNET_FUZZ_START=i (with MAX_INPUTS=1) replays input i of a seed.
 # Failing inputs are appended to tests/NumNet.Tests/Reliability/Corpus/new/TARGET.jsonl; move the ones worth keeping
 # into Corpus/regressions/ once fixed. The summary line goes to stdout and to Corpus/new/report.txt.
 # Needs only the .NET SDK; runs niced because the machine is shared.

@@ -22,11 +22,23 @@ public class FuzzTests(ITestOutputHelper output)
     public void Interface() => Fuzz(new ArrayInterfaceTarget());
 
     [Fact]
+    public void Npy() => Fuzz(new NpyTarget());
+
+    [Fact]
+    public void Npz() => Fuzz(new NpzTarget());
+
+    [Fact]
+    public void Csv() => Fuzz(new CsvTarget());
+
+    [Fact]
     public void RegressionInputsStayFixed()
     {
         Replay(new DTypeStringTarget());
         Replay(new NestedSequenceTarget());
         Replay(new ArrayInterfaceTarget());
+        Replay(new NpyTarget());
+        Replay(new NpzTarget());
+        Replay(new CsvTarget());
     }
 
     private void Fuzz<T>(FuzzTarget<T> target)

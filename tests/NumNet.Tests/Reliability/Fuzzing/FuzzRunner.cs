@@ -8,7 +8,7 @@ namespace NumNet.Tests.Reliability.Fuzzing;
 /// <param name="Seconds">Wall-clock budget.</param>
 /// <param name="MaxInputs">Input budget; the run stops at whichever budget ends first.</param>
 /// <param name="CrashDirectory">Where failing inputs are appended as JSON lines (null: only reported).</param>
-internal sealed record FuzzSettings(int Seed, double Seconds, long MaxInputs, string? CrashDirectory)
+internal sealed record FuzzSettings(int Seed, double Seconds, long MaxInputs, string? CrashDirectory, long Start = 0)
 {
     /// <summary>
     /// The CI budget, unless the environment asks for a long run of this target: <c>NUMNET_FUZZ_TARGET</c> names it,
@@ -24,7 +24,9 @@ internal sealed record FuzzSettings(int Seed, double Seconds, long MaxInputs, st
             return new FuzzSettings(seed, ciSeconds, ciMaxInputs, crashDir);
         double seconds = Env("NUMNET_FUZZ_SECONDS") is { } sec ? double.Parse(sec, System.Globalization.CultureInfo.InvariantCulture) : 60;
         long max = Env("NUMNET_FUZZ_MAX_INPUTS") is { } m ? long.Parse(m) : long.MaxValue;
-        return new FuzzSettings(seed, seconds, max, crashDir);
+        // NUMNET_FUZZ_START replays a run from input i on (with NUMNET_FUZZ_MAX_INPUTS=1, exactly input i).
+        long start = Env("NUMNET_FUZZ_START") is { } st ? long.Parse(st) : 0;
+        return new FuzzSettings(seed, seconds, max, crashDir, start);
     }
 }
 
@@ -67,7 +69,7 @@ internal static class FuzzRunner
         var report = new FuzzReport { Target = target.Name };
         var clock = Stopwatch.StartNew();
         long budgetTicks = (long)(settings.Seconds * Stopwatch.Frequency);
-        for (long i = 0; i < settings.MaxInputs && clock.ElapsedTicks < budgetTicks; i++)
+        for (long i = settings.Start; i - settings.Start < settings.MaxInputs && clock.ElapsedTicks < budgetTicks; i++)
         {
             var rng = new Random(InputSeed(settings.Seed, i));
             T input;
