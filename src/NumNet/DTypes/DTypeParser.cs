@@ -77,7 +77,14 @@ internal static class DTypeParser
     public static DType DateTimeDType(DTypeCode code, DateTimeMetadata unit, char byteOrder = '=') =>
         new(DTypeRegistry.Families[(int)code], 8, byteOrder, unit);
 
-    private static ArgumentException NotUnderstood(string spec) => new($"data type '{spec}' not understood", nameof(spec));
+    private static ArgumentException NotUnderstood(string spec) => new($"data type '{Quote(spec)}' not understood", nameof(spec));
+
+    /// <summary>
+    /// A spelling as error messages quote it: whole when short, else its start and its length, so a megabyte of
+    /// garbage handed to np.dtype does not become a megabyte of exception message (and of log line).
+    /// </summary>
+    internal static string Quote(string spelling) =>
+        spelling.Length <= 120 ? spelling : $"{spelling.AsSpan(0, 100)}... ({spelling.Length} characters)";
 
     private static bool TryParseDateTimeName(string spec, out DType dtype)
     {
@@ -134,7 +141,8 @@ internal static class DTypeParser
             return byChar.IsNative && order != '=' && order != '|' ? byChar.NewByteOrder(order) : byChar;
         }
 
-        if (!int.TryParse(rest, System.Globalization.NumberStyles.None, null, out int size))
+        // Digits only: int.TryParse would also accept trailing NULs ("f8\0"), which NumPy rejects.
+        if (rest.AsSpan().ContainsAnyExceptInRange('0', '9') || !int.TryParse(rest, System.Globalization.NumberStyles.None, null, out int size))
             return null;
         DType? sized = SizedKind(letter, size);
         if (sized is null)

@@ -36,6 +36,9 @@ internal static unsafe class NativeAllocator
     /// <summary>A block of at least <paramref name="byteLength"/> bytes, contents undefined.</summary>
     public static byte* Rent(long byteLength)
     {
+        NativeGuard.CountRent(byteLength);
+        if (NativeGuard.Enabled)
+            return NativeGuard.Rent(byteLength);
         int cls = SizeClass(byteLength);
         long blockSize = 1L << cls;
         if (Free[cls].TryPop(out nint cached))
@@ -57,6 +60,8 @@ internal static unsafe class NativeAllocator
     /// <summary>Gives a block back: kept for reuse while the cache has room, freed otherwise.</summary>
     public static void Return(byte* block, long byteLength)
     {
+        if (NativeGuard.TryReturn(block))
+            return;
         int cls = SizeClass(byteLength);
         long blockSize = 1L << cls;
         var stack = Free[cls];

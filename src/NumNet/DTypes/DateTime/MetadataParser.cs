@@ -48,8 +48,8 @@ internal static class MetadataParser
         if (!DateTimeUnitExtensions.TryParseCode(source.AsSpan(pos, unitEnd - pos), out var unit))
         {
             throw new ArgumentException(bracketed is null
-                ? $"Invalid datetime unit \"{source[pos..]}\" in metadata"
-                : $"Invalid datetime unit in metadata string \"{bracketed}\"");
+                ? $"Invalid datetime unit \"{DTypeParser.Quote(source[pos..])}\" in metadata"
+                : $"Invalid datetime unit in metadata string \"{DTypeParser.Quote(bracketed)}\"");
         }
         pos = unitEnd;
 
@@ -68,6 +68,6 @@ internal static class MetadataParser
     }
 
     private static ArgumentException Invalid(string text, int? position) => new(position is { } p
-        ? $"Invalid datetime metadata string \"{text}\" at position {p}"
-        : $"Invalid datetime metadata string \"{text}\"");
+        ? $"Invalid datetime metadata string \"{DTypeParser.Quote(text)}\" at position {p}"
+        : $"Invalid datetime metadata string \"{DTypeParser.Quote(text)}\"");
 }
