@@ -8,8 +8,9 @@ namespace NumNet.Casting.Loops;
 /// <summary>
 /// Contiguous numeric casts. Pairs whose <see cref="TensorPrimitives"/> conversion has NumPy's semantics (integer
 /// wrap-around, integer to float, float to float) use it and get SIMD; float to integer does not (.NET saturates,
-/// x86 does not) and runs as a scalar loop, except float, double and their complex types to uint32, which reproduce the block-of-four split
-/// between vector and scalar code in NumPy's x86-64 build.
+/// x86 does not) and runs through <see cref="VectorTruncation"/>'s AVX2 kernels, or a scalar loop without AVX2. Float,
+/// double and their complex types to uint32 reproduce the block-of-four split between vector and scalar code in
+/// NumPy's x86-64 build.
 /// </summary>
 internal static class ContiguousConvert
 {
@@ -27,6 +28,11 @@ internal static class ContiguousConvert
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)done), n)
                     .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)done), n));
             }
+            return;
+        }
+        if (VectorTruncation.Handles<TFrom, TTo>())
+        {
+            VectorTruncation.Run<TFrom, TTo>(ref src, ref dst, count);
             return;
         }
         if ((typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(Complex)
