@@ -41,6 +41,12 @@ internal static class ContiguousConvert
             RunToUInt32<TFrom>(ref src, ref dst, count);
             return;
         }
+        if (typeof(TTo) == typeof(Half) && (typeof(TFrom) == typeof(int) || typeof(TFrom) == typeof(short) || typeof(TFrom) == typeof(ushort)
+                                             || typeof(TFrom) == typeof(sbyte) || typeof(TFrom) == typeof(byte)))
+        {
+            RunToHalf<TFrom>(ref src, ref dst, count);
+            return;
+        }
         if (IsTensorNumber<TFrom>() && IsTensorNumber<TTo>() && !(IsFloat<TFrom>() && !IsFloat<TTo>()))
         {
             for (nint done = 0; done < count; done += Chunk)
@@ -64,6 +70,31 @@ internal static class ContiguousConvert
         IsFloat<T>() || typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short)
         || typeof(T) == typeof(ushort) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
         || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
+
+    /// <summary>
+    /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts each
+    /// step with SIMD, where its direct integer-to-Half conversion goes element by element.
+    /// </summary>
+    private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
+    {
+        // A block that stays in L1 between the two passes.
+        const int Block = 2048;
+        Span<float> floats = stackalloc float[Block];
+        for (nint done = 0; done < count; done += Block)
+        {
+            int n = (int)Math.Min(Block, count - done);
+            var block = floats[..n];
+            ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            if (typeof(TFrom) == typeof(int)) TensorPrimitives.ConvertTruncating(Source<int>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(short)) TensorPrimitives.ConvertTruncating(Source<short>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(ushort)) TensorPrimitives.ConvertTruncating(Source<ushort>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
+            else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
+            TensorPrimitives.ConvertToHalf(block, MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n));
+        }
+    }
+
+    private static ReadOnlySpan<T> Source<T>(ref byte start, int n) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref start), n);
 
     private static void RunToUInt32<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
     {

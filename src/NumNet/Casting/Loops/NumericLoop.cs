@@ -5,7 +5,8 @@ namespace NumNet.Casting.Loops;
 
 /// <summary>
 /// The cast loop between two unmanaged element types (numbers, bool, datetime counts), specialised by the JIT for each
-/// pair and byte order. Contiguous native lines go to <see cref="ContiguousConvert"/>; byte-swapped lines are swapped
+/// pair and byte order. Contiguous native lines go to <see cref="ContiguousConvert"/>, contiguous byte-order changes
+/// of one type to <see cref="ContiguousSwap"/>; other byte-swapped lines are swapped
 /// into a native block, converted as contiguous data and swapped out, as NumPy's cast pipeline does (which also keeps
 /// its results identical where contiguous and strided x86 code differ); other lines run as a tight strided loop.
 /// </summary>
@@ -22,6 +23,11 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
     {
         if (!Native)
         {
+            if (typeof(TFrom) == typeof(TTo) && srcStride == Unsafe.SizeOf<TFrom>() && dstStride == Unsafe.SizeOf<TTo>()
+                && ContiguousSwap.TryRun<TFrom>(ref src, ref dst, count, swap: typeof(TIn) != typeof(TOut)))
+            {
+                return;
+            }
             RunSwapped(ref src, srcStride, ref dst, dstStride, count);
             return;
         }
