@@ -47,6 +47,13 @@ internal static class ContiguousConvert
             RunToHalf<TFrom>(ref src, ref dst, count);
             return;
         }
+        if (ExactStep<TFrom, TTo>.Handles)
+        {
+            nint done = StreamingCast.Run<ExactStep<TFrom, TTo>>(ref src, ref dst, count * Unsafe.SizeOf<TTo>()) / Unsafe.SizeOf<TTo>();
+            src = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            dst = ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>());
+            count -= done;
+        }
         if (IsTensorNumber<TFrom>() && IsTensorNumber<TTo>() && !(IsFloat<TFrom>() && !IsFloat<TTo>()))
         {
             for (nint done = 0; done < count; done += Chunk)

@@ -2,13 +2,14 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumNet.Casting.Loops;
 
 /// <summary>
 /// A contiguous line cast to its own type in the other byte order (<c>&gt;f8</c> to <c>&lt;f8</c>): one vectorised
-/// pass that reverses each value's bytes on the way from source to destination, instead of swapping into a block,
-/// copying and swapping out.
+/// pass that reverses each value's bytes on the way from source to destination (a byte shuffle per 32 bytes, streamed
+/// past the cache for large results), instead of swapping into a block, copying and swapping out.
 /// </summary>
 internal static class ContiguousSwap
 {
@@ -27,6 +28,18 @@ internal static class ContiguousSwap
         if (part is not (1 or 2 or 4 or 8))
             return false;
         long parts = (long)count * (Unsafe.SizeOf<T>() / part);
+        if (swap && part > 1 && Avx2.IsSupported)
+        {
+            nint done = part switch
+            {
+                2 => StreamingCast.Run<SwapStep<ushort>>(ref src, ref dst, (nint)(parts * 2)),
+                4 => StreamingCast.Run<SwapStep<uint>>(ref src, ref dst, (nint)(parts * 4)),
+                _ => StreamingCast.Run<SwapStep<ulong>>(ref src, ref dst, (nint)(parts * 8)),
+            };
+            src = ref Unsafe.Add(ref src, done);
+            dst = ref Unsafe.Add(ref dst, done);
+            parts -= done / part;
+        }
         for (long done = 0; done < parts; done += Chunk)
         {
             int n = (int)Math.Min(Chunk, parts - done);

@@ -31,8 +31,8 @@ internal static class VectorTruncation
     /// <summary>Converts <paramref name="count"/> contiguous elements; the caller has checked <see cref="Handles{TFrom, TTo}"/>.</summary>
     public static void Run<TFrom, TTo>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged where TTo : unmanaged
     {
-        nint i = 0;
-        // Byte and short targets gather 16 or 8 results before one store; their rule has no block structure, so the
+        nint i = StreamingCast.Run<TruncationStep<TFrom, TTo>>(ref src, ref dst, count * Unsafe.SizeOf<TTo>()) / Unsafe.SizeOf<TTo>();
+        // What is left, less than 32 bytes of results: byte and short targets gather 16 or 8 results before one store; their rule has no block structure, so the
         // wider step changes nothing in the results.
         if (Unsafe.SizeOf<TTo>() == 1)
         {
@@ -80,17 +80,17 @@ internal static class VectorTruncation
 
     // Four source elements as doubles; float widens exactly, and its integer results are those of the double.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Load<TFrom>(ref byte src, nint i) =>
+    internal static Vector256<double> Load<TFrom>(ref byte src, nint i) =>
         typeof(TFrom) == typeof(double)
             ? Unsafe.ReadUnaligned<Vector256<double>>(ref Unsafe.Add(ref src, i * 8))
             : Avx.ConvertToVector256Double(Unsafe.ReadUnaligned<Vector128<float>>(ref Unsafe.Add(ref src, i * 4)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<int> Int32Quad<TFrom>(ref byte src, nint i) => Avx.ConvertToVector128Int32WithTruncation(Load<TFrom>(ref src, i));
+    internal static Vector128<int> Int32Quad<TFrom>(ref byte src, nint i) => Avx.ConvertToVector128Int32WithTruncation(Load<TFrom>(ref src, i));
 
     // Eight elements through cvttpd2dq, keeping the low 16 bits of each.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<short> Int32Pair<TFrom>(ref byte src, nint i) => Vector128.Narrow(Int32Quad<TFrom>(ref src, i), Int32Quad<TFrom>(ref src, i + 4));
+    internal static Vector128<short> Int32Pair<TFrom>(ref byte src, nint i) => Vector128.Narrow(Int32Quad<TFrom>(ref src, i), Int32Quad<TFrom>(ref src, i + 4));
 
     /// <summary><c>cvttsd2si</c> to 64 bits on four lanes: truncation, or <see cref="long.MinValue"/> when |x| ≥ 2^63, infinite or NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
