@@ -108,6 +108,11 @@ def _astype(src, dst):
     return make
 
 
+def astype_i4_f2():
+    a = (np.arange(BIG) % 60000 - 30000).astype(np.int32)
+    return _cast_bytes(BIG, "i4", "f2"), lambda: a.astype(np.float16)
+
+
 def astype_f8_f4_strided():
     every2nd = f64(2 * BIG)[::2]
     return _cast_bytes(BIG, "f8", "f4"), lambda: every2nd.astype(np.float32)
@@ -155,7 +160,7 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
              _named("astype_f8_i4", _astype("f8", "i4")),
              _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
-             _named("astype_i4_f2", _astype("i4", "f2")), astype_f8_f4_strided, astype_swapped_f8,
+             astype_i4_f2, astype_f8_f4_strided, astype_swapped_f8,
              astype_f8_U32, astype_U32_f8,
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
 

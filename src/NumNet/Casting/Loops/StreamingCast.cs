@@ -26,6 +26,8 @@ internal static class StreamingCast
     public const long Threshold = 8 << 20;
 
     /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
+    /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe nint Run<TStep>(ref byte src, ref byte dst, nint outBytes) where TStep : struct, ICastStep
     {
         nint steps = outBytes / 32;
