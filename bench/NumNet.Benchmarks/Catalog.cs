@@ -100,6 +100,23 @@ public static class Catalog
             var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToList();
             return new Prepared(() => np.asarray(source).Dispose());
         }),
+        new("asarray_jagged_f32_1000", "Creation", "asarray(double[][], dtype=float32) 1000×1000", 1000 * 1000 * 4, () =>
+        {
+            var source = Enumerable.Range(0, 1000)
+                .Select(i => Enumerable.Range(0, 1000).Select(j => (double)(i * 1000 + j)).ToArray()).ToArray();
+            return new Prepared(() => np.asarray(source, np.float32).Dispose());
+        }),
+        new("asarray_boxed_int_1000", "Creation", "asarray(object[] of boxed ints) 1000×1000", 1000 * 1000 * 4, () =>
+        {
+            object[] source = Enumerable.Range(0, 1000)
+                .Select(i => (object)Enumerable.Range(0, 1000).Select(j => (object)(i * 1000 + j)).ToArray()).ToArray();
+            return new Prepared(() => np.asarray(source).Dispose());
+        }),
+        new("asarray_bigint_1m", "Creation", "asarray(List<object> of BigInteger, Python ints) 1M", 1_000_000 * 8, () =>
+        {
+            var source = Enumerable.Range(0, 1_000_000).Select(i => (object)new System.Numerics.BigInteger(i * 1000L)).ToList();
+            return new Prepared(() => np.asarray(source).Dispose());
+        }),
     ];
 
     /// <summary>astype between the common numeric pairs on 10M elements, plus text, strided and byte-swapped sources.</summary>

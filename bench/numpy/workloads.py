@@ -93,6 +93,22 @@ def asarray_list_1m():
     return 1_000_000 * 8, lambda: np.asarray(source)
 
 
+def asarray_jagged_f32_1000():
+    source = [np.arange(i * 1000, i * 1000 + 1000, dtype=np.float64) for i in range(1000)]
+    return 1000 * 1000 * 4, lambda: np.asarray(source, dtype=np.float32)
+
+
+def asarray_boxed_int_1000():
+    # NumPy's ints become int64, NumNet's boxed ints int32: the walk over boxed leaves is what is compared.
+    source = [[i * 1000 + j for j in range(1000)] for i in range(1000)]
+    return 1000 * 1000 * 4, lambda: np.asarray(source)
+
+
+def asarray_bigint_1m():
+    source = [i * 1000 for i in range(1_000_000)]
+    return 1_000_000 * 8, lambda: np.asarray(source)
+
+
 TEXT_COUNT = 1_000_000
 
 
@@ -156,6 +172,7 @@ def _named(name, make):
 WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
              ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose,
              asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
+             asarray_jagged_f32_1000, asarray_boxed_int_1000, asarray_bigint_1m,
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
              _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
              _named("astype_f8_i4", _astype("f8", "i4")),

@@ -1,49 +1,89 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace NumNet.Cli;
 
-/// <summary>The numnet tool's commands, usage text and exit codes (0 ok, 1 bad input, 2 usage).</summary>
+/// <summary>
+/// The numnet tool: <c>tour</c>, <c>show</c> and <c>convert</c>, parsed by System.CommandLine. Exit codes: 0 ok,
+/// 1 bad input (a damaged or hostile file, a cast the rules forbid, an existing output), 2 usage.
+/// </summary>
 public static class CommandLine
 {
-    private const string Usage = """
-        numnet: NumPy's n-dimensional array for .NET
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
 
-        usage: numnet <command> [options]
+    /// <summary>The input could not be used: damaged, hostile, unsupported, or the output already exists.</summary>
+    public const int BadInput = 1;
 
-        commands:
-          tour        walk through what NumNet does, with NumPy-style output
-          help        show this text
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
 
-        options:
-          -h, --help  show this text
-          --version   show the version
-        """;
+    /// <summary>Runs the tool with the process's console; a progress bar appears when stderr is a terminal.</summary>
+    public static int Run(string[] args) =>
+        Run(args, Console.Out, Console.Error, progress: !Console.IsErrorRedirected);
 
-    /// <summary>Runs the tool; returns the process exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the tool in-process, writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, progress: false);
+
+    /// <summary>Runs the tool; <paramref name="progress"/> allows a progress bar on <paramref name="stderr"/> for long work.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool progress)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr, progress);
+        var root = BuildRoot(context);
         if (args.Length == 0)
         {
-            stderr.WriteLine(Usage);
-            return 2;
+            stderr.WriteLine("numnet: no command given. Run 'numnet --help' for the list of commands.");
+            return Usage;
         }
-        switch (args[0])
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
-            case "-h" or "--help" or "help":
-                stdout.WriteLine(Usage);
-                return 0;
-            case "--version":
-                stdout.WriteLine(typeof(np).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-                return 0;
-            case "tour":
-                if (args.Length > 1)
-                {
-                    stderr.WriteLine($"numnet tour: unexpected argument '{args[1]}'");
-                    return 2;
-                }
-                Tour.Run(stdout);
-                return 0;
-            default:
-                stderr.WriteLine($"numnet: unknown command '{args[0]}'. Run 'numnet --help' for the list of commands.");
-                return 2;
+            string command = result.CommandResult.Command == root ? "numnet" : "numnet " + result.CommandResult.Command.Name;
+            foreach (var error in result.Errors)
+                stderr.WriteLine($"{command}: {error.Message}");
+            stderr.WriteLine($"Run '{command} --help' for usage.");
+            return Usage;
         }
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    private static Command BuildRoot(CliContext context)
+    {
+        // A plain command rather than RootCommand: the root takes its name from the executable ("NumNet.Cli" under
+        // dotnet run) and brings a --version that prints the commit suffix; ours is always "numnet", major.minor.patch.
+        var root = new Command("numnet", "numnet: NumPy's n-dimensional array for .NET");
+        root.Options.Add(new HelpOption());
+        var version = new Option<bool>("--version") { Description = "Show the version" };
+        root.Options.Add(version);
+        root.SetAction(r =>
+        {
+            if (r.GetValue(version))
+            {
+                context.Out.WriteLine(typeof(np).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+                return Ok;
+            }
+            context.Error.WriteLine("numnet: no command given. Run 'numnet --help' for the list of commands.");
+            return Usage;
+        });
+
+        var tour = new Command("tour", "Walk through what NumNet does, with NumPy-style output");
+        tour.SetAction(_ =>
+        {
+            Tour.Run(context.Out);
+            return Ok;
+        });
+        root.Subcommands.Add(tour);
+
+        var help = new Command("help", "Show this text");
+        help.SetAction(_ =>
+        {
+            return root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        });
+        root.Subcommands.Add(help);
+
+        root.Subcommands.Add(ShowCommand.Build(context));
+        root.Subcommands.Add(ConvertCommand.Build(context));
+        return root;
     }
 }

@@ -1,3 +1,3 @@
 using NumNet.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+return CommandLine.Run(args);

@@ -1,68 +1,115 @@
+using System.Numerics;
+
 namespace NumNet.Cli;
 
 /// <summary>
-/// <c>numnet tour</c>: NumNet's features in the order a NumPy user meets them, each line showing the NumPy call and
-/// what NumNet answers.
+/// <c>numnet tour</c>: a Python session that a NumPy user can read line by line. Each step shows the NumPy statement
+/// and prints what NumNet answers for the same C# call; tests/NumNet.Tests/Cli/tour.expected.txt holds NumPy's own
+/// output for the same statements, and a test keeps the two identical.
 /// </summary>
 public static class Tour
 {
+    /// <summary>One line of the session: a statement and, for expressions, the text NumNet prints for it.</summary>
+    private readonly record struct Step(string Python, Func<string?> Run);
+
     /// <summary>Writes the tour.</summary>
     public static void Run(TextWriter o)
     {
-        Section(o, "dtypes: what an element is");
-        foreach (var spec in new[] { "float32", "int", "complex", "<U5", "S10", ">i4", "M8[ns]", "g" })
+        foreach (var step in Steps())
         {
-            var d = np.dtype(spec);
-            o.WriteLine($">>> np.dtype('{spec}')");
-            o.WriteLine(d.Repr());
-            o.WriteLine($"    name={d.Name} str={d.Str} char={d.Char} kind={d.Kind} itemsize={d.ItemSize} byteorder={d.ByteOrder}");
-        }
-
-        Section(o, "layout: shape, strides and views");
-        var a = np.arange(12).Reshape(3, 4);
-        o.WriteLine(">>> a = np.arange(12).reshape(3, 4)");
-        Show(o, "a.shape", Tuple(a.Shape));
-        Show(o, "a.strides", Tuple(a.Strides));
-        var v = a[np.s(1, null), np.s(null, null, 2)];
-        o.WriteLine(">>> v = a[1:, ::2]");
-        Show(o, "v.shape", Tuple(v.Shape));
-        Show(o, "v.strides", Tuple(v.Strides));
-        Show(o, "v.base is a.base", Py(ReferenceEquals(v.Base, a.Base)));
-        Show(o, "np.shares_memory(a, v)", Py(np.shares_memory(a, v)));
-        v.SetItem(99L, 0, 0);
-        o.WriteLine(">>> v[0, 0] = 99");
-        Show(o, "a[1, 0]", a.GetItem<long>(1, 0).ToString());
-
-        Section(o, "ravel: a view exactly when the memory allows");
-        foreach (var (label, arr) in new[] { ("a", a), ("a.T", a.T) })
-        {
-            foreach (var order in new[] { "C", "F", "K" })
+            if (step.Python.StartsWith('#'))
             {
-                var r = arr.Ravel(order);
-                Show(o, $"np.shares_memory({label}, {label}.ravel('{order}'))", Py(np.shares_memory(arr, r)));
+                o.WriteLine();
+                o.WriteLine(step.Python);
+                continue;
             }
+            o.WriteLine(">>> " + step.Python);
+            if (step.Run() is { } text)
+                o.WriteLine(text);
         }
-        var t = a.T;
-        Show(o, "a.T.flags['F_CONTIGUOUS']", Py(t.IsFContiguous));
-        Show(o, "np.ascontiguousarray(a.T).strides", Tuple(np.ascontiguousarray(t).Strides));
-        Show(o, "a.T.copy(order='K').strides", Tuple(t.Copy(MemoryOrder.K).Strides));
-        Show(o, "a[::-1].copy(order='K').strides", Tuple(a[np.s(null, null, -1)].Copy(MemoryOrder.K).Strides));
-        o.WriteLine();
     }
 
-    private static void Section(TextWriter o, string title)
+    private static Step Say(string python, Func<object?> run) => new(python, () => Text(run()));
+
+    private static Step Do(string python, Action run) => new(python, () => { run(); return null; });
+
+    private static Step Comment(string text) => new("# " + text, () => null);
+
+    // Python's repr of what a statement gives.
+    private static string Text(object? value) => value switch
     {
-        o.WriteLine();
-        o.WriteLine($"# {title}");
-    }
+        NDArray a => a.Repr(),
+        DType d => d.Repr(),
+        bool b => b ? "True" : "False",
+        long[] t => Tuple(t.Select(x => x.ToString()).ToArray()),
+        object?[] t => Tuple(t.Select(Text).ToArray()),
+        null => "None",
+        _ => value.ToString() ?? "",
+    };
 
-    private static void Show(TextWriter o, string expr, string value)
+    private static string Tuple(string[] items) => items.Length == 1 ? $"({items[0]},)" : "(" + string.Join(", ", items) + ")";
+
+    private static IEnumerable<Step> Steps()
     {
-        o.WriteLine($">>> {expr}");
-        o.WriteLine(value);
+        NDArray a = null!, b = null!, c = null!, m = null!, f = null!, v = null!;
+
+        yield return Comment("np.asarray turns any array-like into an array, copying only when it must");
+        yield return Say("np.asarray([1, 2])", () => np.asarray(new long[] { 1, 2 }));
+        yield return Do("a = np.array([1, 2])", () => a = np.array(new long[] { 1, 2 }));
+        yield return Say("np.asarray(a) is a", () => ReferenceEquals(np.asarray(a), a));
+        yield return Do("a = np.array([1, 2], dtype=np.float32)", () => a = np.array(new long[] { 1, 2 }, dtype: np.float32));
+        yield return Say("np.shares_memory(np.asarray(a, dtype=np.float32), a)", () => np.shares_memory(np.asarray(a, dtype: np.float32), a));
+        yield return Say("np.shares_memory(np.asarray(a, dtype=np.float64), a)", () => np.shares_memory(np.asarray(a, dtype: np.float64), a));
+
+        yield return Comment("dtype conversion follows NumPy's rules");
+        yield return Say("np.asarray([1.5, 2.7], dtype=np.int32)", () => np.asarray(new[] { 1.5, 2.7 }, dtype: np.int32));
+        yield return Say("np.asarray(['1.5', '2'], dtype=float)", () => np.asarray(new[] { "1.5", "2" }, dtype: "float"));
+        yield return Say("np.asarray([1, 2.5, 3j])", () => np.asarray(new object[] { new BigInteger(1), 2.5, new Complex(0, 3) }));
+        yield return Say("np.asarray([[1, 2], [3, 4]], dtype='>i4').dtype", () => np.asarray(new object[] { new long[] { 1, 2 }, new long[] { 3, 4 } }, dtype: ">i4").DType);
+        yield return Say("np.asarray(['a', 'bcd'])", () => np.asarray(new[] { "a", "bcd" }));
+        yield return Say("np.asarray([1, None])", () => np.asarray(new object?[] { new BigInteger(1), null }));
+
+        yield return Comment("the dtype table: every spelling NumPy accepts");
+        foreach (var spec in new[] { "bool", "int8", "uint16", "int", "float32", "float", "g", "complex", "G", "S10", "U5", "O", "M8[ns]", "m8[D]", ">f8" })
+            yield return Say($"np.dtype('{spec}'), np.dtype('{spec}').str, np.dtype('{spec}').itemsize", () => new object?[] { np.dtype(spec), $"'{np.dtype(spec).Str}'", np.dtype(spec).ItemSize });
+
+        yield return Comment("copy versus view: asarray keeps the memory, array copies it");
+        yield return Do("a = np.array([1, 2, 3])", () => a = np.array(new long[] { 1, 2, 3 }));
+        yield return Do("b = np.asarray(a)", () => b = np.asarray(a));
+        yield return Do("b[0] = 99", () => b.SetItem(99L, 0));
+        yield return Say("print(a)", () => a.ToString());
+        yield return Do("c = np.array(a)", () => c = np.array(a));
+        yield return Do("c[1] = -1", () => c.SetItem(-1L, 1));
+        yield return Say("print(a)", () => a.ToString());
+        yield return Say("print(c)", () => c.ToString());
+
+        yield return Comment("views: slicing shares memory, with new strides");
+        yield return Do("a = np.arange(12).reshape(3, 4)", () => a = np.arange(12).Reshape(3, 4));
+        yield return Do("v = a[1:, ::2]", () => v = a[np.s(1, null), np.s(null, null, 2)]);
+        yield return Say("v.shape, v.strides", () => new object?[] { v.Shape, v.Strides });
+        yield return Say("v.base is a.base", () => ReferenceEquals(v.Base, a.Base));
+        yield return Do("v[0, 0] = 99", () => v.SetItem(99L, 0, 0));
+        yield return Say("a", () => a);
+
+        yield return Comment("order and ravel: a view exactly when the memory already lies in that order");
+        yield return Do("m = np.arange(6).reshape(2, 3)", () => m = np.arange(6).Reshape(2, 3));
+        yield return Do("f = np.asarray(m, order='F')", () => f = np.asarray(m, order: "F"));
+        yield return Say("f.flags['F_CONTIGUOUS'], f.strides, np.shares_memory(f, m)", () => new object?[] { f.IsFContiguous, f.Strides, np.shares_memory(f, m) });
+        yield return Say("m.ravel()", () => m.Ravel());
+        yield return Say("m.ravel('F')", () => m.Ravel("F"));
+        yield return Say("np.shares_memory(m.ravel(), m), np.shares_memory(m.ravel('F'), m)", () => new object?[] { np.shares_memory(m.Ravel(), m), np.shares_memory(m.Ravel("F"), m) });
+        yield return Say("np.shares_memory(m.T.ravel('K'), m), np.shares_memory(m.T.ravel('C'), m)", () => new object?[] { np.shares_memory(m.T.Ravel("K"), m), np.shares_memory(m.T.Ravel("C"), m) });
+        yield return Say("np.ascontiguousarray(m.T).strides", () => np.ascontiguousarray(m.T).Strides);
+        yield return Say("m[::-1].copy(order='K').strides", () => m[np.s(null, null, -1)].Copy("K").Strides);
+
+        yield return Comment("like= and device=: NumPy 2's dispatch and placement arguments");
+        yield return Say("np.asarray([1, 2], like=np.array([0.5]))", () => np.asarray(new long[] { 1, 2 }, like: np.array(new[] { 0.5 })));
+        yield return Say("np.asarray([1, 2], device='cpu')", () => np.asarray(new long[] { 1, 2 }, device: "cpu"));
+
+        yield return Comment("printing is NumPy's, character for character");
+        yield return Say("np.asarray([0.1, 1e-5, 3.0])", () => np.asarray(new[] { 0.1, 1e-5, 3.0 }));
+        yield return Say("np.asarray([[1.5, float('nan')], [-0.0, float('inf')]], dtype=np.float32)", () => np.asarray(new[,] { { 1.5, double.NaN }, { -0.0, double.PositiveInfinity } }, dtype: np.float32));
+        yield return Say("np.arange(2000).reshape(2, 1000)", () => np.arange(2000).Reshape(2, 1000));
+        yield return Say("np.asarray(['2003-10-02', 'NaT'], dtype='datetime64[D]')", () => np.asarray(new[] { "2003-10-02", "NaT" }, dtype: "datetime64[D]"));
     }
-
-    private static string Py(bool b) => b ? "True" : "False";
-
-    private static string Tuple(long[] v) => v.Length == 1 ? $"({v[0]},)" : "(" + string.Join(", ", v) + ")";
 }

@@ -223,8 +223,8 @@ public sealed partial class NDArray
     /// <summary>A new array that owns its memory, with the given layout.</summary>
     internal static NDArray Allocate(DType dtype, long[] shape, long[] strides, bool zero)
     {
-        long size = ShapeMath.Size(shape);
         long bytes = ShapeMath.CheckedByteSize(shape, dtype.ItemSize);
+        long size = dtype.ItemSize > 0 ? bytes / dtype.ItemSize : ShapeMath.Size(shape);
         var buffer = ArrayAllocator.Allocate(dtype, size, zero);
         // NumPy gives every new array of zero bytes all-zero strides.
         if (bytes == 0)
@@ -241,7 +241,8 @@ public sealed partial class NDArray
     /// <summary>A new C- or F-ordered array that owns its memory.</summary>
     internal static NDArray Allocate(DType dtype, long[] shape, MemoryOrder order, bool zero)
     {
-        ShapeMath.Size(shape);
+        // Validate before computing strides, so a bad shape is reported as such rather than as odd strides.
+        ShapeMath.CheckNDim(shape.Length);
         return Allocate(dtype, shape, ShapeMath.ContiguousStrides(shape, dtype.ItemSize, order == MemoryOrder.F), zero);
     }
 }

@@ -174,5 +174,4 @@ public sealed partial class NDArray : IDisposable
     /// </summary>
     internal NDArray RootBase => _base is NDArray parent ? parent.RootBase : this;
 
-    private string DebuggerSummary => $"{_dtype} {ShapeMath.Format(_shape)}";
 }

@@ -53,9 +53,12 @@ public static class Wiring
 
     private static CaseRunner.CallResult CanCast(ConformanceCase c)
     {
-        object from = Operand(c.Args.GetProperty("from")) ?? throw new ArgumentException("can_cast from None");
-        // NumPy scalars are judged by their dtype alone (NEP 50): hand NumNet the 0-d array of the scalar.
-        if (from is not (NumNet.DType or NDArray or PythonScalar))
+        var fromSpec = c.Args.GetProperty("from");
+        object from = Operand(fromSpec) ?? throw new ArgumentException("can_cast from None");
+        // NumPy scalars are judged by their dtype alone (NEP 50): hand NumNet the 0-d array of the scalar. Python
+        // scalars ({"value": v}) go in as they are, and NumPy 2 refuses them.
+        bool pythonScalar = fromSpec.ValueKind == JsonValueKind.Object && fromSpec.TryGetProperty("value", out _);
+        if (!pythonScalar && from is not (NumNet.DType or NDArray))
             from = np.asarray(from);
         var to = np.dtype(c.Args.GetProperty("to").GetString()!);
         var byCasting = CastingKinds.ToDictionary(k => k, k => np.can_cast(from, to, k));

@@ -50,6 +50,18 @@ internal static class CastEngine
         Fill(src, dst, loop);
     }
 
+    /// <summary>
+    /// The loop for casting lines of <paramref name="from"/> elements held outside any array (rows of a jagged .NET
+    /// array, a list's backing store) into <paramref name="to"/>; null when that cast is not a plain numeric loop that
+    /// can neither fail nor warn, so the caller must take the general path instead.
+    /// </summary>
+    internal static ByteCastLoop? LineLoop(DType from, DType to)
+    {
+        if (!NumericTraits.IsNumeric(from.Code) || !NumericTraits.IsNumeric(to.Code) || Warns(from, to))
+            return null;
+        return CastLoopTable.Get(from, to) is ByteCastLoop { CanFail: false } loop ? loop : null;
+    }
+
     private static CastLoop GetLoop(DType from, DType to) =>
         CastLoopTable.Get(from, to)
         ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {to.Repr()}: NumPy defines no such cast");
@@ -86,12 +98,13 @@ internal static class CastEngine
 
     private static void WarnIfLossy(DType from, DType to)
     {
-        if (NumericTraits.IsNumeric(from.Code) && NumericTraits.IsComplex(from.Code)
-            && NumericTraits.IsNumeric(to.Code) && !NumericTraits.IsComplex(to.Code) && to.Code != DTypeCode.Bool)
-        {
+        if (Warns(from, to))
             Warnings.Warn(NumPyWarningKind.ComplexWarning, "Casting complex values to real discards the imaginary part");
-        }
     }
+
+    private static bool Warns(DType from, DType to) =>
+        NumericTraits.IsNumeric(from.Code) && NumericTraits.IsComplex(from.Code)
+        && NumericTraits.IsNumeric(to.Code) && !NumericTraits.IsComplex(to.Code) && to.Code != DTypeCode.Bool;
 
     /// <summary>The target with open parameters filled in: string lengths from the source's type, or from its values for object.</summary>
     internal static DType Sized(NDArray src, DType to)

@@ -19,12 +19,16 @@ internal static class Coercion
                 ?? throw new InvalidOperationException($"{obj.GetType().Name}.ToNDArray returned null");
             return Decide.FromArray(converted, requested, order, copy == true ? null : copy);
         }
+        if (obj is not null && TypedSources.TryCreate(obj, requested, order, copy) is { } typed)
+            return typed;
         var classifier = new Classifier(dtype);
         var node = classifier.Resolve(obj);
         if (node.Kind == NodeKind.Array)
             return Decide.FromArray(node.Array!, requested, order, copy);
         if (copy == false)
             throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
+        if (BoxedRows.TryCreate(obj, requested, order) is { } boxed)
+            return boxed;
         var discovered = Discoverer.Run(obj, requested, classifier);
         var result = Allocate.For(discovered, order);
         Filler.Run(result, obj, classifier);

@@ -138,7 +138,7 @@ internal sealed class Discoverer
             {
                 if (ReferenceEquals(item.GetType(), same))
                     continue;
-                if (item is BigInteger big && ReferenceEquals(_dtype, np.int64) && big >= long.MinValue && big <= long.MaxValue && !_request.IsComplete)
+                if (item is BigInteger big && ReferenceEquals(_dtype, np.int64) && !_request.IsComplete && ScalarDTypes.FitsInt64(big))
                     continue;
             }
             Walk(item, depth);

@@ -130,12 +130,12 @@ internal abstract class LeafWriter
             // Python ints that fit, the most common leaf after the element type itself.
             if (value is BigInteger big)
             {
-                if (typeof(T) == typeof(long) && big >= long.MinValue && big <= long.MaxValue)
+                if (typeof(T) == typeof(long) && ScalarDTypes.FitsInt64(big))
                 {
                     Unsafe.WriteUnaligned(ref dst, (long)big);
                     return true;
                 }
-                if (typeof(T) == typeof(double) && big >= long.MinValue && big <= long.MaxValue)
+                if (typeof(T) == typeof(double) && ScalarDTypes.FitsInt64(big))
                 {
                     Unsafe.WriteUnaligned(ref dst, (double)(long)big);
                     return true;

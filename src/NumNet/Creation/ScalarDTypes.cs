@@ -38,9 +38,13 @@ internal static class ScalarDTypes
         [typeof(TimeSpan)] = DTypeParser.FromType(typeof(TimeSpan)),
     };
 
-    private static readonly BigInteger Int64Min = long.MinValue;
-    private static readonly BigInteger Int64Max = long.MaxValue;
     private static readonly BigInteger UInt64Max = ulong.MaxValue;
+
+    /// <summary>
+    /// True when a Python int fits int64: 63 bits besides the sign in two's complement. Asking the length is several
+    /// times cheaper than comparing with the bounds, and comparing with a long would allocate a BigInteger for it.
+    /// </summary>
+    public static bool FitsInt64(in BigInteger value) => value.GetBitLength() <= 63;
 
     /// <summary>True for the leaf types whose dtype does not depend on the value, so a row of them needs one lookup.</summary>
     public static bool IsValueIndependent(Type type) => ByType.ContainsKey(type);
@@ -61,7 +65,7 @@ internal static class ScalarDTypes
             case Bytes b:
                 return np.bytes_.WithLength(b.Length);
             case BigInteger i:
-                return i >= Int64Min && i <= Int64Max ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_;
+                return FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_;
             case DateTime64 d:
                 return DateTimeDType(DTypeCode.DateTime64, d.Unit);
             case TimeDelta64 t:

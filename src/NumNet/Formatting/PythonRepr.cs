@@ -12,6 +12,11 @@ namespace NumNet.Formatting;
 /// with Python's quoting and escapes, floats with Python's shortest round-trip text, None, True/False, lists and
 /// tuples. Object arrays and 0-d <c>str()</c> print elements this way.
 /// </summary>
+/// <remarks>
+/// Fixed-length sequences stand for Python tuples: .NET arrays (<c>object?[]</c>, as the conformance inputs encode
+/// tuples) and <see cref="ITuple"/> values print as <c>(1, 2)</c>. Growable lists (<see cref="List{T}"/> and any
+/// other <see cref="IList"/>) print as Python lists.
+/// </remarks>
 internal static class PythonRepr
 {
     /// <summary>Appends Python's repr of a str: quoted, with escapes for the quote, backslash and non-printable characters.</summary>
@@ -130,8 +135,20 @@ internal static class PythonRepr
         _ => Repr(value),
     };
 
+    private static void AppendTuple(StringBuilder sb, int length, Func<int, object?> item, int depth)
+    {
+        sb.Append('(');
+        for (int i = 0; i < length; i++)
+        {
+            if (i > 0)
+                sb.Append(", ");
+            AppendRepr(sb, item(i), depth + 1);
+        }
+        sb.Append(length == 1 ? ",)" : ")");
+    }
+
     private static bool IsList(object? value) =>
-        value is IList and not byte[] && value is not ITuple;
+        value is IList and not Array && value is not ITuple;
 
     private const int MaxDepth = 64;
 
@@ -191,6 +208,9 @@ internal static class PythonRepr
                 return;
             case NDArray array:
                 sb.Append(ArrayPrinter.Repr(array, PrintOptionsContext.Current));
+                return;
+            case Array array when array.Rank == 1:
+                AppendTuple(sb, array.Length, i => array.GetValue(i), depth);
                 return;
             case ITuple tuple:
                 sb.Append('(');

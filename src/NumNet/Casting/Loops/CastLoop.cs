@@ -23,5 +23,9 @@ internal abstract class ByteCastLoop : CastLoop
         RunBytes(ref Unsafe.Add(ref src.GetReference(), (nint)srcOffset), (nint)srcStride,
             ref Unsafe.Add(ref dst.GetReference(), (nint)dstOffset), (nint)dstStride, (nint)count);
 
+    /// <summary>The same line cast over raw references, for callers whose source is not an <see cref="ArrayBuffer"/> (a row of a .NET collection).</summary>
+    public void RunLine(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count) =>
+        RunBytes(ref src, srcStride, ref dst, dstStride, count);
+
     protected abstract void RunBytes(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count);
 }

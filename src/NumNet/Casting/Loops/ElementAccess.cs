@@ -45,8 +45,8 @@ internal static class ElementAccess
             DTypeCode.Complex64 or DTypeCode.Complex128 or DTypeCode.Complex256 => v => v switch
             {
                 null => new Complex(double.NaN, double.NaN),
-                string s => ComplexText.Parse(s),
-                Bytes b => ComplexText.Parse(b.ToLatin1()),
+                string s => PythonComplexSyntax.Parse(s),
+                Bytes b => PythonComplexSyntax.Parse(b.ToLatin1()),
                 _ => v,
             },
             DTypeCode.DateTime64 => v => DateTimeCount(v, dtype.DateTimeMeta!.Value),

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using NumNet.IO;
+
+namespace NumNet.Cli;
+
+/// <summary><c>numnet show FILE.npy|FILE.npz [--threshold N]</c>: what the file holds, and the arrays as NumPy prints them.</summary>
+internal static class ShowCommand
+{
+    /// <summary>The command, bound to <paramref name="context"/>.</summary>
+    public static Command Build(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A .npy file or a .npz archive" };
+        var threshold = new Option<long?>("--threshold")
+        {
+            Description = "Print at most this many elements in full; larger arrays are summarized (NumPy's print threshold, default 1000)",
+        };
+        threshold.Validators.Add(r =>
+        {
+            // Only a value that parsed can be checked; one that did not has its own parse error already.
+            if (r.Tokens.Count == 1 && long.TryParse(r.Tokens[0].Value, out long n) && n < 0)
+                r.AddError("--threshold must not be negative");
+        });
+        var command = new Command("show", "Print the dtype, shape, order, size and values of a .npy file or of each member of a .npz") { file, threshold };
+        command.SetAction(r => context.Guard("show", () => Run(context, r.GetValue(file)!, r.GetValue(threshold))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, long? threshold)
+    {
+        using var scope = threshold is { } t ? np.printoptions(threshold: t) : null;
+        var loaded = np.load(path, mmap_mode: "r");
+        if (loaded is NDArray array)
+        {
+            using (array)
+                Describe(context.Out, array);
+            return CommandLine.Ok;
+        }
+        using var npz = (NpzFile)loaded;
+        context.Out.WriteLine($"{path}: {npz.Count} array{(npz.Count == 1 ? "" : "s")}");
+        foreach (var name in npz.Files)
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine($"[{name}]");
+            using var member = npz[name];
+            Describe(context.Out, member);
+        }
+        return CommandLine.Ok;
+    }
+
+    private static void Describe(TextWriter o, NDArray a)
+    {
+        o.WriteLine($"dtype: {a.DType} ({a.DType.Str})");
+        o.WriteLine($"shape: {ShapeText(a.Shape)}");
+        o.WriteLine($"order: {(a.IsCContiguous ? "C" : a.IsFContiguous ? "F" : "neither")}");
+        o.WriteLine($"size: {a.NBytes} bytes");
+        o.WriteLine(a.Repr());
+    }
+
+    /// <summary>A shape as Python prints a tuple.</summary>
+    public static string ShapeText(long[] shape) => shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+}

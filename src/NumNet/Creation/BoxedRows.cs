@@ -1,0 +1,171 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NumNet.Casting;
+using NumNet.DTypes;
+using NumNet.Layout;
+
+namespace NumNet.Creation;
+
+/// <summary>
+/// One speculative pass for the commonest nested input: an <c>object[]</c> or <c>List&lt;object&gt;</c> of numbers
+/// boxed as one .NET type, or of rows of them of one length (Python's list of floats, list of lists of ints). The first
+/// leaf fixes the guess (shape from the first row, dtype from the leaf's type), the array is allocated at once, and
+/// discovery and fill become one walk that checks each leaf's type and stores it straight into the typed result.
+/// </summary>
+/// <remarks>
+/// The guess holds exactly when every row is a plain list of that length and every leaf has the first leaf's type
+/// (for int64, also a Python int that fits), since such leaves all discover the same dtype and change no shape. Any
+/// other input (a leaf of another type, a nested array, a ragged row, a list that contains itself) gives the
+/// array back to the allocator and returns null for the general pipeline, which then answers as it always does.
+/// </remarks>
+internal static class BoxedRows
+{
+    /// <summary>The new array for <paramref name="obj"/>, or null when the guess does not hold.</summary>
+    public static NDArray? TryCreate(object? obj, RequestedDType request, MemoryOrder order)
+    {
+        if (!TryItems(obj, out var items) || items.IsEmpty)
+            return null;
+        object? first = items[0];
+        long[] shape = [items.Length];
+        if (TryItems(first, out var firstRow))
+        {
+            if (firstRow.IsEmpty)
+                return null;
+            first = firstRow[0];
+            shape = [items.Length, firstRow.Length];
+        }
+        if (first is null || LeafDType(first) is not { } dtype || (request.DType is { } requested && requested != dtype))
+            return null;
+        var result = NDArray.Allocate(dtype, shape, order == MemoryOrder.F ? MemoryOrder.F : MemoryOrder.C, zero: false);
+        var visitor = new Visitor(obj, result);
+        if (dtype.Family.Accept<Visitor, bool>(ref visitor))
+            return result;
+        result.Dispose();
+        return null;
+    }
+
+    // The dtype of a leaf whose dtype depends on its type alone (or on a Python int's fitting int64), so that leaves of
+    // the same type need only a type check.
+    private static DType? LeafDType(object leaf)
+    {
+        if (leaf is BigInteger big)
+            return ScalarDTypes.FitsInt64(big) ? np.int64 : null;
+        return BufferViews.DTypeOfElement(leaf.GetType()) is { } d && NumericTraits.IsNumeric(d.Code)
+            && ScalarDTypes.Of(leaf) == d ? d : null;
+    }
+
+    // Only these two exact types: a subclass or a typed array is classified differently by the general pipeline.
+    private static bool TryItems(object? obj, out ReadOnlySpan<object?> items)
+    {
+        if (obj is not null)
+        {
+            var type = obj.GetType();
+            if (type == typeof(object[]))
+            {
+                items = Unsafe.As<object?[]>(obj);
+                return true;
+            }
+            if (type == typeof(List<object?>))
+            {
+                items = CollectionsMarshal.AsSpan(Unsafe.As<List<object?>>(obj));
+                return true;
+            }
+        }
+        items = default;
+        return false;
+    }
+
+    private readonly struct Visitor(object? obj, NDArray result) : IDTypeVisitor<bool>
+    {
+        public bool Visit<T>() where T : unmanaged
+        {
+            TryItems(obj, out var items);
+            return typeof(T) == typeof(long) ? Fill<long, Int64Leaf>(items, result) : Fill<T, ExactLeaf<T>>(items, result);
+        }
+
+        public bool VisitOther(DTypeClass dtypeClass) => false;
+    }
+
+    private interface ILeaf<T>
+    {
+        static abstract bool TryRead(object? leaf, out T value);
+    }
+
+    private readonly struct ExactLeaf<T> : ILeaf<T> where T : unmanaged
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryRead(object? leaf, out T value)
+        {
+            if (leaf is T v)
+            {
+                value = v;
+                return true;
+            }
+            value = default;
+            return false;
+        }
+    }
+
+    // int64 is discovered both for long and for Python ints in its range; the two mix freely.
+    private readonly struct Int64Leaf : ILeaf<long>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryRead(object? leaf, out long value)
+        {
+            if (leaf is long v)
+            {
+                value = v;
+                return true;
+            }
+            if (leaf is BigInteger big && ScalarDTypes.FitsInt64(big))
+            {
+                value = (long)big;
+                return true;
+            }
+            value = 0;
+            return false;
+        }
+    }
+
+    private static bool Fill<T, TLeaf>(ReadOnlySpan<object?> items, NDArray result) where T : unmanaged where TLeaf : ILeaf<T>
+    {
+        ref byte origin = ref Unsafe.Add(ref result.Buffer.GetReference(), (nint)result.Offset);
+        var strides = result.StridesRef;
+        if (result.NDim == 1)
+            return Line<T, TLeaf>(items, ref origin, (nint)strides[0]);
+        int length = (int)result.ShapeRef[1];
+        nint rowStride = (nint)strides[0], itemStride = (nint)strides[1];
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (!TryItems(items[i], out var row) || row.Length != length
+                || !Line<T, TLeaf>(row, ref Unsafe.Add(ref origin, i * rowStride), itemStride))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Line<T, TLeaf>(ReadOnlySpan<object?> items, ref byte dst, nint stride) where T : unmanaged where TLeaf : ILeaf<T>
+    {
+        if (stride == Unsafe.SizeOf<T>())
+        {
+            // Contiguous: the JIT sees a constant step and keeps the loop tight.
+            ref T line = ref Unsafe.As<byte, T>(ref dst);
+            for (int j = 0; j < items.Length; j++)
+            {
+                if (!TLeaf.TryRead(items[j], out Unsafe.Add(ref line, j)))
+                    return false;
+            }
+            return true;
+        }
+        for (int j = 0; j < items.Length; j++)
+        {
+            if (!TLeaf.TryRead(items[j], out T value))
+                return false;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, j * stride), value);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using System.IO.MemoryMappedFiles;
+using NumNet.Layout;
+using NumNet.Memory;
+
+namespace NumNet.IO;
+
+/// <summary>Opens a .npy file as an array whose elements are the file's own bytes (NumPy's <c>mmap_mode</c>).</summary>
+internal static class MemoryMapLoader
+{
+    /// <summary>The mapping access for NumPy's mode spellings ("r", "r+", "c" and their long forms).</summary>
+    /// <exception cref="ArgumentException">Any other mode, including "w+", which would create a file rather than load one.</exception>
+    public static MemoryMappedFileAccess ParseMode(string mode) => mode switch
+    {
+        "r" or "readonly" => MemoryMappedFileAccess.Read,
+        "r+" or "readwrite" => MemoryMappedFileAccess.ReadWrite,
+        "c" or "copyonwrite" => MemoryMappedFileAccess.CopyOnWrite,
+        _ => throw new ArgumentException($"mmap_mode must be one of 'r', 'r+' or 'c' (got '{mode}')", "mmap_mode"),
+    };
+
+    /// <summary>Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping.</summary>
+    /// <exception cref="InvalidDataException">A damaged header, or a file shorter than its header promises.</exception>
+    /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
+    public static NDArray Open(string path, MemoryMappedFileAccess access, int maxHeaderSize)
+    {
+        NpyHeader header;
+        long fileLength;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            header = NpyHeader.Read(stream, maxHeaderSize);
+            fileLength = stream.Length;
+        }
+        if (fileLength - header.DataOffset < header.DataBytes)
+            throw new InvalidDataException($"the .npy file is truncated: the header promises {header.DataBytes} bytes of data, the file holds {fileLength - header.DataOffset}");
+        var buffer = new MemoryMappedFileBuffer(path, header.DataOffset, header.DataBytes, access);
+        try
+        {
+            var shape = (long[])header.Shape.Clone();
+            var strides = ShapeMath.ContiguousStrides(shape, header.DType.ItemSize, header.FortranOrder);
+            // No base: the array is the mapping's owner, so disposing it unmaps the file.
+            return new NDArray(header.DType, buffer, 0, shape, strides, null, writeable: access != MemoryMappedFileAccess.Read);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+}

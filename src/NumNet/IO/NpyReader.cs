@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NumNet.IO;
+
+/// <summary>Reads .npy content into a new array that owns its memory.</summary>
+internal static class NpyReader
+{
+    private const int ChunkBytes = 1 << 30;
+
+    /// <summary>Reads the header and the data from <paramref name="stream"/>.</summary>
+    /// <param name="stream">Positioned at the magic string.</param>
+    /// <param name="maxDataBytes">Largest data size accepted (the zip-bomb cap for .npz members).</param>
+    /// <param name="maxHeaderSize">Longest header accepted.</param>
+    /// <exception cref="InvalidDataException">A damaged header, data shorter than the header promises, or data over the cap.</exception>
+    /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
+    public static NDArray Read(Stream stream, long maxDataBytes = long.MaxValue, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
+    {
+        var header = NpyHeader.Read(stream, maxHeaderSize);
+        if (header.DataBytes > maxDataBytes)
+            throw new InvalidDataException($"the array's data would take {header.DataBytes} bytes, more than the limit of {maxDataBytes}");
+        // On a file, a shape promising more bytes than exist is caught before any memory is allocated for it.
+        if (stream.CanSeek && stream.Length - stream.Position < header.DataBytes)
+            throw Truncated(header.DataBytes, stream.Length - stream.Position);
+        var array = NDArray.Allocate(header.DType, (long[])header.Shape.Clone(), header.FortranOrder ? MemoryOrder.F : MemoryOrder.C, zero: false);
+        try
+        {
+            Fill(stream, array, header.DataBytes);
+            return array;
+        }
+        catch
+        {
+            array.Dispose();
+            throw;
+        }
+    }
+
+    private static void Fill(Stream stream, NDArray array, long total)
+    {
+        for (long done = 0; done < total;)
+        {
+            int n = (int)Math.Min(ChunkBytes, total - done);
+            ref byte start = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)(array.Offset + done));
+            int read = stream.ReadAtLeast(MemoryMarshal.CreateSpan(ref start, n), n, throwOnEndOfStream: false);
+            done += read;
+            if (read < n)
+                throw Truncated(total, done);
+        }
+    }
+
+    private static InvalidDataException Truncated(long expected, long got) =>
+        new($"the .npy file is truncated: the header promises {expected} bytes of data, the file holds {got}");
+}

@@ -1,0 +1,40 @@
+using System.IO.Compression;
+
+namespace NumNet.IO;
+
+/// <summary>Writes named arrays as the <c>.npy</c> members of a zip archive (NumPy's <c>savez</c> family).</summary>
+internal static class NpzWriter
+{
+    /// <summary>Checks names and arrays before anything is written.</summary>
+    /// <exception cref="ArgumentException">A null or empty name, or a name given twice.</exception>
+    /// <exception cref="NotSupportedException">An object array.</exception>
+    public static void Validate(IReadOnlyList<(string Name, NDArray Array)> members)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, array) in members)
+        {
+            if (string.IsNullOrEmpty(name))
+                throw new ArgumentException("every array in an .npz needs a non-empty name", nameof(members));
+            if (!seen.Add(name))
+                throw new ArgumentException($"the name '{name}' is given to more than one array", nameof(members));
+            NpyWriter.Validate(array);
+        }
+    }
+
+    /// <summary>Writes the archive to <paramref name="stream"/>, leaving it open.</summary>
+    public static void Write(Stream stream, IReadOnlyList<(string Name, NDArray Array)> members, bool compress)
+    {
+        Validate(members);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, array) in members)
+        {
+            var entry = zip.CreateEntry(name + ".npy", compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+            using var member = entry.Open();
+            NpyWriter.Write(member, array);
+        }
+    }
+
+    /// <summary>NumPy's names for arrays given by position: arr_0, arr_1, ….</summary>
+    public static (string, NDArray)[] Positional(NDArray[] arrays) =>
+        arrays.Select((a, i) => ($"arr_{i}", a)).ToArray();
+}

@@ -1,0 +1,155 @@
+using NumNet.IO;
+
+namespace NumNet;
+
+#pragma warning disable CS8981 // NumPy's lowercase names are the API.
+public static partial class np
+#pragma warning restore CS8981
+{
+    /// <summary>
+    /// <c>np.save(file, arr)</c>: writes <paramref name="arr"/> in .npy format (version 1.0 unless the header needs 2.0
+    /// or 3.0, as NumPy chooses), appending <c>.npy</c> to the name when it lacks it. The file appears only once it is
+    /// complete: the content goes to a temporary file in the same folder, which is then renamed over the target.
+    /// </summary>
+    /// <remarks>
+    /// The bytes equal NumPy's for the same array: dtype and byte order kept as they are, F-contiguous arrays (that are
+    /// not also C-contiguous) stored in Fortran order, any other layout stored in C order.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">An object array: NumPy would pickle it, and NumNet does not write pickles.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void save(string file, NDArray arr)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        NpyWriter.Validate(arr);
+        if (!file.EndsWith(".npy", StringComparison.Ordinal))
+            file += ".npy";
+        AtomicFile.Write(file, s => NpyWriter.Write(s, arr));
+    }
+
+    /// <summary><c>np.save(stream, arr)</c>: writes the .npy content of <paramref name="arr"/> at the stream's position.</summary>
+    /// <exception cref="NotSupportedException">An object array.</exception>
+    public static void save(Stream file, NDArray arr)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        NpyWriter.Write(file, arr);
+    }
+
+    /// <summary>
+    /// <c>np.load(file, mmap_mode, allow_pickle)</c>: an <see cref="NDArray"/> for a .npy file, an <see cref="NpzFile"/>
+    /// (which the caller disposes) for a .npz archive. Use <see cref="load{T}(string, string?, bool, long, int)"/> to
+    /// get the expected kind typed.
+    /// </summary>
+    /// <param name="file">The file's path.</param>
+    /// <param name="mmap_mode">
+    /// For .npy: null reads the data into memory; "r" maps the file read-only, "r+" maps it so writes reach the file,
+    /// "c" maps it copy-on-write (writes stay in memory). A mapped array owns the mapping: dispose it to close the file.
+    /// Ignored for .npz, whose members are always read into memory.
+    /// </param>
+    /// <param name="allow_pickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
+    /// <param name="max_member_bytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
+    /// <param name="max_header_size">The longest .npy header accepted, as NumPy's parameter of that name.</param>
+    /// <exception cref="InvalidDataException">
+    /// Neither .npy nor .npz, a truncated file, a malformed header (wrong keys, anything but literals), an unknown
+    /// dtype, a shape whose byte size overflows or exceeds the file.
+    /// </exception>
+    /// <exception cref="NotSupportedException">A pickle, an object array, or a structured dtype.</exception>
+    /// <exception cref="ArgumentException">An unknown <paramref name="mmap_mode"/>.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static object load(string file, string? mmap_mode = null, bool allow_pickle = false,
+        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _ = allow_pickle;
+        var access = mmap_mode is null ? (System.IO.MemoryMappedFiles.MemoryMappedFileAccess?)null : MemoryMapLoader.ParseMode(mmap_mode);
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        try
+        {
+            var kind = FileKinds.Sniff(stream);
+            if (kind == FileKind.Npz)
+                return new NpzFile(stream, leaveOpen: false, max_member_bytes, max_header_size);
+            if (access is { } a)
+            {
+                stream.Dispose();
+                return MemoryMapLoader.Open(file, a, max_header_size);
+            }
+            using (stream)
+                return NpyReader.Read(stream, maxHeaderSize: max_header_size);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary><c>np.load(stream)</c>: reads .npy or .npz content from the stream's position.</summary>
+    /// <remarks>An .npz needs a seekable stream and keeps it open; disposing the <see cref="NpzFile"/> leaves it open.</remarks>
+    /// <inheritdoc cref="load(string, string?, bool, long, int)"/>
+    public static object load(Stream file, bool allow_pickle = false,
+        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _ = allow_pickle;
+        var kind = FileKinds.Sniff(file, out var replay);
+        if (kind == FileKind.Npz)
+        {
+            if (!file.CanSeek)
+                throw new ArgumentException("an .npz archive needs a seekable stream", nameof(file));
+            return new NpzFile(file, leaveOpen: true, max_member_bytes, max_header_size);
+        }
+        return NpyReader.Read(replay, maxHeaderSize: max_header_size);
+    }
+
+    /// <summary>
+    /// <c>np.load</c> typed: <c>np.load&lt;NDArray&gt;("a.npy")</c> or <c>np.load&lt;NpzFile&gt;("b.npz")</c>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is of the other kind, or damaged.</exception>
+    /// <inheritdoc cref="load(string, string?, bool, long, int)"/>
+    public static T load<T>(string file, string? mmap_mode = null, bool allow_pickle = false,
+        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize) where T : class
+    {
+        var result = load(file, mmap_mode, allow_pickle, max_member_bytes, max_header_size);
+        if (result is T typed)
+            return typed;
+        (result as IDisposable)?.Dispose();
+        throw new InvalidDataException($"'{file}' holds {(result is NDArray ? "an array (.npy)" : "an archive (.npz)")}, not a {typeof(T).Name}");
+    }
+
+    /// <summary>
+    /// <c>np.savez(file, name=arr, ...)</c>: writes the arrays uncompressed into a .npz archive, each as the member
+    /// <c>name.npy</c>, appending <c>.npz</c> to the file name when it lacks it. Written through a temporary file.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty or repeated name.</exception>
+    /// <exception cref="NotSupportedException">An object array.</exception>
+    public static void savez(string file, params (string name, NDArray arr)[] arrays) => SaveArchive(file, arrays, compress: false);
+
+    /// <summary><c>np.savez(file, *arrays)</c>: the arrays are named arr_0, arr_1, ….</summary>
+    /// <inheritdoc cref="savez(string, ValueTuple{string, NDArray}[])"/>
+    public static void savez(string file, params NDArray[] arrays) => SaveArchive(file, NpzWriter.Positional(arrays), compress: false);
+
+    /// <summary><c>np.savez(stream, name=arr, ...)</c>, written at the stream's position; the stream stays open.</summary>
+    /// <inheritdoc cref="savez(string, ValueTuple{string, NDArray}[])"/>
+    public static void savez(Stream file, params (string name, NDArray arr)[] arrays) => NpzWriter.Write(file, arrays, compress: false);
+
+    /// <summary><c>np.savez_compressed(file, name=arr, ...)</c>: as <see cref="savez(string, ValueTuple{string, NDArray}[])"/>, with deflate.</summary>
+    /// <inheritdoc cref="savez(string, ValueTuple{string, NDArray}[])"/>
+    public static void savez_compressed(string file, params (string name, NDArray arr)[] arrays) => SaveArchive(file, arrays, compress: true);
+
+    /// <summary><c>np.savez_compressed(file, *arrays)</c>: the arrays are named arr_0, arr_1, ….</summary>
+    /// <inheritdoc cref="savez(string, ValueTuple{string, NDArray}[])"/>
+    public static void savez_compressed(string file, params NDArray[] arrays) => SaveArchive(file, NpzWriter.Positional(arrays), compress: true);
+
+    /// <summary><c>np.savez_compressed(stream, name=arr, ...)</c>; the stream stays open.</summary>
+    /// <inheritdoc cref="savez(string, ValueTuple{string, NDArray}[])"/>
+    public static void savez_compressed(Stream file, params (string name, NDArray arr)[] arrays) => NpzWriter.Write(file, arrays, compress: true);
+
+    private static void SaveArchive(string file, (string, NDArray)[] arrays, bool compress)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(arrays);
+        NpzWriter.Validate(arrays);
+        if (!file.EndsWith(".npz", StringComparison.Ordinal))
+            file += ".npz";
+        AtomicFile.Write(file, s => NpzWriter.Write(s, arrays, compress));
+    }
+}
