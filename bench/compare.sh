@@ -59,7 +59,7 @@ npver=$("$PY" -c 'import numpy; print(numpy.__version__)')
   echo
   "$PY" bench/numpy/report.py "$tmp/numnet" "$tmp/numpy" "$tmp/titles"
   echo
-  echo "ratio = NumPy time / NumNet time (above 1: NumNet faster). GB/s = result bytes / NumNet median time."
+  echo "ratio = NumPy time / NumNet time (above 1: NumNet faster). GB/s = (bytes read + bytes written) / 2 over NumNet median time: a copy of B bytes counts B."
   echo "% of copy bandwidth = that GB/s over the plain 80 MB copy's GB/s in the same run."
 } > "$out/latest.md"
 cat "$out/latest.md"

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NumNet.Benchmarks;
 
 /// <summary>Every workload, in report order. Add new areas here as their features land.</summary>
@@ -117,15 +119,49 @@ public static class Catalog
         }),
     ];
 
-    /// <summary>astype between the common numeric pairs, 4M elements each.</summary>
+    /// <summary>astype between the common numeric pairs on 10M elements, plus text, strided and byte-swapped sources.</summary>
     public static IReadOnlyList<Workload> Casting { get; } =
     [
         AsType("astype_f8_f4", np.float64, np.float32),
         AsType("astype_f4_f8", np.float32, np.float64),
         AsType("astype_i8_f8", np.int64, np.float64),
         AsType("astype_f8_i8", np.float64, np.int64),
+        AsType("astype_f8_i4", np.float64, np.int32),
         AsType("astype_i4_i8", np.int32, np.int64),
         AsType("astype_f8_u1", np.float64, np.uint8),
+        // In float16's range (|v| < 30000), so neither side takes an overflow path.
+        new("astype_i4_f2", "Casting", "astype int32 → float16, 10M elements in range", CastBytes(Big, 4, 2), () =>
+        {
+            var a = np.empty([Big], np.int32);
+            var span = MemoryMarshal.Cast<byte, int>(Data.Bytes(a));
+            for (int i = 0; i < span.Length; i++)
+                span[i] = i % 60000 - 30000;
+            return new Prepared(() => a.AsType(np.float16).Dispose(), a);
+        }),
+        new("astype_f8_f4_strided", "Casting", "astype float64[::2] → float32, 10M elements", CastBytes(Big, 8, 4), () =>
+        {
+            var a = Data.Float64(2 * Big);
+            var every2nd = a[np.s(step: 2)];
+            return new Prepared(() => every2nd.AsType(np.float32).Dispose(), a);
+        }),
+        new("astype_swapped_f8", "Casting", "astype >f8 → <f8 (byte swap), 10M elements", CastBytes(Big, 8, 8), () =>
+        {
+            using var doubles = Data.Float64(Big);
+            var a = doubles.AsType(np.dtype(">f8"));
+            return new Prepared(() => a.AsType(np.dtype("<f8")).Dispose(), a);
+        }),
+        // Text casts format or parse every element, so they use 1M elements (NumPy takes about a second for these).
+        new("astype_f8_U32", "Casting", "astype float64 (i/7) → U32, 1M elements", CastBytes(TextCount, 8, 128), () =>
+        {
+            var a = Data.Sevenths(TextCount);
+            return new Prepared(() => a.AsType(np.dtype("U32")).Dispose(), a);
+        }),
+        new("astype_U32_f8", "Casting", "astype U32 (i/7) → float64, 1M elements", CastBytes(TextCount, 128, 8), () =>
+        {
+            using var doubles = Data.Sevenths(TextCount);
+            var a = doubles.AsType(np.dtype("U32"));
+            return new Prepared(() => a.AsType(np.float64).Dispose(), a);
+        }),
     ];
 
     /// <summary>repr and str, as NumPy 2 prints them.</summary>
@@ -149,13 +185,16 @@ public static class Catalog
         }),
     ];
 
-    // One size for every cast: 4M elements, 32 MB of float64, larger than the L3 cache.
-    private const long CastCount = 4_000_000;
+    private const long TextCount = 1_000_000;
+
+    // A cast reads N·in and writes N·out bytes: the traffic of a plain copy of half that many bytes, which is what
+    // the "% of copy bandwidth" column compares against.
+    private static long CastBytes(long n, int inSize, int outSize) => n * (inSize + outSize) / 2;
 
     private static Workload AsType(string name, DType from, DType to) =>
-        new(name, "Casting", $"astype {from} → {to}, 4M elements", CastCount * to.ItemSize, () =>
+        new(name, "Casting", $"astype {from} → {to}, 10M elements", CastBytes(Big, from.ItemSize, to.ItemSize), () =>
         {
-            using var doubles = Data.Float64(CastCount);
+            using var doubles = Data.Float64(Big);
             var a = doubles.AsType(from);
             return new Prepared(() => a.AsType(to).Dispose(), a);
         });

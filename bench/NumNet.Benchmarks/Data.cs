@@ -18,6 +18,17 @@ public static class Data
         return a;
     }
 
+    /// <summary>i/7 as float64, like <c>np.arange(n) / 7</c>: every value needs all 17 significant digits.</summary>
+    public static NDArray Sevenths(long n)
+    {
+        var a = Float64(n);
+        var span = MemoryMarshal.CreateSpan(
+            ref Unsafe.As<byte, double>(ref Unsafe.Add(ref a.Buffer.GetReference(), (nint)a.Offset)), checked((int)a.Size));
+        for (int i = 0; i < span.Length; i++)
+            span[i] /= 7;
+        return a;
+    }
+
     /// <summary>
     /// A C-ordered array of <paramref name="dtype"/> filled with a byte pattern; for copies only the bytes matter, and
     /// every page is written once.

@@ -7,7 +7,11 @@ namespace NumNet.Benchmarks;
 /// <param name="Name">Machine-readable key shared with the NumPy script.</param>
 /// <param name="Area">Creation, Casting, Layout, Printing or Files.</param>
 /// <param name="Title">What a reader of the table sees.</param>
-/// <param name="Bytes">Bytes of the result; GB/s in the report is this over the median time.</param>
+/// <param name="Bytes">
+/// Bytes moved, counted as a copy counts them: (bytes read + bytes written) / 2, which for a copy is the size of the
+/// result (workloads whose input is not an array of bytes, such as boxed objects, count the result). GB/s in the
+/// report is this over the median time, so it compares directly with the plain copy.
+/// </param>
 /// <param name="Prepare">Builds the inputs (untimed) and returns the timed operation.</param>
 public sealed record Workload(string Name, string Area, string Title, long Bytes, Func<Prepared> Prepare);
 

@@ -1,7 +1,7 @@
 """Joins the NumNet and NumPy result lines of bench/compare.sh into one Markdown table.
 
 Usage: report.py NUMNET_RESULTS NUMPY_RESULTS CATALOG_TITLES
-ratio = NumPy time / NumNet time (above 1: NumNet is faster). GB/s = bytes of the result / NumNet's median time.
+ratio = NumPy time / NumNet time (above 1: NumNet is faster). GB/s = bytes moved, counted as a copy counts them ((read + written) / 2), / NumNet's median time.
 % of copy bandwidth = that GB/s over the GB/s of NumNet's plain 80 MB copy (memcpy_80mb) in the same run.
 """
 import sys

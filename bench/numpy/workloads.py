@@ -109,14 +109,44 @@ def asarray_bigint_1m():
     return 1_000_000 * 8, lambda: np.asarray(source)
 
 
-CAST_COUNT = 4_000_000
+TEXT_COUNT = 1_000_000
+
+
+def _cast_bytes(n, src, dst):
+    """Bytes read plus bytes written, halved: the traffic of a plain copy of that many bytes."""
+    return n * (np.dtype(src).itemsize + np.dtype(dst).itemsize) // 2
 
 
 def _astype(src, dst):
     def make():
-        a = np.arange(CAST_COUNT, dtype=np.float64).astype(src)
-        return CAST_COUNT * np.dtype(dst).itemsize, lambda: a.astype(dst)
+        a = np.arange(BIG, dtype=np.float64).astype(src)
+        return _cast_bytes(BIG, src, dst), lambda: a.astype(dst)
     return make
+
+
+def astype_i4_f2():
+    a = (np.arange(BIG) % 60000 - 30000).astype(np.int32)
+    return _cast_bytes(BIG, "i4", "f2"), lambda: a.astype(np.float16)
+
+
+def astype_f8_f4_strided():
+    every2nd = f64(2 * BIG)[::2]
+    return _cast_bytes(BIG, "f8", "f4"), lambda: every2nd.astype(np.float32)
+
+
+def astype_swapped_f8():
+    a = f64(BIG).astype(">f8")
+    return _cast_bytes(BIG, "f8", "f8"), lambda: a.astype("<f8")
+
+
+def astype_f8_U32():
+    a = np.arange(TEXT_COUNT, dtype=np.float64) / 7
+    return _cast_bytes(TEXT_COUNT, "f8", "U32"), lambda: a.astype("U32")
+
+
+def astype_U32_f8():
+    a = (np.arange(TEXT_COUNT, dtype=np.float64) / 7).astype("U32")
+    return _cast_bytes(TEXT_COUNT, "U32", "f8"), lambda: a.astype(np.float64)
 
 
 def repr_f8_1000():
@@ -145,7 +175,10 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              asarray_jagged_f32_1000, asarray_boxed_int_1000, asarray_bigint_1m,
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
              _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
+             _named("astype_f8_i4", _astype("f8", "i4")),
              _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
+             astype_i4_f2, astype_f8_f4_strided, astype_swapped_f8,
+             astype_f8_U32, astype_U32_f8,
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
 
 

@@ -10,14 +10,17 @@ internal static class PythonNumberSyntax
     /// Python's <c>float(text)</c>: surrounding whitespace, an optional sign, digits with optional underscores between
     /// them, a fraction and exponent, or inf / infinity / nan in any case.
     /// </summary>
-    public static bool TryParseFloat(string text, out double value)
+    public static bool TryParseFloat(string text, out double value) => TryParseFloat(text.AsSpan(), out value);
+
+    /// <inheritdoc cref="TryParseFloat(string, out double)"/>
+    public static bool TryParseFloat(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        string s = text.Trim();
+        var s = text.Trim();
         if (s.Length == 0)
             return false;
         int start = s[0] is '+' or '-' ? 1 : 0;
-        string body = s[start..];
+        var body = s[start..];
         bool negative = s[0] == '-';
         if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
         {
@@ -31,7 +34,17 @@ internal static class PythonNumberSyntax
         }
         if (!IsDecimalFloat(body))
             return false;
-        return double.TryParse(s.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        if (s.IndexOf('_') < 0)
+            return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        // Underscores are only grouping; .NET's parser does not take them.
+        Span<char> plain = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (c != '_')
+                plain[n++] = c;
+        }
+        return double.TryParse(plain[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Python's <c>int(text)</c> in base 10: whitespace, sign, digits with single underscores between them.</summary>
@@ -48,22 +61,22 @@ internal static class PythonNumberSyntax
         return true;
     }
 
-    private static bool IsDecimalFloat(string body)
+    private static bool IsDecimalFloat(ReadOnlySpan<char> body)
     {
-        int e = body.IndexOfAny(['e', 'E']);
-        string mantissa = e < 0 ? body : body[..e];
+        int e = body.IndexOfAny('e', 'E');
+        var mantissa = e < 0 ? body : body[..e];
         if (e >= 0)
         {
-            string exp = body[(e + 1)..];
+            var exp = body[(e + 1)..];
             int expStart = exp.Length > 0 && exp[0] is '+' or '-' ? 1 : 0;
-            if (!IsDigitRun(exp.AsSpan(expStart)))
+            if (!IsDigitRun(exp[expStart..]))
                 return false;
         }
         int dot = mantissa.IndexOf('.');
         if (dot < 0)
             return IsDigitRun(mantissa);
-        var intPart = mantissa.AsSpan(0, dot);
-        var fracPart = mantissa.AsSpan(dot + 1);
+        var intPart = mantissa[..dot];
+        var fracPart = mantissa[(dot + 1)..];
         if (intPart.Length == 0 && fracPart.Length == 0)
             return false;
         return (intPart.Length == 0 || IsDigitRun(intPart)) && (fracPart.Length == 0 || IsDigitRun(fracPart));

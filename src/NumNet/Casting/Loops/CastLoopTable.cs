@@ -46,10 +46,24 @@ internal static class CastLoopTable
         if (fromValue && toValue)
             return Numeric;
         bool canFail = !to.IsObject() && (from.Code == DTypeCode.Object || CastSafety.IsText(from.Code) || CastSafety.IsTime(to.Code) || CastSafety.IsText(to.Code));
-        return (f, t) => new ElementLoop(ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
+        Factory general = (f, t) => new ElementLoop(ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
+        if (from.Code == DTypeCode.Float64 && to.Code == DTypeCode.Unicode)
+            return (f, t) => t.IsNative ? FloatToText(f, t) : general(f, t);
+        if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Float64)
+            return (f, t) => f.IsNative ? TextToFloat(f, t, general(f, t)!) : general(f, t);
+        return general;
     }
 
     private static bool IsObject(this DTypeClass c) => c.Code == DTypeCode.Object;
+
+    // The two text casts that commonly run over whole arrays get loops that skip the per-element string.
+    private static CastLoop FloatToText(DType from, DType to) => from.IsNative
+        ? new Float64ToUnicodeLoop<NativeIO<double>>(to.ItemSize / 4)
+        : new Float64ToUnicodeLoop<SwappedIO<double>>(to.ItemSize / 4);
+
+    private static CastLoop TextToFloat(DType from, DType to, CastLoop general) => to.IsNative
+        ? new UnicodeToFloat64Loop<NativeIO<double>>(from.ItemSize / 4, general)
+        : new UnicodeToFloat64Loop<SwappedIO<double>>(from.ItemSize / 4, general);
 
     private static CastLoop? TimeLoop(DType from, DType to)
     {

@@ -8,8 +8,9 @@ namespace NumNet.Casting.Loops;
 /// <summary>
 /// Contiguous numeric casts. Pairs whose <see cref="TensorPrimitives"/> conversion has NumPy's semantics (integer
 /// wrap-around, integer to float, float to float) use it and get SIMD; float to integer does not (.NET saturates,
-/// x86 does not) and runs as a scalar loop, except float, double and their complex types to uint32, which reproduce the block-of-four split
-/// between vector and scalar code in NumPy's x86-64 build.
+/// x86 does not) and runs through <see cref="VectorTruncation"/>'s AVX2 kernels, or a scalar loop without AVX2. Float,
+/// double and their complex types to uint32 reproduce the block-of-four split between vector and scalar code in
+/// NumPy's x86-64 build.
 /// </summary>
 internal static class ContiguousConvert
 {
@@ -29,11 +30,29 @@ internal static class ContiguousConvert
             }
             return;
         }
+        if (VectorTruncation.Handles<TFrom, TTo>())
+        {
+            VectorTruncation.Run<TFrom, TTo>(ref src, ref dst, count);
+            return;
+        }
         if ((typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(Complex)
              || typeof(TFrom) == typeof(Complex64)) && typeof(TTo) == typeof(uint))
         {
             RunToUInt32<TFrom>(ref src, ref dst, count);
             return;
+        }
+        if (typeof(TTo) == typeof(Half) && (typeof(TFrom) == typeof(int) || typeof(TFrom) == typeof(short) || typeof(TFrom) == typeof(ushort)
+                                             || typeof(TFrom) == typeof(sbyte) || typeof(TFrom) == typeof(byte)))
+        {
+            RunToHalf<TFrom>(ref src, ref dst, count);
+            return;
+        }
+        if (ExactStep<TFrom, TTo>.Handles)
+        {
+            nint done = StreamingCast.Run<ExactStep<TFrom, TTo>>(ref src, ref dst, count * Unsafe.SizeOf<TTo>()) / Unsafe.SizeOf<TTo>();
+            src = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            dst = ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>());
+            count -= done;
         }
         if (IsTensorNumber<TFrom>() && IsTensorNumber<TTo>() && !(IsFloat<TFrom>() && !IsFloat<TTo>()))
         {
@@ -58,6 +77,31 @@ internal static class ContiguousConvert
         IsFloat<T>() || typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short)
         || typeof(T) == typeof(ushort) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
         || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
+
+    /// <summary>
+    /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts each
+    /// step with SIMD, where its direct integer-to-Half conversion goes element by element.
+    /// </summary>
+    private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
+    {
+        // A block that stays in L1 between the two passes.
+        const int Block = 2048;
+        Span<float> floats = stackalloc float[Block];
+        for (nint done = 0; done < count; done += Block)
+        {
+            int n = (int)Math.Min(Block, count - done);
+            var block = floats[..n];
+            ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            if (typeof(TFrom) == typeof(int)) TensorPrimitives.ConvertTruncating(Source<int>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(short)) TensorPrimitives.ConvertTruncating(Source<short>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(ushort)) TensorPrimitives.ConvertTruncating(Source<ushort>(ref from, n), block);
+            else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
+            else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
+            TensorPrimitives.ConvertToHalf(block, MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n));
+        }
+    }
+
+    private static ReadOnlySpan<T> Source<T>(ref byte start, int n) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref start), n);
 
     private static void RunToUInt32<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
     {

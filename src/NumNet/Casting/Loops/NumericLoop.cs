@@ -5,7 +5,8 @@ namespace NumNet.Casting.Loops;
 
 /// <summary>
 /// The cast loop between two unmanaged element types (numbers, bool, datetime counts), specialised by the JIT for each
-/// pair and byte order. Contiguous native lines go to <see cref="ContiguousConvert"/>; byte-swapped lines are swapped
+/// pair and byte order. Contiguous native lines go to <see cref="ContiguousConvert"/>, contiguous byte-order changes
+/// of one type to <see cref="ContiguousSwap"/>; other byte-swapped lines are swapped
 /// into a native block, converted as contiguous data and swapped out, as NumPy's cast pipeline does (which also keeps
 /// its results identical where contiguous and strided x86 code differ); other lines run as a tight strided loop.
 /// </summary>
@@ -22,6 +23,11 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
     {
         if (!Native)
         {
+            if (typeof(TFrom) == typeof(TTo) && srcStride == Unsafe.SizeOf<TFrom>() && dstStride == Unsafe.SizeOf<TTo>()
+                && ContiguousSwap.TryRun<TFrom>(ref src, ref dst, count, swap: typeof(TIn) != typeof(TOut)))
+            {
+                return;
+            }
             RunSwapped(ref src, srcStride, ref dst, dstStride, count);
             return;
         }
@@ -30,6 +36,45 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
             ContiguousConvert.Run<TFrom, TTo>(ref src, ref dst, count);
             return;
         }
+        if (dstStride == Unsafe.SizeOf<TTo>() && GatherKeepsResults)
+        {
+            RunGathered(ref src, srcStride, ref dst, count);
+            return;
+        }
+        RunStrided(ref src, srcStride, ref dst, dstStride, count);
+    }
+
+    // Float to uint32 is the one pair whose contiguous results differ from the element-wise ones (NumPy's blocks of four).
+    private static bool GatherKeepsResults =>
+        typeof(TTo) != typeof(uint) || !(typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float)
+                                         || typeof(TFrom) == typeof(System.Numerics.Complex) || typeof(TFrom) == typeof(Complex64));
+
+    /// <summary>
+    /// A strided source into a contiguous destination: elements are gathered into a small block and converted with the
+    /// contiguous (vector) code. Converting element by element is slower than the memory it reads: a scalar
+    /// conversion such as <c>vcvtsd2ss</c> merges into its destination register, which chains every element to the last.
+    /// </summary>
+    private static void RunGathered(ref byte src, nint srcStride, ref byte dst, nint count)
+    {
+        Span<TFrom> block = stackalloc TFrom[Block];
+        ref byte gathered = ref Unsafe.As<TFrom, byte>(ref MemoryMarshal.GetReference(block));
+        for (nint start = 0; start < count; start += Block)
+        {
+            int n = (int)Math.Min(Block, count - start);
+            for (int i = 0; i < n; i++)
+            {
+                block[i] = Unsafe.ReadUnaligned<TFrom>(ref src);
+                src = ref Unsafe.Add(ref src, srcStride);
+            }
+            ContiguousConvert.Run<TFrom, TTo>(ref gathered, ref Unsafe.Add(ref dst, start * Unsafe.SizeOf<TTo>()), n);
+        }
+    }
+
+    // Fully optimised from the first call: a cast of a large strided view is one call with a long loop, which tiered
+    // compilation would otherwise run as on-stack-replaced tier-0 code for its first dozens of calls.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunStrided(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count)
+    {
         for (nint i = 0; i < count; i++)
         {
             TOut.Write(ref dst, NumericConvert.Convert<TFrom, TTo>(TIn.Read(ref src)));
