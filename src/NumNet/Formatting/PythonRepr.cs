@@ -135,7 +135,38 @@ internal static class PythonRepr
         _ => Repr(value),
     };
 
-    private static void AppendTuple(StringBuilder sb, int length, Func<int, object?> item, int depth)
+    // The containers whose repr is being written on this thread, outermost first. Python's Py_ReprEnter: a container
+    // met again inside itself prints as [...] or (...), so a self-containing input costs its own size rather than
+    // every path through its cycles down to MaxDepth (exponential in the depth).
+    [ThreadStatic]
+    private static HashSet<object>? _inProgress;
+
+    private static bool Enter(object container)
+    {
+        _inProgress ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        return _inProgress.Add(container);
+    }
+
+    private static void Leave(object container) => _inProgress!.Remove(container);
+
+    private static void AppendTuple(StringBuilder sb, object container, int length, Func<int, object?> item, int depth)
+    {
+        if (!Enter(container))
+        {
+            sb.Append("(...)");
+            return;
+        }
+        try
+        {
+            AppendTupleItems(sb, length, item, depth);
+        }
+        finally
+        {
+            Leave(container);
+        }
+    }
+
+    private static void AppendTupleItems(StringBuilder sb, int length, Func<int, object?> item, int depth)
     {
         sb.Append('(');
         for (int i = 0; i < length; i++)
@@ -210,27 +241,32 @@ internal static class PythonRepr
                 sb.Append(ArrayPrinter.Repr(array, PrintOptionsContext.Current));
                 return;
             case Array array when array.Rank == 1:
-                AppendTuple(sb, array.Length, i => array.GetValue(i), depth);
+                AppendTuple(sb, array, array.Length, i => array.GetValue(i), depth);
                 return;
             case ITuple tuple:
-                sb.Append('(');
-                for (int i = 0; i < tuple.Length; i++)
-                {
-                    if (i > 0)
-                        sb.Append(", ");
-                    AppendRepr(sb, tuple[i], depth + 1);
-                }
-                sb.Append(tuple.Length == 1 ? ",)" : ")");
+                AppendTuple(sb, tuple, tuple.Length, i => tuple[i], depth);
                 return;
             case IList list:
-                sb.Append('[');
-                for (int i = 0; i < list.Count; i++)
+                if (!Enter(list))
                 {
-                    if (i > 0)
-                        sb.Append(", ");
-                    AppendRepr(sb, list[i], depth + 1);
+                    sb.Append("[...]");
+                    return;
                 }
-                sb.Append(']');
+                try
+                {
+                    sb.Append('[');
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        if (i > 0)
+                            sb.Append(", ");
+                        AppendRepr(sb, list[i], depth + 1);
+                    }
+                    sb.Append(']');
+                }
+                finally
+                {
+                    Leave(list);
+                }
                 return;
             case IFormattable formattable:
                 sb.Append(formattable.ToString(null, CultureInfo.InvariantCulture));

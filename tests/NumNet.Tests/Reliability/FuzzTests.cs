@@ -92,3 +92,47 @@ internal static class Corpus
         }
     }
 }
+
+/// <summary>The runner's own guards: an input that stalls is reported with where it came from instead of hanging the run.</summary>
+[Collection(nameof(FuzzCollection))]
+public class FuzzRunnerTests
+{
+    private sealed class SlowTarget : FuzzTarget<int>
+    {
+        public override string Name => "slow";
+        public override int Generate(Random rng) => rng.Next();
+        public override void Execute(int input) => Thread.Sleep(2000);
+        public override string Encode(int input) => input.ToString();
+        public override int Decode(string line) => int.Parse(line);
+    }
+
+    [Fact]
+    public void StalledInputIsAFailureNamingSeedAndIndex()
+    {
+        var saved = FuzzRunner.InputTimeout;
+        FuzzRunner.InputTimeout = TimeSpan.FromMilliseconds(100);
+        try
+        {
+            var report = FuzzRunner.Run(new SlowTarget(), new FuzzSettings(7, 60, 5, null, Start: 3));
+            Assert.Equal(1, report.Inputs);
+            var failure = Assert.Single(report.Failures);
+            Assert.Equal(3, failure.Index);
+            Assert.Contains("seed 7, input 3", failure.Problem);
+        }
+        finally
+        {
+            FuzzRunner.InputTimeout = saved;
+        }
+    }
+
+    [Fact]
+    public void SelfContainingElementsReprOnceEach()
+    {
+        var inner = new List<object?> { 1 };
+        var outer = new object?[] { inner, null };
+        outer[1] = outer;
+        inner.Add(inner);
+        inner.Add(outer);
+        Assert.Equal("([1, [...], (...)], (...))", NumNet.Formatting.PythonRepr.Repr(outer));
+    }
+}

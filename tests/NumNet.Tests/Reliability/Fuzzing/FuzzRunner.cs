@@ -82,7 +82,7 @@ internal static class FuzzRunner
                 throw new InvalidOperationException($"{target.Name}: the generator failed on input {i}", e);
             }
             long started = clock.ElapsedTicks;
-            string? problem = RunOne(target, input, report);
+            string? problem = RunTimed(target, input, report, $"seed {settings.Seed}, input {i}", out bool stalled);
             long took = clock.ElapsedTicks - started;
             if (took > report.SlowestTicks)
             {
@@ -93,6 +93,9 @@ internal static class FuzzRunner
             report.Inputs++;
             if (problem is not null)
                 Record(target, settings, report, i, input, problem);
+            // The stalled input still holds the worker (a thread cannot be stopped safely), so the run ends here.
+            if (stalled)
+                break;
         }
         report.Elapsed = clock.Elapsed;
         return report;
@@ -106,13 +109,51 @@ internal static class FuzzRunner
         foreach (var line in lines)
         {
             var input = target.Decode(line);
-            string? problem = RunOne(target, input, report);
+            string? problem = RunTimed(target, input, report, $"corpus line {i}", out bool stalled);
             report.Inputs++;
             if (problem is not null)
                 report.Failures.Add(new FuzzFailure(i, line, problem));
+            if (stalled)
+                break;
             i++;
         }
         return report;
+    }
+
+    /// <summary>Longest one input may run before the run reports it and stops, instead of stalling for minutes.</summary>
+    public static TimeSpan InputTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <see cref="RunOne"/> on a worker thread (allocation is counted per thread, so the count stays the input's),
+    /// reporting an input that outlives <see cref="InputTimeout"/> as a failure named by <paramref name="where"/>.
+    /// </summary>
+    private static string? RunTimed<T>(FuzzTarget<T> target, T input, FuzzReport report, string where, out bool stalled)
+    {
+        // Counters are updated on a private report so that a stalled worker cannot race with the caller's.
+        var local = new FuzzReport { Target = report.Target };
+        string? problem = null;
+        Exception? escaped = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                problem = RunOne(target, input, local);
+            }
+            catch (Exception e)
+            {
+                escaped = e;
+            }
+        }) { IsBackground = true, Name = "fuzz input" };
+        thread.Start();
+        stalled = !thread.Join(InputTimeout);
+        if (stalled)
+            return $"ran longer than {InputTimeout.TotalSeconds:F0} s ({where}); abandoned, the run stops here";
+        if (escaped is not null)
+            throw new InvalidOperationException($"{target.Name}: the runner failed on {where}", escaped);
+        report.Succeeded += local.Succeeded;
+        foreach (var (key, count) in local.Rejections)
+            report.Rejections[key] = report.Rejections.GetValueOrDefault(key) + count;
+        return problem;
     }
 
     /// <summary>Runs one input; null when every invariant held, otherwise what broke.</summary>
