@@ -6,7 +6,7 @@ namespace NumNet.IO;
 /// <summary>Reads .npy content into a new array that owns its memory.</summary>
 internal static class NpyReader
 {
-    /// <summary>Largest read into the array at once: spans are int-sized, and 64 MiB reads already run at full speed.</summary>
+    /// <summary>Largest read into the array at once (spans are int-sized); the same size as the writer's chunks.</summary>
     private const int ChunkBytes = 64 << 20;
 
     /// <summary>Reads the header and the data from <paramref name="stream"/>.</summary>
