@@ -9,7 +9,7 @@ public static class Catalog
     public const long Big = 10_000_000;
 
     /// <summary>All workloads.</summary>
-    public static IReadOnlyList<Workload> All => [.. Layout, .. Creation, .. Casting, .. Printing];
+    public static IReadOnlyList<Workload> All => [.. Layout, .. Creation, .. Casting, .. Printing, .. Files];
 
     /// <summary>Copies, transposes, ravel.</summary>
     public static IReadOnlyList<Workload> Layout { get; } =
@@ -190,6 +190,57 @@ public static class Catalog
     // A cast reads N·in and writes N·out bytes: the traffic of a plain copy of half that many bytes, which is what
     // the "% of copy bandwidth" column compares against.
     private static long CastBytes(long n, int inSize, int outSize) => n * (inSize + outSize) / 2;
+
+    /// <summary>Elements of the 800 MB file workloads (100 M float64).</summary>
+    private const long FileCount = 100_000_000;
+
+    /// <summary>
+    /// .npy save and load of 800 MB in the temp folder (Path.GetTempPath()), with a plain copy of the same file as the
+    /// yardstick: the issue asks for save and load at 70% or more of the copy's speed.
+    /// </summary>
+    public static IReadOnlyList<Workload> Files { get; } =
+    [
+        // The earlier copy is deleted, then the file copied to the freed name: copying over it instead truncates it,
+        // which makes ext4 flush the new data to disk (its replace-by-truncate safeguard) and took 2.1 s instead of
+        // 0.5-0.9. np.save's rename over its earlier file also removes that file inside the timed run.
+        new("copyfile_800mb", "Files", "File.Copy of an 800 MB .npy to a new name (disk copy baseline)", FileCount * 8, () =>
+        {
+            var dir = new ScratchDir();
+            using var a = Data.Float64(FileCount);
+            string src = dir.File("src.npy"), dst = dir.File("dst.npy");
+            np.save(src, a);
+            return new Prepared(() =>
+            {
+                File.Delete(dst);
+                File.Copy(src, dst);
+            }, dir);
+        }),
+        new("save_800mb", "Files", "np.save of 800 MB float64 over an earlier save", FileCount * 8, () =>
+        {
+            var dir = new ScratchDir();
+            var a = Data.Float64(FileCount);
+            string path = dir.File("out.npy");
+            return new Prepared(() => np.save(path, a), a, dir);
+        }),
+        new("load_800mb", "Files", "np.load of an 800 MB float64 .npy", FileCount * 8, () =>
+        {
+            var dir = new ScratchDir();
+            string path = dir.File("in.npy");
+            using (var a = Data.Float64(FileCount))
+                np.save(path, a);
+            return new Prepared(() => np.load<NDArray>(path).Dispose(), dir);
+        }),
+    ];
+
+    /// <summary>A folder under the temp path, deleted with everything in it on dispose.</summary>
+    private sealed class ScratchDir : IDisposable
+    {
+        private readonly string _path = Directory.CreateTempSubdirectory("numnet-bench-files-").FullName;
+
+        public string File(string name) => Path.Combine(_path, name);
+
+        public void Dispose() => Directory.Delete(_path, recursive: true);
+    }
 
     private static Workload AsType(string name, DType from, DType to) =>
         new(name, "Casting", $"astype {from} → {to}, 10M elements", CastBytes(Big, from.ItemSize, to.ItemSize), () =>

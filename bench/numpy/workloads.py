@@ -164,6 +164,49 @@ def str_f8_1000x1000():
     return 0, lambda: str(a)
 
 
+FILE_COUNT = 100_000_000
+
+
+def _scratch():
+    """A folder under the temp path (as NumNet's Path.GetTempPath()), removed when the process exits."""
+    import atexit
+    import shutil
+    import tempfile
+    d = tempfile.mkdtemp(prefix="numpy-bench-files-")
+    atexit.register(shutil.rmtree, d, True)
+    return d
+
+
+def copyfile_800mb():
+    import os
+    import shutil
+    d = _scratch()
+    src, dst = os.path.join(d, "src.npy"), os.path.join(d, "dst.npy")
+    np.save(src, f64(FILE_COUNT))
+
+
+    def run():
+        # As on the NumNet side: copying over the old file would truncate it, which makes ext4 flush to disk.
+        if os.path.exists(dst):
+            os.remove(dst)
+        shutil.copyfile(src, dst)
+    return FILE_COUNT * 8, run
+
+
+def save_800mb():
+    import os
+    a = f64(FILE_COUNT)
+    path = os.path.join(_scratch(), "out.npy")
+    return FILE_COUNT * 8, lambda: np.save(path, a)
+
+
+def load_800mb():
+    import os
+    path = os.path.join(_scratch(), "in.npy")
+    np.save(path, f64(FILE_COUNT))
+    return FILE_COUNT * 8, lambda: np.load(path)
+
+
 def _named(name, make):
     make.__name__ = name
     return make
@@ -179,7 +222,8 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
              astype_i4_f2, astype_f8_f4_strided, astype_swapped_f8,
              astype_f8_U32, astype_U32_f8,
-             repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
+             repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
+             copyfile_800mb, save_800mb, load_800mb]
 
 
 def median(xs):

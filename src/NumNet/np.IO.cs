@@ -20,10 +20,10 @@ public static partial class np
     public static void save(string file, NDArray arr)
     {
         ArgumentNullException.ThrowIfNull(file);
-        NpyWriter.Validate(arr);
+        byte[] header = NpyWriter.Header(arr);
         if (!file.EndsWith(".npy", StringComparison.Ordinal))
             file += ".npy";
-        AtomicFile.Write(file, s => NpyWriter.Write(s, arr));
+        AtomicFile.Write(file, header.Length + arr.NBytes, handle => NpyWriter.Write(handle, arr, header));
     }
 
     /// <summary><c>np.save(stream, arr)</c>: writes the .npy content of <paramref name="arr"/> at the stream's position.</summary>

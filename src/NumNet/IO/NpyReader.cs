@@ -6,7 +6,8 @@ namespace NumNet.IO;
 /// <summary>Reads .npy content into a new array that owns its memory.</summary>
 internal static class NpyReader
 {
-    private const int ChunkBytes = 1 << 30;
+    /// <summary>Largest read into the array at once (spans are int-sized); the same size as the writer's chunks.</summary>
+    private const int ChunkBytes = 64 << 20;
 
     /// <summary>Reads the header and the data from <paramref name="stream"/>.</summary>
     /// <param name="stream">Positioned at the magic string.</param>
@@ -25,7 +26,10 @@ internal static class NpyReader
         var array = NDArray.Allocate(header.DType, (long[])header.Shape.Clone(), header.FortranOrder ? MemoryOrder.F : MemoryOrder.C, zero: false);
         try
         {
-            Fill(stream, array, header.DataBytes);
+            if (stream is FileStream file)
+                FillFromFile(file, array, header.DataBytes);
+            else
+                Fill(stream, array, header.DataBytes);
             return array;
         }
         catch
@@ -46,6 +50,25 @@ internal static class NpyReader
             if (read < n)
                 throw Truncated(total, done);
         }
+    }
+
+    // A file is read by positioned reads straight into the array, bypassing the stream's buffer: no copy through it,
+    // and the reads are as large as the chunks.
+    private static void FillFromFile(FileStream file, NDArray array, long total)
+    {
+        long start = file.Position;
+        var handle = file.SafeFileHandle;
+        for (long done = 0; done < total;)
+        {
+            int n = (int)Math.Min(ChunkBytes, total - done);
+            ref byte at = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)(array.Offset + done));
+            int read = RandomAccess.Read(handle, MemoryMarshal.CreateSpan(ref at, n), start + done);
+            if (read == 0)
+                throw Truncated(total, done);
+            done += read;
+        }
+        // Leaves the stream where reading it would have: just after the data.
+        file.Position = start + total;
     }
 
     private static InvalidDataException Truncated(long expected, long got) =>
