@@ -118,6 +118,34 @@ def str_f8_1000x1000():
     return 0, lambda: str(a)
 
 
+def _spread(n):
+    # Bit-identical to Catalog.Spread on the NumNet side.
+    return 1 + (np.arange(n, dtype=np.float64) * 0.6180339887498949) % 1.0
+
+
+def str_f8_1m_full():
+    a = _spread(1_000_000)
+
+    def run():
+        with np.printoptions(threshold=sys.maxsize):
+            return str(a)
+    return 0, run
+
+
+def repr_f8_1m_full():
+    a = _spread(1_000_000)
+
+    def run():
+        with np.printoptions(threshold=sys.maxsize):
+            return repr(a)
+    return 0, run
+
+
+def repr_f8_1e8():
+    a = np.arange(100_000_000, dtype=np.float64)
+    return 0, lambda: repr(a)
+
+
 def _named(name, make):
     make.__name__ = name
     return make
@@ -129,7 +157,8 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
              _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
              _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
-             repr_f8_1000, repr_i8_1000, str_f8_1000x1000]
+             repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
+             str_f8_1m_full, repr_f8_1m_full, repr_f8_1e8]
 
 
 def median(xs):
