@@ -183,6 +183,29 @@ public static class Catalog
             var a = Data.Float64(1000, 1000);
             return new Prepared(() => a.ToString(), a);
         }),
+        new("str_f8_1m_full", "Printing", "str of 1M float64 in [1, 2), threshold off (every value printed)", 0, () =>
+        {
+            var a = Spread(1_000_000);
+            return new Prepared(() =>
+            {
+                using var scope = np.printoptions(threshold: long.MaxValue);
+                _ = np.array_str(a);
+            }, a);
+        }),
+        new("repr_f8_1m_full", "Printing", "repr of 1M float64 in [1, 2), threshold off (every value printed)", 0, () =>
+        {
+            var a = Spread(1_000_000);
+            return new Prepared(() =>
+            {
+                using var scope = np.printoptions(threshold: long.MaxValue);
+                _ = np.array_repr(a);
+            }, a);
+        }),
+        new("repr_f8_1e8", "Printing", "repr of arange(1e8) float64 (summarised, default options)", 0, () =>
+        {
+            var a = Data.Float64(100_000_000);
+            return new Prepared(() => np.array_repr(a), a);
+        }),
     ];
 
     private const long TextCount = 1_000_000;
@@ -255,6 +278,18 @@ public static class Catalog
     {
         for (long i = 0; i < a.Size; i++)
             a.SetItem(a.GetItem<double>(i) / by, i);
+        return a;
+    }
+
+    // 1 + frac(i * golden ratio): every value needs 16 or 17 digits, and IEEE arithmetic makes the NumPy side
+    // (bench/numpy/workloads.py) bit-identical.
+    private static NDArray Spread(long n)
+    {
+        var a = Data.Float64(n);
+        var span = Data.Bytes(a);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(span);
+        for (int i = 0; i < values.Length; i++)
+            values[i] = 1 + (i * 0.6180339887498949) % 1.0;
         return a;
     }
 

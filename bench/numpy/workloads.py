@@ -164,6 +164,34 @@ def str_f8_1000x1000():
     return 0, lambda: str(a)
 
 
+def _spread(n):
+    # Bit-identical to Catalog.Spread on the NumNet side.
+    return 1 + (np.arange(n, dtype=np.float64) * 0.6180339887498949) % 1.0
+
+
+def str_f8_1m_full():
+    a = _spread(1_000_000)
+
+    def run():
+        with np.printoptions(threshold=sys.maxsize):
+            return str(a)
+    return 0, run
+
+
+def repr_f8_1m_full():
+    a = _spread(1_000_000)
+
+    def run():
+        with np.printoptions(threshold=sys.maxsize):
+            return repr(a)
+    return 0, run
+
+
+def repr_f8_1e8():
+    a = np.arange(100_000_000, dtype=np.float64)
+    return 0, lambda: repr(a)
+
+
 FILE_COUNT = 100_000_000
 
 
@@ -223,6 +251,7 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              astype_i4_f2, astype_f8_f4_strided, astype_swapped_f8,
              astype_f8_U32, astype_U32_f8,
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
+             str_f8_1m_full, repr_f8_1m_full, repr_f8_1e8,
              copyfile_800mb, save_800mb, load_800mb]
 
 

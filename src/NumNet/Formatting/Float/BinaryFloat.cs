@@ -16,6 +16,22 @@ internal enum BinaryFloatKind
     NaN,
 }
 
+/// <summary>Which .NET type a <see cref="BinaryFloat"/> was decoded from, if any.</summary>
+internal enum BinaryFloatFormat
+{
+    /// <summary>A format .NET cannot format itself (x87 extended, binary128).</summary>
+    Other,
+
+    /// <summary><see cref="System.Half"/> (binary16).</summary>
+    Half,
+
+    /// <summary><see cref="float"/> (binary32).</summary>
+    Single,
+
+    /// <summary><see cref="double"/> (binary64).</summary>
+    Double,
+}
+
 /// <summary>
 /// A binary floating-point value taken apart into <c>(-1)^sign * Significand * 2^Exponent</c>, together
 /// with what the digit generator needs to know about the spacing of its own type around it.
@@ -67,6 +83,12 @@ internal readonly struct BinaryFloat
     /// <summary>True when the lower round-trip margin is half the upper one.</summary>
     public bool UnequalMargins { get; }
 
+    /// <summary>
+    /// The .NET type the value came from; lets the digit generator ask .NET for the shortest digits instead of
+    /// running big-number arithmetic.
+    /// </summary>
+    public BinaryFloatFormat Format { get; init; }
+
     /// <summary>Index of the highest set bit of <see cref="Significand"/>; -1 for zero.</summary>
     public int SignificandTopBit => 127 - (int)UInt128.LeadingZeroCount(Significand);
 
@@ -110,21 +132,21 @@ internal readonly struct BinaryFloat
     public static BinaryFloat FromDouble(double value)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(value);
-        return FromIeeeFields((long)bits < 0, (int)(bits >> 52) & 0x7FF, bits & ((1UL << 52) - 1), 52, 11);
+        return FromIeeeFields((long)bits < 0, (int)(bits >> 52) & 0x7FF, bits & ((1UL << 52) - 1), 52, 11) with { Format = BinaryFloatFormat.Double };
     }
 
     /// <summary>Decodes a <see cref="float"/> (binary32).</summary>
     public static BinaryFloat FromSingle(float value)
     {
         uint bits = BitConverter.SingleToUInt32Bits(value);
-        return FromIeeeFields((int)bits < 0, (int)(bits >> 23) & 0xFF, bits & ((1U << 23) - 1), 23, 8);
+        return FromIeeeFields((int)bits < 0, (int)(bits >> 23) & 0xFF, bits & ((1U << 23) - 1), 23, 8) with { Format = BinaryFloatFormat.Single };
     }
 
     /// <summary>Decodes a <see cref="Half"/> (binary16).</summary>
     public static BinaryFloat FromHalf(Half value)
     {
         ushort bits = BitConverter.HalfToUInt16Bits(value);
-        return FromIeeeFields((bits & 0x8000) != 0, (bits >> 10) & 0x1F, (uint)(bits & 0x3FF), 10, 5);
+        return FromIeeeFields((bits & 0x8000) != 0, (bits >> 10) & 0x1F, (uint)(bits & 0x3FF), 10, 5) with { Format = BinaryFloatFormat.Half };
     }
 
     /// <summary>

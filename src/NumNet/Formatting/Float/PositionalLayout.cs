@@ -18,9 +18,52 @@ internal static class PositionalLayout
         int padRight)
     {
         FormatScratch scratch = FormatScratch.Current;
+        int leftPad = Write(value, ShortestDecimal.None, sign, mode, cutoffMode, precision, minDigits, trim, padLeft, padRight, scratch, out int length);
+        return new TextBuilder(scratch.Text) { Length = length }.ToString(leftPad);
+    }
+
+    /// <summary>
+    /// Formats a finite value into <see cref="FormatScratch.Text"/> without its left padding, and returns how many
+    /// spaces belong in front of it (possibly negative, meaning none).
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="known">Its shortest digits if already computed, or <see cref="ShortestDecimal.None"/>.</param>
+    /// <param name="sign">The sign character, or '\0' for none.</param>
+    /// <param name="mode">Shortest-unique or exact digits.</param>
+    /// <param name="cutoffMode">Whether the counts are significant digits or digits after the point.</param>
+    /// <param name="precision">Most digits; -1 for no limit.</param>
+    /// <param name="minDigits">Least digits in unique mode; -1 for none.</param>
+    /// <param name="trim">What to do with trailing zeros and the point.</param>
+    /// <param name="padLeft">Characters wanted before the point; -1 for no padding.</param>
+    /// <param name="padRight">Characters wanted after the point; -1 for no padding.</param>
+    /// <param name="scratch">The calling thread's storage.</param>
+    /// <param name="length">Receives the number of characters written.</param>
+    public static int Write(
+        in BinaryFloat value,
+        in ShortestDecimal known,
+        char sign,
+        DigitMode mode,
+        CutoffMode cutoffMode,
+        int precision,
+        int minDigits,
+        TrimMode trim,
+        int padLeft,
+        int padRight,
+        FormatScratch scratch,
+        out int length)
+    {
         int signLength = sign == '\0' ? 0 : 1;
-        int count = DigitGenerator.Generate(
-            value, mode, cutoffMode, precision, minDigits, FormatLimits.MaxLength - signLength, scratch, out int exponent);
+        int count = FastDigits.Generate(
+            value,
+            mode,
+            cutoffMode,
+            precision,
+            minDigits,
+            FormatLimits.MaxLength - signLength,
+            cutoffMode == CutoffMode.FractionLength,
+            known,
+            scratch,
+            out int exponent);
         char[] digits = scratch.Digits;
 
         var text = new TextBuilder(scratch.Text);
@@ -97,6 +140,7 @@ internal static class PositionalLayout
             text.Append(' ', padRight - fraction);
         }
 
-        return text.ToString(padLeft - (whole + signLength));
+        length = text.Length;
+        return padLeft - (whole + signLength);
     }
 }

@@ -17,17 +17,48 @@ internal static class ScientificLayout
         int expDigits)
     {
         FormatScratch scratch = FormatScratch.Current;
+        int length = Write(value, ShortestDecimal.None, sign, mode, precision, minDigits, trim, padLeft, expDigits, scratch);
+        return new string(scratch.Text, 0, length);
+    }
+
+    /// <summary>Formats a finite value, left padding included, into <see cref="FormatScratch.Text"/> and returns its length.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="known">Its shortest digits if already computed, or <see cref="ShortestDecimal.None"/>.</param>
+    /// <param name="sign">The sign character, or '\0' for none.</param>
+    /// <param name="mode">Shortest-unique or exact digits.</param>
+    /// <param name="precision">Most digits after the point; -1 for no limit.</param>
+    /// <param name="minDigits">Least digits after the point in unique mode; -1 for none.</param>
+    /// <param name="trim">What to do with trailing zeros and the point.</param>
+    /// <param name="padLeft">Characters wanted before the point; -1 for no padding.</param>
+    /// <param name="expDigits">Least exponent digits; -1 for the default of two.</param>
+    /// <param name="scratch">The calling thread's storage.</param>
+    public static int Write(
+        in BinaryFloat value,
+        in ShortestDecimal known,
+        char sign,
+        DigitMode mode,
+        int precision,
+        int minDigits,
+        TrimMode trim,
+        int padLeft,
+        int expDigits,
+        FormatScratch scratch)
+    {
         int signLength = sign == '\0' ? 0 : 1;
         int leftPad = Math.Max(padLeft - (1 + signLength), 0);
 
         // Precision counts digits after the point, so one more significant digit is wanted.
-        int count = DigitGenerator.Generate(
+        int count = FastDigits.Generate(
             value,
             mode,
             CutoffMode.TotalLength,
             precision < 0 ? -1 : precision + 1,
             minDigits < 0 ? -1 : minDigits + 1,
             Math.Max(FormatLimits.MaxLength + 1 - leftPad - signLength, 1),
+            // Dragon4 leaves out zeros it carries into, which decides whether a bare point stays ("7e-05" against
+            // "7.e-05"), so only that trim mode needs the exact digit count.
+            zeroTailInsignificant: trim != TrimMode.DotAndZeros,
+            known,
             scratch,
             out int exponent);
         char[] digits = scratch.Digits;
@@ -72,7 +103,7 @@ internal static class ScientificLayout
         }
 
         AppendExponent(ref text, exponent, expDigits);
-        return text.ToString();
+        return text.Length;
     }
 
     private static void AppendExponent(ref TextBuilder text, int exponent, int expDigits)

@@ -22,10 +22,14 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
     private int _padRight;
     private int _expSize = -1;
 
-    // In the default modes the second pass would recompute exactly the digits of the first and only add padding,
-    // so the first pass keeps its texts; the layout asks for the values in the same order the first pass saw them.
-    private string[]? _firstPass;
-    private int _nextFirstPass;
+    // Each value's shortest digits, found in the first pass and reused by the second, which then only rounds and
+    // lays them out. Entries are matched to values by magnitude, so a second pass that skips or reorders values
+    // stays correct (it recomputes what it cannot find).
+    private readonly CachedDigits[]? _digits;
+    private int _nextDigits;
+    private readonly FormatScratch _scratch = FormatScratch.Current;
+
+    private readonly record struct CachedDigits(double Magnitude, ShortestDecimal Shortest);
 
     public FloatingFormat(ReadOnlySpan<T> values, PrintOptions options, SignMode sign)
     {
@@ -34,6 +38,8 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         _nanStr = options.NanStr;
         _infStr = options.InfStr;
         _precision = _mode == FloatMode.Unique ? -1 : options.Precision ?? -1;
+        if (_mode != FloatMode.Fixed && values.Length > 0 && TOps.Decompose(default).Format != BinaryFloatFormat.Other)
+            _digits = new CachedDigits[values.Length];
         Measure(values, options.Suppress);
     }
 
@@ -108,12 +114,17 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
     {
         bool unique = _mode != FloatMode.Fixed;
         TrimMode trim = unique ? TrimMode.Dot : TrimMode.Keep;
+        DigitMode digitMode = unique ? DigitMode.Unique : DigitMode.Exact;
         int intWidth = 0, fracWidth = 0, expWidth = 0;
-        foreach (T x in values)
+        for (int k = 0; k < values.Length; k++)
         {
+            T x = values[k];
             if (!TOps.IsFinite(x))
                 continue;
-            string s = FloatFormatCore.Scientific(TOps.Decompose(x), _precision, unique, trim, DigitSign, -1, -1, -1);
+            BinaryFloat value = TOps.Decompose(x);
+            int length = ScientificLayout.Write(
+                value, Remember(k, value), SignOf(value), digitMode, _precision, -1, trim, -1, -1, _scratch);
+            ReadOnlySpan<char> s = _scratch.Text.AsSpan(0, length);
             int e = s.IndexOf('e');
             int dot = s.IndexOf('.');
             intWidth = Math.Max(intWidth, dot);
@@ -134,17 +145,19 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
     {
         bool unique = _mode != FloatMode.Fixed;
         TrimMode trim = unique ? TrimMode.Dot : TrimMode.Keep;
+        DigitMode digitMode = unique ? DigitMode.Unique : DigitMode.Exact;
         int intWidth = 0, fracWidth = 0;
-        bool keep = _mode is FloatMode.MaxPrec or FloatMode.Unique;
-        string[]? texts = keep ? new string[values.Length] : null;
         for (int k = 0; k < values.Length; k++)
         {
             T x = values[k];
             if (!TOps.IsFinite(x))
                 continue;
-            string s = FloatFormatCore.Positional(TOps.Decompose(x), _precision, unique, true, trim, DigitSign, -1, -1, -1);
-            if (texts is not null)
-                texts[k] = s;
+            BinaryFloat value = TOps.Decompose(x);
+            // Without padding requested no left padding comes back.
+            PositionalLayout.Write(
+                value, Remember(k, value), SignOf(value), digitMode, CutoffMode.FractionLength, _precision, -1, trim,
+                -1, -1, _scratch, out int length);
+            ReadOnlySpan<char> s = _scratch.Text.AsSpan(0, length);
             int dot = s.IndexOf('.');
             intWidth = Math.Max(intWidth, dot);
             fracWidth = Math.Max(fracWidth, s.Length - dot - 1);
@@ -162,48 +175,80 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         {
             _trim = TrimMode.Dot;
             _minDigits = 0;
-            _firstPass = texts;
         }
     }
+
+    private char SignOf(in BinaryFloat value) =>
+        value.Negative ? '-' : DigitSign == SignMode.Plus ? '+' : '\0';
+
+    private ShortestDecimal Remember(int index, in BinaryFloat value)
+    {
+        if (_digits is null)
+            return ShortestDecimal.None;
+        ShortestDecimal shortest = ShortestDecimal.Of(value);
+        _digits[index] = new CachedDigits(Magnitude(value), shortest);
+        return shortest;
+    }
+
+    private ShortestDecimal Recall(in BinaryFloat value)
+    {
+        if (_digits is null || _nextDigits >= _digits.Length)
+            return ShortestDecimal.None;
+        CachedDigits cached = _digits[_nextDigits++];
+        return cached.Magnitude == Magnitude(value) ? cached.Shortest : ShortestDecimal.None;
+    }
+
+    // Exact for half, float and double, the only types with cached digits.
+    private static double Magnitude(in BinaryFloat value) => Math.ScaleB((double)(ulong)value.Significand, value.Exponent);
 
     /// <summary>Appends the text of <paramref name="x"/> laid out like every other value of the printout.</summary>
     public void Append(T x, WordBuffer word)
     {
-        string? known = null;
-        if (_firstPass is not null && _nextFirstPass < _firstPass.Length)
-            known = _firstPass[_nextFirstPass++];
-        if (known is not null)
-        {
-            int dot = known.IndexOf('.');
-            word.Append(' ', _padLeft - dot);
-            word.Append(known);
-            word.Append(' ', _padRight - (known.Length - dot - 1));
-            return;
-        }
         if (!TOps.IsFinite(x))
         {
-            int start = word.Length;
-            if (TOps.IsNaN(x))
-            {
-                if (_sign == SignMode.Plus)
-                    word.Append('+');
-                word.Append(_nanStr);
-            }
-            else
-            {
-                if (TOps.IsSignBitSet(x))
-                    word.Append('-');
-                else if (_sign == SignMode.Plus)
-                    word.Append('+');
-                word.Append(_infStr);
-            }
-            word.PadLeftFrom(start, _padLeft + _padRight + 1 - (word.Length - start));
+            _nextDigits++;
+            AppendNonFinite(x, word);
             return;
         }
 
-        string text = _scientific
-            ? FloatFormatCore.Scientific(TOps.Decompose(x), _precision, _unique, _trim, DigitSign, _padLeft, _expSize, _minDigits)
-            : FloatFormatCore.Positional(TOps.Decompose(x), _precision, _unique, true, _trim, DigitSign, _padLeft, _padRight, _minDigits);
-        word.Append(text);
+        BinaryFloat value = TOps.Decompose(x);
+        ShortestDecimal known = Recall(value);
+        DigitMode digitMode = _unique ? DigitMode.Unique : DigitMode.Exact;
+        if (_scientific)
+        {
+            int length = ScientificLayout.Write(
+                value, known, SignOf(value), digitMode, _precision, _minDigits, _trim, _padLeft, _expSize, _scratch);
+            word.Append(_scratch.Text.AsSpan(0, length));
+            return;
+        }
+
+        int leftPad = PositionalLayout.Write(
+            value, known, SignOf(value), digitMode, CutoffMode.FractionLength, _precision, _minDigits, _trim,
+            _padLeft, _padRight, _scratch, out int written);
+        leftPad = Math.Max(leftPad, 0);
+        if (leftPad + written > FormatLimits.MaxLength)
+            throw new InvalidOperationException("Float formatting result too large");
+        word.Append(' ', leftPad);
+        word.Append(_scratch.Text.AsSpan(0, written));
+    }
+
+    private void AppendNonFinite(T x, WordBuffer word)
+    {
+        int start = word.Length;
+        if (TOps.IsNaN(x))
+        {
+            if (_sign == SignMode.Plus)
+                word.Append('+');
+            word.Append(_nanStr);
+        }
+        else
+        {
+            if (TOps.IsSignBitSet(x))
+                word.Append('-');
+            else if (_sign == SignMode.Plus)
+                word.Append('+');
+            word.Append(_infStr);
+        }
+        word.PadLeftFrom(start, _padLeft + _padRight + 1 - (word.Length - start));
     }
 }
