@@ -201,6 +201,15 @@ public static class Catalog
                 _ = np.array_repr(a);
             }, a);
         }),
+        new("repr_f8_10k_full", "Printing", "repr of 10k float64 in [1, 2), threshold off", 0, () =>
+        {
+            var a = Spread(10_000);
+            return new Prepared(() =>
+            {
+                using var scope = np.printoptions(threshold: long.MaxValue);
+                _ = np.array_repr(a);
+            }, a);
+        }),
         new("repr_f8_1e8", "Printing", "repr of arange(1e8) float64 (summarised, default options)", 0, () =>
         {
             var a = Data.Float64(100_000_000);

@@ -37,19 +37,16 @@ internal readonly struct ShortestDecimal
     /// <summary>Power of ten of the last digit.</summary>
     public int LastPlace => Exponent - Count + 1;
 
-    /// <summary>No digits: the value has no .NET type, is a power of two, zero, infinite or NaN.</summary>
+    /// <summary>No digits: the value has no .NET type, is zero, infinite or NaN, or .NET got it wrong.</summary>
     public static ShortestDecimal None => default;
 
     /// <summary>
     /// The shortest digits of a finite, non-zero value decoded from a .NET type; <see cref="None"/> for anything
-    /// else, powers of two included. The sign is ignored.
+    /// else. The sign is ignored.
     /// </summary>
     public static ShortestDecimal Of(in BinaryFloat value)
     {
-        // .NET can return a string that reads back as the next value down for a power of two, whose lower
-        // neighbour is nearer than its upper one (for 2^-958 it prints 4.104536801298376e-289, which parses to
-        // the double below); those values are left to Dragon4.
-        if (value.Kind != BinaryFloatKind.Finite || value.Significand == UInt128.Zero || value.UnequalMargins)
+        if (value.Kind != BinaryFloatKind.Finite || value.Significand == UInt128.Zero)
             return None;
 
         // The significand has at most 53 bits, so scaling it by its exponent rebuilds the value exactly.
@@ -63,7 +60,29 @@ internal readonly struct ShortestDecimal
             BinaryFloatFormat.Half => ((Half)magnitude).TryFormat(text, out written, default, CultureInfo.InvariantCulture),
             _ => Unformatted(out written),
         };
-        return ok ? Parse(text[..written]) : None;
+        if (!ok)
+            return None;
+
+        // For a power of two the lower neighbour is nearer than the upper one, and .NET can miss that and return
+        // a string that reads back as the value below (2^-958 gives 4.104536801298376e-289). When the string does
+        // read back it is the shortest and nearest even within the narrower interval, so it is checked, not
+        // trusted.
+        if (value.UnequalMargins && !ReadsBack(text[..written], value.Format, magnitude))
+            return None;
+
+        return Parse(text[..written]);
+    }
+
+    private static bool ReadsBack(ReadOnlySpan<char> text, BinaryFloatFormat format, double magnitude)
+    {
+        CultureInfo invariant = CultureInfo.InvariantCulture;
+        return format switch
+        {
+            BinaryFloatFormat.Double => double.TryParse(text, NumberStyles.Float, invariant, out double d) && d == magnitude,
+            BinaryFloatFormat.Single => float.TryParse(text, NumberStyles.Float, invariant, out float f) && f == (float)magnitude,
+            BinaryFloatFormat.Half => Half.TryParse(text, NumberStyles.Float, invariant, out Half h) && h == (Half)magnitude,
+            _ => false,
+        };
     }
 
     /// <summary>Writes the digits as ASCII characters into <paramref name="digits"/>, which holds at least <see cref="Count"/>.</summary>
