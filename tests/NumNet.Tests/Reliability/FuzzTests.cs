@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace NumNet.Tests.Reliability;
 
 /// <summary>
-/// The fuzz targets under a short CI budget (a few seconds each), plus a replay of every committed regression input.
+/// The fuzz targets under a short CI budget (a fixed number of inputs each, a few seconds' worth), plus a replay of every committed regression input.
 /// tests/fuzz.sh runs one target for longer through the same facts (see <see cref="FuzzSettings.For"/>).
 /// </summary>
 [Collection(nameof(FuzzCollection))]
@@ -43,7 +43,7 @@ public class FuzzTests(ITestOutputHelper output)
 
     private void Fuzz<T>(FuzzTarget<T> target)
     {
-        var settings = FuzzSettings.For(target.Name);
+        var settings = FuzzSettings.For(target.Name, target.CiInputs);
         FuzzReport report;
         bool wasGuarded = NativeGuard.Enabled;
         NativeGuard.Enabled = true;

@@ -33,6 +33,12 @@ internal abstract class FuzzTarget<TInput>
     /// rejected before it allocates what the input claims, so this bound is small.
     /// </summary>
     public virtual long AllocationLimit => 64L << 20;
+
+    /// <summary>
+    /// Inputs a CI run tries: a fixed count (a few seconds' worth), so every machine runs exactly the same inputs and a
+    /// faster machine cannot reach one that a slower one never saw.
+    /// </summary>
+    public virtual long CiInputs => 5_000;
 }
 
 /// <summary>

@@ -58,7 +58,7 @@ internal sealed class ArrayInterfaceTarget : FuzzTarget<JsonObject>
             else if (which == 1 && strides.Length > 0) strides[rng.Next(strides.Length)] = rng.Next(2) == 0 ? HugeValues[rng.Next(HugeValues.Length)] : rng.Next(-17, 17);
             else if (which == 2) offset = rng.Next(2) == 0 ? HugeValues[rng.Next(HugeValues.Length)] : offset + rng.Next(-9, 9);
             else if (which == 3) length = Math.Max(0, length + rng.Next(-9, 3));
-            else if (which == 4 && ndim > 0) strides = strides[..rng.Next(ndim)];
+            else if (which == 4 && strides.Length > 0) strides = strides[..rng.Next(strides.Length)];
             else nullStrides = !nullStrides;
         }
         return new JsonObject

@@ -32,6 +32,8 @@ internal sealed class DTypeStringTarget : FuzzTarget<string>
 
     public override string Name => "dtype";
 
+    public override long CiInputs => 10_000;
+
     public override string Generate(Random rng)
     {
         switch (rng.Next(20))
