@@ -101,20 +101,34 @@ public static partial class np
     /// <c>np.arange(stop)</c> / <c>np.arange(start, stop, step)</c> over integers: int64 values
     /// <c>start, start+step, …</c> below <c>stop</c> (above it for a negative step).
     /// </summary>
-    /// <exception cref="ArgumentException">The step is zero.</exception>
+    /// <exception cref="DivideByZeroException">The step is zero (NumPy's ZeroDivisionError).</exception>
+    /// <exception cref="ArgumentException">More elements than an array can index (NumPy's "Maximum allowed size exceeded").</exception>
     public static NDArray arange(long start, long? stop = null, long step = 1)
     {
         if (stop is null)
             (start, stop) = (0, start);
         if (step == 0)
-            throw new ArgumentException("Maximum allowed size exceeded", nameof(step));
-        long count = step > 0
-            ? Math.Max(0, (stop.Value - start + step - 1) / step)
-            : Math.Max(0, (start - stop.Value + (-step) - 1) / (-step));
+            throw new DivideByZeroException("arange: step is zero (division by zero)");
+        long count = RangeLength(start, stop.Value, step);
         var result = NDArray.Allocate(int64, [count], MemoryOrder.C, zero: false);
         for (long i = 0; i < count; i++)
-            result.SetItem(start + i * step, i);
+            result.SetItem(unchecked(start + i * step), i); // wraps only in the product; the sum is always in range
         return result;
+    }
+
+    /// <summary>
+    /// ceil((stop - start) / step), at least 0, computed in 128 bits: the span between two longs can be nearly 2^64,
+    /// which a 64-bit difference would wrap.
+    /// </summary>
+    private static long RangeLength(long start, long stop, long step)
+    {
+        Int128 span = (Int128)stop - start, by = step;
+        if (span == 0 || (span > 0) != (by > 0))
+            return 0;
+        Int128 count = (span + by - (by > 0 ? 1 : -1)) / by;
+        if (count > long.MaxValue)
+            throw new ArgumentException($"arange: Maximum allowed size exceeded ({count} elements from {start} to {stop} by {step})");
+        return (long)count;
     }
 
     /// <summary><c>np.ravel(a, order)</c>.</summary>

@@ -14,7 +14,8 @@ namespace NumNet;
 /// Names are the archive's <c>.npy</c> members without that suffix (<c>arr_0</c>, or the names given to
 /// <c>np.savez</c>); the full member name works as a key too. Other members are not arrays and are not listed. Every
 /// access reads and decompresses the member again and returns a new array that the caller owns, as NumPy does.
-/// Members are read only up to the size their header declares, and a declared size above
+/// Every member read is checked against the CRC-32 its directory records (as Python's zipfile does), and encrypted
+/// members are refused. Members are read only up to the size their header declares, and a declared size above
 /// <see cref="MaxMemberBytes"/>, or above what the member's compressed size can possibly expand to, is rejected before
 /// any memory is allocated: a small hostile archive cannot make the reader allocate or inflate gigabytes.
 /// </remarks>
@@ -46,21 +47,23 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
         if (!stream.CanRead || !stream.CanSeek)
             throw new ArgumentException("an .npz archive needs a readable, seekable stream", nameof(stream));
         ArgumentOutOfRangeException.ThrowIfNegative(maxMemberBytes);
+        _members = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         try
         {
             _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen);
+            // The directory is read here, so its damage is reported by the constructor, not by a later lookup.
+            foreach (var entry in _zip.Entries)
+            {
+                if (entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
+                    _members.TryAdd(entry.FullName[..^4], entry);
+            }
         }
         catch (InvalidDataException e)
         {
+            _zip?.Dispose();
             if (!leaveOpen)
                 stream.Dispose();
             throw new InvalidDataException($"not a valid .npz (zip) archive: {e.Message}", e);
-        }
-        _members = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
-        foreach (var entry in _zip.Entries)
-        {
-            if (entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
-                _members.TryAdd(entry.FullName[..^4], entry);
         }
         MaxMemberBytes = maxMemberBytes;
         _maxHeaderSize = maxHeaderSize;
@@ -150,10 +153,22 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
             long cap = Math.Min(MaxMemberBytes, entry.Length);
             if (entry.CompressedLength < entry.Length)
                 cap = Math.Min(cap, SaturatingMultiply(entry.CompressedLength, MaxDeflateRatio));
+            if (entry.IsEncrypted)
+                throw new NotSupportedException($"member '{key}' of the archive is encrypted; NumNet (like NumPy) cannot read it without a password");
             try
             {
-                using var stream = entry.Open();
-                return NpyReader.Read(stream, cap, _maxHeaderSize);
+                using var member = entry.Open();
+                using var checking = new Crc32CheckingStream(member);
+                var array = NpyReader.Read(checking, cap, _maxHeaderSize);
+                uint crc = checking.FinishAndGetCrc();
+                if (crc != entry.Crc32)
+                {
+                    array.Dispose();
+                    throw new InvalidDataException(
+                        $"the member's CRC-32 is {crc:x8} over its {checking.BytesRead} bytes, but the archive records {entry.Crc32:x8}: " +
+                        "the member is damaged or holds more data than its declared size");
+                }
+                return array;
             }
             catch (InvalidDataException e)
             {

@@ -1,0 +1,48 @@
+namespace NumNet.IO;
+
+/// <summary>
+/// A read-only pass-through over a zip member that hashes every byte it hands out, so that the reader can check the
+/// member against the CRC-32 its directory records. .NET's zip reader does not check it, and a member whose CRC does
+/// not match was damaged, or holds other data than its declared size says (a deflate stream that inflates past it).
+/// </summary>
+internal sealed class Crc32CheckingStream(Stream inner) : Stream
+{
+    private uint _crc;
+
+    /// <summary>Bytes handed out so far.</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>
+    /// Reads what is left (the caller stops at the end of the array; the declared size is what was hashed), then
+    /// returns the CRC-32 of every byte of the member.
+    /// </summary>
+    public uint FinishAndGetCrc()
+    {
+        Span<byte> rest = stackalloc byte[4096];
+        while (Read(rest) > 0)
+        {
+        }
+        return _crc;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        _crc = ZipCrc32.Append(_crc, buffer[..n]);
+        BytesRead += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

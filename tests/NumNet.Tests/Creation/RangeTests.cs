@@ -1,0 +1,34 @@
+namespace NumNet.Tests.Creation;
+
+/// <summary>np.arange over int64, including spans that do not fit in 64 bits (checked against NumPy 1.24).</summary>
+public class RangeTests
+{
+    [Theory]
+    [InlineData(0L, 5L, 1L, new long[] { 0, 1, 2, 3, 4 })]
+    [InlineData(5L, 0L, -2L, new long[] { 5, 3, 1 })]
+    [InlineData(0L, 5L, -1L, new long[0])]
+    [InlineData(3L, 3L, 1L, new long[0])]
+    [InlineData(0L, 10L, 3L, new long[] { 0, 3, 6, 9 })]
+    [InlineData(long.MinValue, long.MaxValue, 1L << 62, new long[] { long.MinValue, -(1L << 62), 0, 1L << 62 })]
+    [InlineData(long.MaxValue, long.MinValue, long.MinValue, new long[] { long.MaxValue, -1 })]
+    [InlineData(long.MaxValue - 2, long.MaxValue, 1L, new long[] { long.MaxValue - 2, long.MaxValue - 1 })]
+    public void MatchesNumPy(long start, long stop, long step, long[] expected)
+    {
+        var a = np.arange(start, stop, step);
+        Assert.Equal(np.int64, a.DType);
+        Assert.Equal(expected, Enumerable.Range(0, (int)a.Size).Select(i => a.GetItem<long>(i)));
+    }
+
+    [Fact]
+    public void StopAloneCountsFromZero() => Assert.Equal([4L], np.arange(4).Shape);
+
+    [Fact]
+    public void ASpanBeyondInt64IsTooBig()
+    {
+        var e = Assert.Throws<ArgumentException>(() => np.arange(long.MinValue, long.MaxValue));
+        Assert.Contains("Maximum allowed size exceeded", e.Message);
+    }
+
+    [Fact]
+    public void ZeroStepIsDivisionByZero() => Assert.Throws<DivideByZeroException>(() => np.arange(0, 5, 0));
+}
