@@ -10,4 +10,9 @@ public sealed class ReadOnlyArrayException : ArgumentException
     public ReadOnlyArrayException() : base("assignment destination is read-only")
     {
     }
+
+    /// <summary>Creates the exception with NumPy's message followed by <paramref name="detail"/>.</summary>
+    public ReadOnlyArrayException(string detail) : base($"assignment destination is read-only: {detail}")
+    {
+    }
 }

@@ -97,6 +97,29 @@ public static partial class np
     public static NDArray zeros(long[] shape, DType? dtype = null, string order = "C") =>
         NDArray.Allocate(dtype ?? float64, (long[])shape.Clone(), ContiguousOrder(order), zero: true);
 
+    /// <summary><c>np.ones(shape, dtype, order)</c>: a new array of ones (<c>True</c> for bool, <c>'1'</c> for strings). dtype defaults to float64.</summary>
+    public static NDArray ones(long[] shape, DType? dtype = null, string order = "C") => full(shape, 1L, dtype ?? float64, order);
+
+    /// <summary>
+    /// <c>np.full(shape, fill_value, dtype, order)</c>: a new array with every element <paramref name="fill_value"/>,
+    /// converted to <paramref name="dtype"/> as an unsafe cast does (NumPy's <c>copyto(..., casting='unsafe')</c>); without
+    /// a dtype, the dtype <c>np.array(fill_value)</c> would have.
+    /// </summary>
+    /// <exception cref="ArgumentException">The fill value cannot be converted to <paramref name="dtype"/>.</exception>
+    public static NDArray full(long[] shape, object? fill_value, DType? dtype = null, string order = "C")
+    {
+        var memoryOrder = ContiguousOrder(order);
+        using var value = dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
+        var result = NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false);
+        if (result.Size > 0)
+        {
+            // Every element of the source is the one value: zero strides repeat it across the shape.
+            var repeated = value.View(value.Offset, (long[])shape.Clone(), new long[shape.Length]);
+            Layout.StridedCopy.Copy(repeated, result);
+        }
+        return result;
+    }
+
     /// <summary>
     /// <c>np.arange(stop)</c> / <c>np.arange(start, stop, step)</c> over integers: int64 values
     /// <c>start, start+step, …</c> below <c>stop</c> (above it for a negative step).

@@ -32,3 +32,35 @@ public class RangeTests
     [Fact]
     public void ZeroStepIsDivisionByZero() => Assert.Throws<DivideByZeroException>(() => np.arange(0, 5, 0));
 }
+
+/// <summary>np.ones and np.full (checked against NumPy 1.24).</summary>
+public class FullTests
+{
+    [Fact]
+    public void OnesDefaultsToFloat64()
+    {
+        using var a = np.ones([2, 3]);
+        Assert.Equal(np.float64, a.DType);
+        Assert.Equal("[[1. 1. 1.]\n [1. 1. 1.]]", a.ToString());
+    }
+
+    [Fact]
+    public void OnesOfOtherDtypes()
+    {
+        Assert.Equal("[ True  True]", np.ones([2], np.bool_).ToString());
+        Assert.Equal("['1' '1']", np.ones([2], np.dtype("U3")).ToString());
+        Assert.Equal("[1.+0.j 1.+0.j]", np.ones([2], np.complex128).ToString());
+    }
+
+    [Fact]
+    public void FullTakesTheValuesDtypeOrCastsUnsafely()
+    {
+        Assert.Equal(np.int64, np.full([2], 7L).DType);
+        Assert.Equal("[[2 2]\n [2 2]]", np.full([2, 2], 2.9, np.int32).ToString());
+        Assert.Equal("['ab' 'ab' 'ab']", np.full([3], "ab").ToString());
+        using var f = np.full([2, 3], -1.5, order: "F");
+        Assert.True(f.IsFContiguous);
+        Assert.Equal(-1.5, f.GetItem<double>(1, 2));
+        Assert.Equal([0L, 4], np.full([0, 4], 1.0).Shape);
+    }
+}
