@@ -39,4 +39,33 @@ public class ZipCrc32Tests
             chunked = ZipCrc32.Append(chunked, data.AsSpan(at, Math.Min(13, length - at)));
         Assert.Equal(recorded, chunked);
     }
+
+    [Fact]
+    public void EveryLengthAndAlignmentAgreesWithTheBitwiseDefinition()
+    {
+        var data = new byte[1200];
+        new Random(5).NextBytes(data);
+        for (int start = 0; start < 3; start++)
+        {
+            for (int length = 0; length <= data.Length - start; length += length < 300 ? 1 : 97)
+            {
+                var slice = data.AsSpan(start, length);
+                Assert.Equal(Bitwise(0, slice), ZipCrc32.Append(0, slice));
+                Assert.Equal(Bitwise(0x12345678, slice), ZipCrc32.Append(0x12345678, slice));
+            }
+        }
+    }
+
+    // CRC-32 straight from its definition, one bit at a time.
+    private static uint Bitwise(uint crc, ReadOnlySpan<byte> data)
+    {
+        uint c = ~crc;
+        foreach (byte b in data)
+        {
+            c ^= b;
+            for (int i = 0; i < 8; i++)
+                c = (c & 1) != 0 ? (c >> 1) ^ 0xEDB88320 : c >> 1;
+        }
+        return ~c;
+    }
 }
