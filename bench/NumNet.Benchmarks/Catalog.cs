@@ -262,7 +262,22 @@ public static class Catalog
                 np.save(path, a);
             return new Prepared(() => np.load<NDArray>(path).Dispose(), dir);
         }),
+        new("npz_load_80mb", "Files", "an 80 MB float64 member read from an uncompressed .npz (inflate-free, CRC-checked)", NpzCount * 8, () =>
+        {
+            var dir = new ScratchDir();
+            string path = dir.File("in.npz");
+            using (var a = Data.Float64(NpzCount))
+                np.savez(path, ("a", a));
+            return new Prepared(() =>
+            {
+                using var archive = np.load<NpzFile>(path);
+                archive["a"].Dispose();
+            }, dir);
+        }),
     ];
+
+    /// <summary>Elements of the .npz member workload (10 M float64, 80 MB).</summary>
+    private const long NpzCount = 10_000_000;
 
     /// <summary>A folder under the temp path, deleted with everything in it on dispose.</summary>
     private sealed class ScratchDir : IDisposable

@@ -250,6 +250,17 @@ def load_800mb():
     return FILE_COUNT * 8, lambda: np.load(path)
 
 
+def npz_load_80mb():
+    import os
+    path = os.path.join(_scratch(), "in.npz")
+    np.savez(path, a=f64(10_000_000))
+
+    def run():
+        with np.load(path) as archive:
+            archive["a"]
+    return 10_000_000 * 8, run
+
+
 def _named(name, make):
     make.__name__ = name
     return make
@@ -267,7 +278,7 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              astype_f8_U32, astype_U32_f8,
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
              str_f8_1m_full, repr_f8_1m_full, repr_f8_10k_full, repr_f8_1e8,
-             copyfile_800mb, save_800mb, load_800mb]
+             copyfile_800mb, save_800mb, load_800mb, npz_load_80mb]
 
 
 def median(xs):
