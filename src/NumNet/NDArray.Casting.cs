@@ -1,4 +1,5 @@
 using NumNet.Casting;
+using NumNet.DTypes;
 
 namespace NumNet;
 
@@ -31,9 +32,14 @@ public sealed partial class NDArray
             throw new InvalidCastException(
                 $"Cannot cast array data from {_dtype.Repr()} to {dtype.Repr()} according to the rule '{rule.ToName()}'");
         }
-        if (!copy && resolution.To == _dtype && LayoutSatisfies(order))
+        var target = resolution.To;
+        // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.
+        if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
+            && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)
+            target = Creation.RequestedDType.For(target).AdaptTo(this);
+        if (!copy && target == _dtype && LayoutSatisfies(order))
             return this;
-        return CastEngine.Cast(this, resolution.To, order);
+        return CastEngine.Cast(this, target, order);
     }
 
     /// <summary>AsType with NumPy's spellings: a dtype string and an order letter.</summary>

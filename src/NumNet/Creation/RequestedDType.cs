@@ -114,6 +114,7 @@ internal sealed class RequestedDType
         DateTimeMetadata unit = (d.Code, value) switch
         {
             (DTypeCode.DateTime64, string s) => DateTimes.Parse(s).Metadata,
+            (DTypeCode.DateTime64, Bytes b) => DateTimes.Parse(b.ToLatin1()).Metadata,
             (DTypeCode.DateTime64, DateTime64 t) => t.Unit,
             (DTypeCode.DateTime64, DateTime or DateTimeOffset or DateOnly) => ScalarDTypes.Of(value).DateTimeMeta!.Value,
             (DTypeCode.TimeDelta64, TimeDelta64 t) => t.Unit,

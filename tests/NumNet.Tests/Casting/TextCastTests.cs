@@ -106,4 +106,18 @@ public sealed class TextCastTests
         using var parsed = b.AsType(np.float64);
         Assert.Equal(2.5, parsed.GetItem<double>(1));
     }
+
+    [Fact]
+    public void TextToGenericDatetimeTakesTheUnitTheValuesNeed()
+    {
+        // NumPy 1.24: array(['2001-01-01', '2001-01-02T03']).astype('M8') is datetime64[h], and so on.
+        Assert.Equal("array(['2001-01-01T00', '2001-01-02T03'], dtype='datetime64[h]')",
+            np.repr(np.asarray(new[] { "2001-01-01", "2001-01-02T03" }).AsType("M8")));
+        Assert.Equal("array(['2001-01', '2002-03'], dtype='datetime64[M]')",
+            np.repr(np.asarray(new object[] { "2001", "2002-03" }, dtype: np.object_).AsType("M8")));
+        Assert.Equal("array(['2001-01', '2002-03'], dtype='datetime64[M]')",
+            np.repr(np.asarray(new[] { new Bytes("2001"u8), new Bytes("2002-03"u8) }).AsType("M8")));
+        Assert.Equal("array(['NaT'], dtype=datetime64)", np.repr(np.asarray(new[] { "NaT" }).AsType("M8")));
+        Assert.Equal("array([], dtype=datetime64)", np.repr(np.empty([0], np.dtype("U5")).AsType("M8")));
+    }
 }
