@@ -5,7 +5,7 @@ namespace NumNet.IO;
 /// member against the CRC-32 its directory records. .NET's zip reader does not check it, and a member whose CRC does
 /// not match was damaged, or holds other data than its declared size says (a deflate stream that inflates past it).
 /// </summary>
-internal sealed class Crc32CheckingStream(Stream inner) : Stream
+internal sealed class Crc32CheckingStream(Stream inner) : ReadOnlyForwardStream
 {
     private uint _crc;
 
@@ -25,14 +25,6 @@ internal sealed class Crc32CheckingStream(Stream inner) : Stream
         return _crc;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int n = inner.Read(buffer);
@@ -40,9 +32,4 @@ internal sealed class Crc32CheckingStream(Stream inner) : Stream
         BytesRead += n;
         return n;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -50,18 +50,9 @@ public class ResourceTests
     [Fact]
     public void HundredThousandMemoryMappedArraysEndWithFlatMemoryAndNoOpenHandles()
     {
-        string dir = Directory.CreateTempSubdirectory("numnet-mmap-cycles").FullName;
-        string path = Path.Combine(dir, "mapped.npy");
+        string path = MappedCycles(warmup: 2_000, cycles: 100_000, dispose: true);
         try
         {
-            np.save(path, np.arange(4096));
-            MapCycle(path, 2_000, dispose: true);
-            var before = Measure();
-            MapCycle(path, 100_000, dispose: true);
-            var after = Measure();
-            AssertFlat(before, after, runtimeFds: 8);
-            Assert.Equal(0, MappingsOf(path));
-            Assert.Equal(0, HandlesTo(path));
             // Modes r+ and c each wrote one element per cycle; only r+ (which negates) reaches the file, and it has
             // visited every element (4096 and 3 are coprime).
             using var final = np.load<NDArray>(path);
@@ -70,30 +61,30 @@ public class ResourceTests
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
     }
 
     [Fact]
-    public void UndisposedMemoryMappedArraysAreReleasedByTheirFinalizers()
+    public void UndisposedMemoryMappedArraysAreReleasedByTheirFinalizers() =>
+        Directory.Delete(Path.GetDirectoryName(MappedCycles(warmup: 500, cycles: 10_000, dispose: false))!, recursive: true);
+
+    /// <summary>
+    /// Saves arange(4096) to a new temp folder, maps it <paramref name="warmup"/> then <paramref name="cycles"/> times,
+    /// and checks that memory stayed flat and nothing maps or holds the file; returns the file's path.
+    /// </summary>
+    private static string MappedCycles(int warmup, int cycles, bool dispose)
     {
-        string dir = Directory.CreateTempSubdirectory("numnet-mmap-finalized").FullName;
-        string path = Path.Combine(dir, "mapped.npy");
-        try
-        {
-            np.save(path, np.arange(4096));
-            MapCycle(path, 500, dispose: false);
-            var before = Measure();
-            MapCycle(path, 10_000, dispose: false);
-            var after = Measure();
-            AssertFlat(before, after, runtimeFds: 8);
-            Assert.Equal(0, MappingsOf(path));
-            Assert.Equal(0, HandlesTo(path));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        string path = Path.Combine(Directory.CreateTempSubdirectory("numnet-mmap-cycles").FullName, "mapped.npy");
+        np.save(path, np.arange(4096));
+        MapCycle(path, warmup, dispose);
+        var before = Measure();
+        MapCycle(path, cycles, dispose);
+        var after = Measure();
+        AssertFlat(before, after, runtimeFds: 8);
+        Assert.Equal(0, MappingsOf(path));
+        Assert.Equal(0, HandlesTo(path));
+        return path;
     }
 
     // Each cycle maps the file in one of the three modes, reads through a reversed view, and writes in r+ and c.
