@@ -380,4 +380,14 @@ public sealed class LongDoubleTests
             Assert.Equal(u, (ulong)(LongDouble)u);
         }
     }
+
+    [Theory]
+    [InlineData(0x8000000000000001UL, "4e-4951")]
+    [InlineData(0x8000000000000000UL, "0e+00")]
+    [InlineData(0xC000000000000000UL, "1.681051571556046753e-4932")]
+    public void PseudoDenormalsPrintAsNumPyPrintsThem(ulong significand, string expected)
+    {
+        // Exponent field 0 with the integer bit set: NumPy 1.24 prints from the exponent field and ignores the stored integer bit.
+        Assert.Equal(expected, new LongDouble(significand, 0).ToString());
+    }
 }
