@@ -109,14 +109,19 @@ public static partial class np
     public static NDArray full(long[] shape, object? fill_value, DType? dtype = null, string order = "C")
     {
         var memoryOrder = ContiguousOrder(order);
-        using var value = dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
-        var result = NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false);
+        using var value = FillValue(fill_value, dtype);
+        return FillWith(NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false), value);
+    }
+
+    // The fill value as a 0-d array of the result's dtype (converted as an unsafe cast converts).
+    private static NDArray FillValue(object? fill_value, DType? dtype) =>
+        dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
+
+    // Every element of a 0-d value is the one value: zero strides repeat it across the result's shape.
+    private static NDArray FillWith(NDArray result, NDArray value)
+    {
         if (result.Size > 0)
-        {
-            // Every element of the source is the one value: zero strides repeat it across the shape.
-            var repeated = value.View(value.Offset, (long[])shape.Clone(), new long[shape.Length]);
-            Layout.StridedCopy.Copy(repeated, result);
-        }
+            Layout.StridedCopy.Copy(value.View(value.Offset, result.Shape, new long[result.NDim]), result);
         return result;
     }
 

@@ -33,6 +33,9 @@ public readonly struct Bytes : IEquatable<Bytes>, IComparable<Bytes>
     /// <summary>The bytes.</summary>
     public ReadOnlySpan<byte> Span => _data;
 
+    /// <summary>The bytes themselves, for read-only zero-copy views (np.frombuffer); never written.</summary>
+    internal byte[] Storage => _data ?? [];
+
     /// <summary>The byte at <paramref name="index"/>.</summary>
     public byte this[int index] => Span[index];
 
