@@ -281,6 +281,24 @@ public readonly partial struct LongDouble
         return s[start..end];
     }
 
+    private const int MaxExactPowerOfTen = 27;
+
+    // 10^0 .. 10^27, each exact: built by multiplying by ten, which stays exact while 5^k fits in 64 bits.
+    private static readonly LongDouble[] ExactPowersOfTen = BuildExactPowersOfTen();
+
+    private static LongDouble[] BuildExactPowersOfTen()
+    {
+        var powers = new LongDouble[MaxExactPowerOfTen + 1];
+        powers[0] = new LongDouble(1UL);
+        var ten = new LongDouble(10UL);
+        for (int k = 1; k < powers.Length; k++)
+        {
+            powers[k] = powers[k - 1] * ten;
+        }
+
+        return powers;
+    }
+
     /// <summary>Correctly rounds digits * 10^exponent10, where digits has no leading zeros.</summary>
     private static LongDouble FromDecimal(bool negative, string digits, long exponent10)
     {
@@ -307,6 +325,16 @@ public readonly partial struct LongDouble
         if (magnitude < -4952)
         {
             return new(0, sign);
+        }
+
+        // Clinger's fast path: at most 19 digits are exact in the 64-bit significand, and so is 10^k for k <= 27
+        // (5^27 < 2^64), so one correctly rounded multiplication or division gives the correctly rounded result.
+        if (end <= 19 && exponent10 is >= -MaxExactPowerOfTen and <= MaxExactPowerOfTen)
+        {
+            var significand = new LongDouble(ulong.Parse(digits.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture));
+            var power = ExactPowersOfTen[(int)Math.Abs(exponent10)];
+            var magnitudeValue = exponent10 >= 0 ? significand * power : significand / power;
+            return negative ? -magnitudeValue : magnitudeValue;
         }
 
         BigInteger m = BigInteger.Parse(digits.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture);
