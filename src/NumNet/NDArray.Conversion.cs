@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NumNet.Creation;
+using NumNet.Layout;
+
+namespace NumNet;
+
+public sealed partial class NDArray
+{
+    /// <summary>
+    /// NumPy's <c>a.view(dtype)</c>: the same memory read as another dtype. With the same item size the shape and
+    /// strides stay; otherwise the last axis must be contiguous, and its length scales by the ratio of the sizes.
+    /// </summary>
+    /// <param name="dtype">The dtype to read the bytes as (its byte order included).</param>
+    /// <exception cref="ArgumentException">
+    /// Either dtype is object ("Cannot change data-type for object array."); a 0-d array with another item size; a last
+    /// axis that is not contiguous; or sizes that do not divide (NumPy's ValueError texts).
+    /// </exception>
+    public NDArray View(DType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        if (dtype.IsObject != _dtype.IsObject || (dtype.IsObject && _dtype.IsObject && dtype != _dtype))
+            throw new ArgumentException("Cannot change data-type for object array.", nameof(dtype));
+        int from = _dtype.ItemSize, to = dtype.ItemSize;
+        if (from == to)
+            return View(_offset, (long[])_shape.Clone(), (long[])_strides.Clone(), dtype);
+        if (NDim == 0)
+            throw new ArgumentException("Changing the dtype of a 0d array is only supported if the itemsize is unchanged", nameof(dtype));
+        int last = NDim - 1;
+        if (_strides[last] != from && _shape[last] != 1)
+            throw new ArgumentException("To change to a dtype of a different size, the last axis must be contiguous", nameof(dtype));
+        long lastBytes = _shape[last] * from;
+        if (to == 0 || (to < from ? from % to != 0 : lastBytes % to != 0))
+        {
+            throw new ArgumentException(to < from
+                ? "When changing to a smaller dtype, its size must be a divisor of the size of original dtype"
+                : "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.", nameof(dtype));
+        }
+        var shape = (long[])_shape.Clone();
+        var strides = (long[])_strides.Clone();
+        shape[last] = lastBytes / to;
+        strides[last] = to;
+        return View(_offset, shape, strides, dtype);
+    }
+
+    /// <summary>NumPy's <c>a.view(dtype)</c> with a dtype spelling.</summary>
+    /// <inheritdoc cref="View(DType)"/>
+    public NDArray View(string dtype) => View(np.dtype(dtype));
+
+    /// <summary>
+    /// NumPy's <c>a.tolist()</c>: the elements as nested <see cref="List{T}"/>s of boxed values (<c>long</c>,
+    /// <c>double</c>, <c>Complex</c>, <c>string</c>, <see cref="Bytes"/>, …, as <see cref="GetValue"/> gives them);
+    /// a 0-d array gives its one value.
+    /// </summary>
+    public object? ToList()
+    {
+        if (NDim == 0)
+            return GetValue();
+        var index = new long[NDim];
+        return ListOfAxis(0, index);
+    }
+
+    private List<object?> ListOfAxis(int axis, long[] index)
+    {
+        var list = new List<object?>((int)Math.Min(_shape[axis], int.MaxValue));
+        for (long i = 0; i < _shape[axis]; i++)
+        {
+            index[axis] = i;
+            list.Add(axis == NDim - 1 ? GetValue(index) : ListOfAxis(axis + 1, index));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// NumPy's <c>a.tobytes(order)</c>: the elements' bytes as stored (byte order included), read in
+    /// <paramref name="order"/>: C (default), F, A (F when the array is Fortran-ordered) or K (memory order).
+    /// </summary>
+    /// <exception cref="NotSupportedException">An object array: its elements are references, which have no bytes to give.</exception>
+    public byte[] ToBytes(MemoryOrder order = MemoryOrder.C)
+    {
+        if (_dtype.IsObject)
+            throw new NotSupportedException("an object array holds references, not bytes; convert it to a fixed-size dtype first");
+        using var flat = IsContiguousFor(order) ? null : Flatten(order);
+        var source = flat ?? this;
+        if (source.NBytes == 0)
+            return [];
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source._buffer.GetReference(), (nint)source._offset), checked((int)source.NBytes)).ToArray();
+    }
+
+    /// <summary>NumPy's <c>a.tobytes(order)</c> with an order letter.</summary>
+    /// <inheritdoc cref="ToBytes(MemoryOrder)"/>
+    public byte[] ToBytes(string order) => ToBytes(MemoryOrders.Parse(order, MemoryOrder.C));
+
+    /// <summary>
+    /// The elements as a new <typeparamref name="T"/>[] in C order (row by row), whatever the layout: the C# way to take
+    /// an array's values out. <typeparamref name="T"/> must be the dtype's element type (<c>double</c> for float64).
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not this dtype's element type in native byte order; use <see cref="AsType(DType, MemoryOrder, string, bool)"/> first.</exception>
+    public T[] ToArray<T>() where T : unmanaged
+    {
+        if (!TensorLayout.ElementTypeFits<T>(_dtype))
+            throw new ArgumentException($"a {_dtype} array cannot be read as elements of {typeof(T).Name}; convert it with AsType first");
+        var result = new T[_size];
+        if (_size > 0)
+        {
+            using var target = new NDArray(_dtype, Memory.ManagedArrayBuffer.Create<T>(result), 0, (long[])_shape.Clone(),
+                ShapeMath.ContiguousStrides(_shape, _dtype.ItemSize, fortran: false), null);
+            StridedCopy.Copy(this, target);
+        }
+        return result;
+    }
+
+    // Whether the bytes already lie in memory in the order asked for, with nothing between them.
+    private bool IsContiguousFor(MemoryOrder order) => order switch
+    {
+        MemoryOrder.C => IsCContiguous,
+        MemoryOrder.F => IsFContiguous,
+        _ => IsCContiguous || IsFContiguous && (order == MemoryOrder.A || order == MemoryOrder.K),
+    };
+}
