@@ -4,6 +4,8 @@
 # also written to bench/results/latest.md.
 #   bench/compare.sh [--quick] [--filter NAME]
 # --quick: fewer repetitions, under 3 minutes on 2 cores; the full run stays under 20.
+# NumPy prints a whole long array in quadratic time, so the quick run prints 100k values fully, the full run also
+# repr of 1M (NumPy: ~7 minutes), and str of 1M runs only on request: --filter str_f8_1m_full (NumPy: ~10 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

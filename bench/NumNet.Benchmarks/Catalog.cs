@@ -183,33 +183,13 @@ public static class Catalog
             var a = Data.Float64(1000, 1000);
             return new Prepared(() => a.ToString(), a);
         }),
-        new("str_f8_1m_full", "Printing", "str of 1M float64 in [1, 2), threshold off (every value printed)", 0, () =>
-        {
-            var a = Spread(1_000_000);
-            return new Prepared(() =>
-            {
-                using var scope = np.printoptions(threshold: long.MaxValue);
-                _ = np.array_str(a);
-            }, a);
-        }),
-        new("repr_f8_1m_full", "Printing", "repr of 1M float64 in [1, 2), threshold off (every value printed)", 0, () =>
-        {
-            var a = Spread(1_000_000);
-            return new Prepared(() =>
-            {
-                using var scope = np.printoptions(threshold: long.MaxValue);
-                _ = np.array_repr(a);
-            }, a);
-        }),
-        new("repr_f8_10k_full", "Printing", "repr of 10k float64 in [1, 2), threshold off", 0, () =>
-        {
-            var a = Spread(10_000);
-            return new Prepared(() =>
-            {
-                using var scope = np.printoptions(threshold: long.MaxValue);
-                _ = np.array_repr(a);
-            }, a);
-        }),
+        // NumPy 1.24 prints a whole long array in time quadratic in its length (1M values: 7-10 minutes), so the 1M
+        // rows are full-run only (repr) or on request (str), and the quick run prints 100k.
+        FullPrint("str_f8_1m_full", "str", 1_000_000) with { Runs = WorkloadRuns.OnRequest },
+        FullPrint("repr_f8_1m_full", "repr", 1_000_000) with { Runs = WorkloadRuns.FullOnly },
+        FullPrint("str_f8_100k_full", "str", 100_000),
+        FullPrint("repr_f8_100k_full", "repr", 100_000),
+        FullPrint("repr_f8_10k_full", "repr", 10_000),
         new("repr_f8_1e8", "Printing", "repr of arange(1e8) float64 (summarised, default options)", 0, () =>
         {
             var a = Data.Float64(100_000_000);
@@ -298,6 +278,18 @@ public static class Catalog
         });
 
     // The repr workload prints i/7 so every value needs full precision; division happens once, at setup.
+    // str or repr of n spread float64 values with the threshold off, so that every value is printed.
+    private static Workload FullPrint(string name, string how, long n) =>
+        new(name, "Printing", $"{how} of {(n >= 1_000_000 ? $"{n / 1_000_000}M" : $"{n / 1000}k")} float64 in [1, 2), threshold off (every value printed)", 0, () =>
+        {
+            var a = Spread(n);
+            return new Prepared(() =>
+            {
+                using var scope = np.printoptions(threshold: long.MaxValue);
+                _ = how == "str" ? np.array_str(a) : np.array_repr(a);
+            }, a);
+        });
+
     private static NDArray Divide(NDArray a, double by)
     {
         for (long i = 0; i < a.Size; i++)

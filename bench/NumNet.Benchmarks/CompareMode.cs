@@ -23,6 +23,8 @@ public static class CompareMode
         {
             if (filter is not null && !w.Name.Contains(filter, StringComparison.Ordinal))
                 continue;
+            if ((w.Runs == WorkloadRuns.FullOnly && quick) || (w.Runs == WorkloadRuns.OnRequest && filter is null))
+                continue;
             using var p = w.Prepare();
             GC.Collect();
             GC.WaitForPendingFinalizers();

@@ -13,7 +13,27 @@ namespace NumNet.Benchmarks;
 /// report is this over the median time, so it compares directly with the plain copy.
 /// </param>
 /// <param name="Prepare">Builds the inputs (untimed) and returns the timed operation.</param>
-public sealed record Workload(string Name, string Area, string Title, long Bytes, Func<Prepared> Prepare);
+public sealed record Workload(string Name, string Area, string Title, long Bytes, Func<Prepared> Prepare)
+{
+    /// <summary>Which runs of <c>compare</c> include it (BenchmarkDotNet runs every workload its filter selects).</summary>
+    public WorkloadRuns Runs { get; init; } = WorkloadRuns.Always;
+}
+
+/// <summary>
+/// Which <c>compare</c> runs include a workload: the NumPy side of some takes minutes (its full print of a long array
+/// is quadratic), too long for the quick run or, for the longest, for the full run's 20-minute budget.
+/// </summary>
+public enum WorkloadRuns
+{
+    /// <summary>Quick and full runs.</summary>
+    Always,
+
+    /// <summary>Full runs only.</summary>
+    FullOnly,
+
+    /// <summary>Only when a <c>--filter</c> names it.</summary>
+    OnRequest,
+}
 
 /// <summary>
 /// A workload with its inputs in place. <see cref="Run"/> does the work once, including releasing what it made,
