@@ -67,6 +67,23 @@ public static partial class np
     }
 
     /// <summary>
+    /// <c>np.fromiter</c> over typed items: when <typeparamref name="T"/> is the dtype's own element type (<c>double</c>
+    /// for float64) the items are stored without boxing; otherwise as <see cref="fromiter(IEnumerable, DType, long)"/>.
+    /// </summary>
+    /// <inheritdoc cref="fromiter(IEnumerable, DType, long)"/>
+    public static NDArray fromiter<T>(IEnumerable<T> iterable, DType dtype, long count = -1) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(iterable);
+        ArgumentNullException.ThrowIfNull(dtype);
+        if (!TensorLayout.ElementTypeFits<T>(dtype))
+            return fromiter((IEnumerable)iterable, dtype, count);
+        var items = count >= 0 ? iterable.Take(checked((int)Math.Min(count, int.MaxValue))).ToArray() : iterable.ToArray();
+        if (count >= 0 && items.Length < count)
+            throw new ArgumentException($"iterator too short: Expected {count} but iterator had only {items.Length} items.", nameof(iterable));
+        return array((ReadOnlySpan<T>)items, dtype);
+    }
+
+    /// <summary>
     /// <c>np.fromiter(iter, dtype, count=-1)</c>: a new 1-d array of <paramref name="dtype"/> from the items of
     /// <paramref name="iterable"/>, each stored as an element assignment stores it (<c>a[i] = item</c>).
     /// </summary>

@@ -119,3 +119,24 @@ public class BufferAndIterTests
         Assert.Equal(1, np.asarray_chkfinite(new[] { LongDouble.Parse("1e4000") }).Size);
     }
 }
+
+/// <summary>The typed fromiter overload: no boxing when the items are the dtype's own element type, same answers otherwise.</summary>
+public class TypedFromIterTests
+{
+    [Fact]
+    public void TypedItemsOfTheDtypesOwnType()
+    {
+        var a = np.fromiter(Enumerable.Range(0, 4).Select(i => i * 0.5), np.float64);
+        Assert.Equal("array([0. , 0.5, 1. , 1.5])", np.repr(a));
+        Assert.Equal("array([0. , 0.5])", np.repr(np.fromiter(Enumerable.Range(0, 4).Select(i => i * 0.5), np.float64, count: 2)));
+        Assert.StartsWith("iterator too short: Expected 5 but iterator had only 4 items.",
+            Assert.ThrowsAny<ArgumentException>(() => np.fromiter(Enumerable.Range(0, 4).Select(i => i * 0.5), np.float64, count: 5)).Message);
+    }
+
+    [Fact]
+    public void OtherTypesStoreAsElementAssignmentDoes()
+    {
+        Assert.Equal("array([0, 1, 2], dtype=int8)", np.repr(np.fromiter(new[] { 0.5, 1.9, 2.1 }, np.int8)));
+        Assert.Equal("array([ True, False])", np.repr(np.fromiter(new[] { 3, 0 }, np.bool_)));
+    }
+}
