@@ -41,6 +41,11 @@ def main():
         title = titles.get(name, name)
         rows.append(f"| {title} (`{name}`) | {ms:.4g} | {np_text} | {ratio} | {gbs_text} | {pct} |")
     print("\n".join(rows))
+    # Both sides must run the same workloads, or a ratio is silently missing from the table.
+    missing = [name for name in nn if name not in npy] + [name for name in npy if name not in nn]
+    if missing:
+        print("no counterpart on the other side for: " + ", ".join(missing), file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
