@@ -299,7 +299,7 @@ def main():
     args = p.parse_args()
     # Same budgets as the NumNet side (CompareMode.cs).
     min_runs = 5 if args.quick else 15
-    budget = 1.5 if args.quick else 6.0
+    budget = 1.0 if args.quick else 6.0
     print(f"# numpy {np.__version__}, python {sys.version.split()[0]}", file=sys.stderr)
     for make in WORKLOADS:
         name = make.__name__
@@ -315,12 +315,17 @@ def main():
             continue
         start = time.perf_counter()
         warm = 0
-        while warm < 3 or (time.perf_counter() - start < budget / 4 and warm < 50):
+        last = 0.0
+        # As on the NumNet side: a run of 0.2 s or more needs one warm-up run, and three timed ones in a quick run.
+        while warm < (1 if last >= 0.2 else 3) or (last < 0.2 and time.perf_counter() - start < budget / 4 and warm < 50):
+            w0 = time.perf_counter()
             run()
+            last = time.perf_counter() - w0
             warm += 1
+        runs = 3 if args.quick and last >= 0.2 else min_runs
         times = []
         start = time.perf_counter()
-        while len(times) < min_runs or (time.perf_counter() - start < budget and len(times) < 201):
+        while len(times) < runs or (time.perf_counter() - start < budget and len(times) < 201):
             t0 = time.perf_counter()
             run()
             times.append((time.perf_counter() - t0) * 1e3)
