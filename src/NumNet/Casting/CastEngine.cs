@@ -20,7 +20,12 @@ internal static class CastEngine
     {
         var target = Sized(src, to);
         var dst = NDArray.Allocate(target, (long[])src.ShapeRef.Clone(), StridesLike(src, order, target.ItemSize), zero: target.IsObject);
-        Fill(src, dst, GetLoop(src.DType, target));
+        // The same dtype is a copy: StridedCopy moves whole blocks and transposes in cache-sized tiles, where the cast
+        // loop would walk one line at a time (ascontiguousarray of a transposed 4096x4096 float64: 230 ms -> 77 ms).
+        if (target == src.DType)
+            StridedCopy.Copy(src, dst);
+        else
+            Fill(src, dst, GetLoop(src.DType, target));
         return dst;
     }
 
