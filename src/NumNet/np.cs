@@ -109,21 +109,53 @@ public static partial class np
     public static NDArray full(long[] shape, object? fill_value, DType? dtype = null, string order = "C")
     {
         var memoryOrder = ContiguousOrder(order);
-        using var value = FillValue(fill_value, dtype);
-        return FillWith(NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false), value);
+        var value = FillValue(fill_value, dtype);
+        try
+        {
+            return FillWith(NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false), value);
+        }
+        finally
+        {
+            // The caller's own array (asarray gives it back unchanged) is not ours to release.
+            if (!ReferenceEquals(value, fill_value))
+                value.Dispose();
+        }
     }
 
-    // The fill value as a 0-d array of the result's dtype (converted as an unsafe cast converts).
+    // The fill value as an array of the result's dtype (converted as an unsafe cast converts).
     private static NDArray FillValue(object? fill_value, DType? dtype) =>
         dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
 
-    // Every element of a 0-d value is the one value: zero strides repeat it across the result's shape.
+    // The value broadcast over the result's shape (NumPy's copyto): a 0-d value, or an array whose trailing
+    // dimensions match or are 1, is repeated through zero strides.
     private static NDArray FillWith(NDArray result, NDArray value)
     {
+        var shape = result.ShapeRef;
+        var valueShape = value.ShapeRef;
+        int lead = shape.Length - valueShape.Length;
+        var strides = new long[shape.Length];
+        bool fits = true;
+        // Extra leading dimensions of the value must be 1 (NumPy drops them).
+        for (int j = 0; j < -lead; j++)
+            fits &= valueShape[j] == 1;
+        for (int i = 0; i < shape.Length && fits; i++)
+        {
+            int j = i - lead;
+            if (j < 0 || valueShape[j] == 1)
+                continue;
+            fits = valueShape[j] == shape[i];
+            strides[i] = value.StridesRef[j];
+        }
+        if (!fits)
+            throw new ArgumentException($"could not broadcast input array from shape {BroadcastShape(valueShape)} into shape {BroadcastShape(shape)}");
         if (result.Size > 0)
-            Layout.StridedCopy.Copy(value.View(value.Offset, result.Shape, new long[result.NDim]), result);
+            Layout.StridedCopy.Copy(value.View(value.Offset, result.Shape, strides), result);
         return result;
     }
+
+    // A shape as NumPy's broadcast errors write it: (2,) and (2,3).
+    private static string BroadcastShape(long[] shape) =>
+        "(" + string.Join(",", shape) + (shape.Length == 1 ? ",)" : ")");
 
     /// <summary>
     /// <c>np.arange(stop)</c> / <c>np.arange(start, stop, step)</c> over integers: int64 values

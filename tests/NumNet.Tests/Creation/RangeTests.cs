@@ -64,3 +64,33 @@ public class FullTests
         Assert.Equal([0L, 4], np.full([0, 4], 1.0).Shape);
     }
 }
+
+/// <summary>np.full with an array fill value broadcasts it as NumPy's copyto does (checked against NumPy 1.24).</summary>
+public class FullBroadcastTests
+{
+    [Fact]
+    public void ARowFillsEveryRow() =>
+        Assert.Equal("[[1 2 3]\n [1 2 3]]", np.full([2, 3], new long[] { 1, 2, 3 }).ToString());
+
+    [Fact]
+    public void LeadingOnesOfTheValueAreDropped() =>
+        Assert.Equal("[1 2 3]", np.full([3], new long[,] { { 1, 2, 3 } }).ToString());
+
+    [Fact]
+    public void AShapeThatDoesNotBroadcastIsRefused() =>
+        Assert.StartsWith("could not broadcast input array from shape (2,) into shape (2,3)",
+            Assert.ThrowsAny<ArgumentException>(() => np.full([2, 3], new long[] { 1, 2 })).Message);
+
+    [Fact]
+    public void TheCallersFillArrayIsNotDisposed()
+    {
+        // 80 KB: native memory, which a wrong Dispose would free (later reads then throw ObjectDisposedException).
+        using var fill = np.full([10_000], 2.5);
+        Assert.IsType<NumNet.Memory.NativeBuffer>(fill.Buffer);
+        using var a = np.full([2, 10_000], fill);
+        Assert.Equal(2.5, fill.GetItem<double>(9_999));
+        using var b = np.full_like(a, fill);
+        Assert.Equal(2.5, fill.GetItem<double>(0));
+        Assert.Equal(2.5, b.GetItem<double>(1, 9_999));
+    }
+}
