@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NumNet.Creation;
-using NumNet.Memory;
 
 namespace NumNet;
 
@@ -86,10 +85,7 @@ public sealed partial class NDArray
             return shared;
         if (copy == false)
             throw new ArgumentException($"{Decide.NoCopyMessage} ({problem ?? "the array's memory is not a T[] a tensor can wrap"})");
-        var data = new T[_size];
-        using (var target = new NDArray(_dtype, ManagedArrayBuffer.Create<T>(data), 0, (long[])_shape.Clone(), Layout.ShapeMath.ContiguousStrides(_shape, _dtype.ItemSize, fortran: false), null))
-            Layout.StridedCopy.Copy(this, target);
-        return Tensor.Create(data, _shape.Length == 0 ? [1] : _shape.Select(d => (nint)d).ToArray());
+        return Tensor.Create(ToArray<T>(), _shape.Length == 0 ? [1] : _shape.Select(d => (nint)d).ToArray());
     }
 
     // The first element; validated by the caller's layout (extent inside the buffer, as for every view).

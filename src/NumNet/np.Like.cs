@@ -40,16 +40,8 @@ public static partial class np
     /// <param name="shape">Overrides the shape.</param>
     public static NDArray full_like(NDArray prototype, object? fill_value, DType? dtype = null, string order = "K", long[]? shape = null)
     {
-        var value = FillValue(fill_value, dtype ?? prototype.DType);
-        try
-        {
-            return FillWith(NewLike(prototype, dtype, order, shape, zero: false), value);
-        }
-        finally
-        {
-            if (!ReferenceEquals(value, fill_value))
-                value.Dispose();
-        }
+        ArgumentNullException.ThrowIfNull(prototype);
+        return Filled(fill_value, dtype ?? prototype.DType, d => NewLike(prototype, d, order, shape, zero: false));
     }
 
     private static NDArray NewLike(NDArray prototype, DType? dtype, string order, long[]? shape, bool zero)

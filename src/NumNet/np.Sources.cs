@@ -79,7 +79,7 @@ public static partial class np
             return fromiter((IEnumerable)iterable, dtype, count);
         var items = count >= 0 ? iterable.Take(checked((int)Math.Min(count, int.MaxValue))).ToArray() : iterable.ToArray();
         if (count >= 0 && items.Length < count)
-            throw new ArgumentException($"iterator too short: Expected {count} but iterator had only {items.Length} items.", nameof(iterable));
+            throw IteratorTooShort(count, items.Length);
         return array((ReadOnlySpan<T>)items, dtype);
     }
 
@@ -113,7 +113,7 @@ public static partial class np
             }
         }
         if (count >= 0 && items.Count < count)
-            throw new ArgumentException($"iterator too short: Expected {count} but iterator had only {items.Count} items.", nameof(iterable));
+            throw IteratorTooShort(count, items.Count);
         var result = NDArray.Allocate(dtype, [items.Count], MemoryOrder.C, zero: true);
         for (int i = 0; i < items.Count; i++)
         {
@@ -124,4 +124,8 @@ public static partial class np
         }
         return result;
     }
+
+    // NumPy's ValueError when fromiter's count promises more items than the iterable has.
+    private static ArgumentException IteratorTooShort(long count, int got) =>
+        new($"iterator too short: Expected {count} but iterator had only {got} items.", "iterable");
 }

@@ -109,10 +109,19 @@ public static partial class np
     public static NDArray full(long[] shape, object? fill_value, DType? dtype = null, string order = "C")
     {
         var memoryOrder = ContiguousOrder(order);
-        var value = FillValue(fill_value, dtype);
+        return Filled(fill_value, dtype, d => NDArray.Allocate(d, (long[])shape.Clone(), memoryOrder, zero: false));
+    }
+
+    /// <summary>
+    /// A new array from <paramref name="allocate"/> (given the result's dtype: <paramref name="dtype"/>, or the fill
+    /// value's own) with <paramref name="fill_value"/>, converted as an unsafe cast converts, broadcast into it.
+    /// </summary>
+    private static NDArray Filled(object? fill_value, DType? dtype, Func<DType, NDArray> allocate)
+    {
+        var value = dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
         try
         {
-            return FillWith(NDArray.Allocate(value.DType, (long[])shape.Clone(), memoryOrder, zero: false), value);
+            return FillWith(allocate(value.DType), value);
         }
         finally
         {
@@ -121,10 +130,6 @@ public static partial class np
                 value.Dispose();
         }
     }
-
-    // The fill value as an array of the result's dtype (converted as an unsafe cast converts).
-    private static NDArray FillValue(object? fill_value, DType? dtype) =>
-        dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
 
     // The value broadcast over the result's shape (NumPy's copyto): a 0-d value, or an array whose trailing
     // dimensions match or are 1, is repeated through zero strides.
