@@ -155,9 +155,9 @@ public class StridedCopyTests
     [Fact]
     public void LargeFloat64TransposesUseTheVectorKernel()
     {
-        // 1024² float64 is 8 MiB, the streaming-store threshold; the odd sizes break 32-byte row alignment and leave
-        // partial tiles on both axes.
-        foreach (var (rows, cols) in new (long, long)[] { (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9) })
+        // All of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
+        // 32-byte row alignment and leave partial tiles and partial bands on both axes.
+        foreach (var (rows, cols) in new (long, long)[] { (512, 512), (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9), (1000, 1001) })
         {
             using var a = Random("float64", rows, cols);
             var t = a.T;
@@ -165,6 +165,23 @@ public class StridedCopyTests
             AssertSameElements(t, c);
             using var f = a.Copy(MemoryOrder.F);
             AssertSameElements(a, f);
+        }
+    }
+
+    [Fact]
+    public void ManySmallPlanesStreamWhenTheWholeResultIsLarge()
+    {
+        // 40 planes of 128×136 float64: each plane is 136 KiB, the result 5.4 MiB, so the planes take the streaming
+        // path with 32-byte aligned rows; the second shape has unaligned rows and falls back to cached stores.
+        foreach (var shape in new long[][] { [40, 128, 136], [40, 130, 131] })
+        {
+            using var a = Random("float64", shape);
+            var t = a.Transpose(0, 2, 1);
+            using var c = t.Copy(MemoryOrder.C);
+            AssertSameElements(t, c);
+            var u = a.Transpose(2, 0, 1);
+            using var d = u.Copy(MemoryOrder.C);
+            AssertSameElements(u, d);
         }
     }
 
