@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NumNet.Casting.Loops;
 using NumNet.Memory;
 
 namespace NumNet.Layout;
@@ -19,12 +20,6 @@ internal static partial class StridedCopy
     /// the kernels' setup costs more than it saves.
     /// </summary>
     private const int BlockEdge = 16;
-
-    /// <summary>
-    /// Result size from which transposes write with non-temporal stores. Measured on the benchmark machine (1 MiB L2
-    /// per core): a 2 MB float64 transpose is faster through the cache, a 5 MB one 2–3× faster around it.
-    /// </summary>
-    internal const long StreamingThreshold = 4L << 20;
 
     /// <summary>Copies every element of <paramref name="src"/> into the same position of <paramref name="dst"/>.</summary>
     /// <exception cref="ArgumentException">Shapes or dtype sizes differ.</exception>
@@ -149,16 +144,7 @@ internal static partial class StridedCopy
         int size = Unsafe.SizeOf<T>();
         if (srcStride == size && dstStride == size)
         {
-            // Contiguous on both sides: one block move, chunked to stay within Span's int length.
-            long bytes = count * size;
-            long done = 0;
-            while (done < bytes)
-            {
-                int chunk = (int)Math.Min(bytes - done, 1 << 30);
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)done), chunk)
-                    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)done), chunk));
-                done += chunk;
-            }
+            BlockCopy.Copy(ref src, ref dst, count * size);
             return;
         }
         nint s = 0, d = 0;
@@ -219,7 +205,7 @@ internal static partial class StridedCopy
         {
             // Non-temporal stores skip reading each destination line before overwriting it and keep a result
             // larger than the cache from evicting everything else; for small results the cache is the better place.
-            bool streaming = plane.Rows * plane.Cols * outer * Unsafe.SizeOf<T>() >= StreamingThreshold;
+            bool streaming = plane.Rows * plane.Cols * outer * Unsafe.SizeOf<T>() >= StreamingCast.Threshold;
             long so = 0, dOff = 0;
             for (long o = 0; o < outer; o++)
             {

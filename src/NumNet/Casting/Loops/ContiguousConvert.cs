@@ -21,13 +21,7 @@ internal static class ContiguousConvert
     {
         if (typeof(TFrom) == typeof(TTo))
         {
-            long bytes = (long)count * Unsafe.SizeOf<TFrom>();
-            for (long done = 0; done < bytes; done += Chunk)
-            {
-                int n = (int)Math.Min(Chunk, bytes - done);
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)done), n)
-                    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)done), n));
-            }
+            Layout.BlockCopy.Copy(ref src, ref dst, (long)count * Unsafe.SizeOf<TFrom>());
             return;
         }
         if (VectorTruncation.Handles<TFrom, TTo>())

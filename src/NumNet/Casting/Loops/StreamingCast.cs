@@ -22,8 +22,12 @@ internal interface ICastStep
 /// </summary>
 internal static class StreamingCast
 {
-    /// <summary>Result size from which stores bypass the cache (the transposing copy uses the same limit).</summary>
-    public const long Threshold = 8 << 20;
+    /// <summary>
+    /// Result size from which stores bypass the cache; the transposing and block copies use the same limit. Measured
+    /// on the benchmark machine (1 MiB of L2 per core): a 2 MB result is faster through the cache, from 5 MB on
+    /// streaming is 2–3× faster.
+    /// </summary>
+    public const long Threshold = 4 << 20;
 
     /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
     /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
@@ -48,6 +52,15 @@ internal static class StreamingCast
         }
         return steps * 32;
     }
+}
+
+/// <summary>The identity step: a plain copy, 32 bytes at a time.</summary>
+internal readonly struct CopyStep : ICastStep
+{
+    public static int InputBytes => 32;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Step(ref byte src) => Unsafe.ReadUnaligned<Vector256<byte>>(ref src);
 }
 
 /// <summary>Float to integer steps with <see cref="VectorTruncation"/>'s rules (the caller checked AVX2).</summary>

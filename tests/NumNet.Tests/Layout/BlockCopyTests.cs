@@ -1,0 +1,53 @@
+using NumNet.Casting.Loops;
+using NumNet.Layout;
+
+namespace NumNet.Tests.Layout;
+
+/// <summary>
+/// Contiguous byte copies above the streaming threshold: every head and tail alignment of the streaming path, and
+/// overlapping runs, which must move like <c>memmove</c>.
+/// </summary>
+public class BlockCopyTests
+{
+    private static readonly int Large = (int)StreamingCast.Threshold + 4099;
+
+    private static byte[] Pattern(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
+    public void EveryAlignmentOfSourceAndDestination()
+    {
+        var source = Pattern(Large + 64, 1);
+        foreach (int srcOffset in new[] { 0, 1, 8, 31, 32 })
+        {
+            foreach (int dstOffset in new[] { 0, 1, 7, 24, 33 })
+            {
+                var target = new byte[Large + 64];
+                int length = Large - srcOffset - dstOffset;
+                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
+                Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)),
+                    $"source offset {srcOffset}, destination offset {dstOffset}");
+                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
+                Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
+            }
+        }
+    }
+
+    [Fact]
+    public void OverlappingRunsMoveAsMemmoveDoes()
+    {
+        foreach (int shift in new[] { 1, 64, 4096, -1, -64, -4096 })
+        {
+            var buffer = Pattern(Large + 8192, 2);
+            var expected = (byte[])buffer.Clone();
+            int from = 4096, to = 4096 + shift, length = Large;
+            expected.AsSpan(from, length).CopyTo(expected.AsSpan(to, length));
+            BlockCopy.Copy(ref buffer[from], ref buffer[to], length);
+            Assert.True(expected.AsSpan().SequenceEqual(buffer), $"shift {shift}");
+        }
+    }
+}
