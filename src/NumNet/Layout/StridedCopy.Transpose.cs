@@ -30,13 +30,13 @@ internal static partial class StridedCopy
     private const int PrefetchRows = 8;
 
     /// <summary>
-    /// Source rows read together when the result streams to memory: two tiles, so each destination row gets
-    /// 128 bytes (two whole lines) per step. Measured on 1000² to 4096² float64: 16 beats 8, 32 and 64 by 1.5–2×.
+    /// Bytes each destination row receives per step of the walk when the result streams to memory: two whole lines.
+    /// Measured on 1000² to 4096² float64 and float32: 128 beats 64, 256 and 512 by up to 2×.
     /// </summary>
-    private const int StreamingBand = 16;
+    private const int StreamingBandBytes = 128;
 
-    /// <summary>Source rows read together when the result stays in cache. Measured on 256² to 800²: 32 is best.</summary>
-    private const int CachedBand = 32;
+    /// <summary>The same when the result stays in cache; measured on 256² to 800² float64, 256 is best.</summary>
+    private const int CachedBandBytes = 256;
 
     /// <summary>
     /// A 2-d plane of a transpose: element (r, c) is at <c>src + r·itemsize + c·SrcCol</c> and at
@@ -74,50 +74,62 @@ internal static partial class StridedCopy
     }
 
     /// <summary>
-    /// 8-byte elements with a contiguous destination row: 8×8 tiles, each built from four 4×4 register transposes so
+    /// 4- and 8-byte elements with a contiguous destination row, on AVX: whole tiles through register transposes, so
     /// every load and store moves 32 bytes. With <paramref name="streaming"/> and 32-byte aligned destination rows,
     /// stores bypass the cache.
     /// </summary>
-    internal static unsafe void TransposePlane8Avx(byte* src, byte* dst, Plane p, bool streaming)
+    internal static unsafe void TransposePlaneAvx<T>(byte* src, byte* dst, Plane p, bool streaming) where T : unmanaged
     {
         if (streaming && ((nint)dst & 31) == 0 && (p.DstRow & 31) == 0)
         {
-            TransposeTiles8<NonTemporalStore>(src, dst, p, StreamingBand);
+            TransposeTiles<T, NonTemporalStore>(src, dst, p, StreamingBandBytes / sizeof(T));
             Sse.StoreFence();
         }
         else
         {
-            TransposeTiles8<CachedStore>(src, dst, p, CachedBand);
+            TransposeTiles<T, CachedStore>(src, dst, p, CachedBandBytes / sizeof(T));
         }
     }
 
-    // The whole 8×8 tiles band by band in source order (see the class remarks), then the edges one element at a time.
-    private static unsafe void TransposeTiles8<TStore>(byte* src, byte* dst, Plane p, int band) where TStore : struct, IVectorStore
+    /// <summary>Whether <see cref="TransposePlaneAvx{T}"/> handles elements of <typeparamref name="T"/>'s size here.</summary>
+    internal static bool HasAvxTiles<T>() where T : unmanaged =>
+        Avx.IsSupported && (Unsafe.SizeOf<T>() == 8 || Unsafe.SizeOf<T>() == 4);
+
+    // The whole tiles band by band in source order (see the class remarks), then the edges one element at a time.
+    // A tile is 8 plane rows by 8 columns of 8-byte elements or 16 columns of 4-byte ones: 64 bytes per destination row.
+    private static unsafe void TransposeTiles<T, TStore>(byte* src, byte* dst, Plane p, int band)
+        where T : unmanaged where TStore : struct, IVectorStore
     {
+        int size = sizeof(T), tileCols = 64 / size;
         nint sc = p.SrcCol, dr = p.DstRow;
-        long rows8 = p.Rows & ~7L, cols8 = p.Cols & ~7L;
-        for (long c0 = 0; c0 < cols8; c0 += band)
+        long rows8 = p.Rows & ~7L, colsT = p.Cols - p.Cols % tileCols;
+        for (long c0 = 0; c0 < colsT; c0 += band)
         {
-            long cEnd = Math.Min(c0 + band, cols8);
+            long cEnd = Math.Min(c0 + band, colsT);
             for (long r = 0; r < rows8; r += 8)
             {
-                byte* s = src + r * 8;
+                byte* s = src + r * size;
                 byte* d = dst + r * dr;
-                for (long c = c0; c < cEnd; c += 8)
-                    Tile8x8<TStore>(s + c * sc, sc, d + c * 8, dr);
+                for (long c = c0; c < cEnd; c += tileCols)
+                {
+                    if (size == 8)
+                        Tile8x8<TStore>(s + c * sc, sc, d + c * size, dr);
+                    else
+                        Tile8x16<TStore>(s + c * sc, sc, d + c * size, dr);
+                }
             }
         }
-        for (long c = cols8; c < p.Cols; c++)
+        for (long c = colsT; c < p.Cols; c++)
         {
             for (long r = 0; r < rows8; r++)
-                *(ulong*)(dst + r * dr + c * 8) = *(ulong*)(src + c * sc + r * 8);
+                Unsafe.WriteUnaligned(dst + r * dr + c * size, Unsafe.ReadUnaligned<T>(src + c * sc + r * size));
         }
         if (rows8 < p.Rows)
-            TransposePlaneScalar<ulong>(src + rows8 * 8, dst + rows8 * dr, p with { Rows = p.Rows - rows8 });
+            TransposePlaneScalar<T>(src + rows8 * size, dst + rows8 * dr, p with { Rows = p.Rows - rows8 });
     }
 
-    // One 8×8 tile. Each destination row's 64 bytes are stored back to back, so a non-temporal store fills its
-    // write-combining buffer at once instead of holding several half-written lines open across the tile.
+    // One 8×8 tile of 8-byte elements. Each destination row's 64 bytes are stored back to back, so a non-temporal
+    // store fills its write-combining buffer at once instead of holding several half-written lines open.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Tile8x8<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
     {
@@ -125,20 +137,16 @@ internal static partial class StridedCopy
         HalfTile<TStore>(s + 32, sc, d + 4 * dr, dr);
     }
 
-    // Four destination rows of a tile: the left half from source rows 0–3, the right half from rows 4–7.
+    // Four destination rows of an 8-byte tile: the left half from source rows 0–3, the right half from rows 4–7.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void HalfTile<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
     {
         Transpose4x4(s, sc, out var l0, out var l1, out var l2, out var l3);
         Transpose4x4(s + 4 * sc, sc, out var r0, out var r1, out var r2, out var r3);
-        TStore.Store((double*)d, l0);
-        TStore.Store((double*)(d + 32), r0);
-        TStore.Store((double*)(d + dr), l1);
-        TStore.Store((double*)(d + dr + 32), r1);
-        TStore.Store((double*)(d + 2 * dr), l2);
-        TStore.Store((double*)(d + 2 * dr + 32), r2);
-        TStore.Store((double*)(d + 3 * dr), l3);
-        TStore.Store((double*)(d + 3 * dr + 32), r3);
+        StoreRow<TStore>(d, l0.AsByte(), r0.AsByte());
+        StoreRow<TStore>(d + dr, l1.AsByte(), r1.AsByte());
+        StoreRow<TStore>(d + 2 * dr, l2.AsByte(), r2.AsByte());
+        StoreRow<TStore>(d + 3 * dr, l3.AsByte(), r3.AsByte());
     }
 
     // Rows a, b, c, e of the source become columns: unpack pairs within 128-bit lanes, then swap lanes across.
@@ -160,21 +168,87 @@ internal static partial class StridedCopy
         o3 = Avx.Permute2x128(ab1, ce1, 0x31);
     }
 
+    // One 8×16 tile of 4-byte elements: two 8×8 register transposes, source rows 0–7 and 8–15, whose rows are then
+    // stored as the two halves of each destination line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Tile8x16<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+    {
+        var left = Transpose8x8(s, sc);
+        var right = Transpose8x8(s + 8 * sc, sc);
+        for (int r = 0; r < 8; r++)
+            StoreRow<TStore>(d + r * dr, left[r].AsByte(), right[r].AsByte());
+    }
+
+    /// <summary>Eight 8-float vectors, the rows of a transposed tile.</summary>
+    [InlineArray(8)]
+    private struct Rows8
+    {
+        private Vector256<float> _row;
+    }
+
+    // Pairs, then quads, then 128-bit lanes: after the three steps row k holds element k of every source row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Rows8 Transpose8x8(byte* s, nint sc)
+    {
+        var r0 = Avx.LoadVector256((float*)s);
+        var r1 = Avx.LoadVector256((float*)(s + sc));
+        var r2 = Avx.LoadVector256((float*)(s + 2 * sc));
+        var r3 = Avx.LoadVector256((float*)(s + 3 * sc));
+        var r4 = Avx.LoadVector256((float*)(s + 4 * sc));
+        var r5 = Avx.LoadVector256((float*)(s + 5 * sc));
+        var r6 = Avx.LoadVector256((float*)(s + 6 * sc));
+        var r7 = Avx.LoadVector256((float*)(s + 7 * sc));
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Rows8 o = default;
+        o[0] = Avx.Permute2x128(u0, u4, 0x20);
+        o[1] = Avx.Permute2x128(u1, u5, 0x20);
+        o[2] = Avx.Permute2x128(u2, u6, 0x20);
+        o[3] = Avx.Permute2x128(u3, u7, 0x20);
+        o[4] = Avx.Permute2x128(u0, u4, 0x31);
+        o[5] = Avx.Permute2x128(u1, u5, 0x31);
+        o[6] = Avx.Permute2x128(u2, u6, 0x31);
+        o[7] = Avx.Permute2x128(u3, u7, 0x31);
+        return o;
+    }
+
+    // A destination row's 64 bytes, in two stores back to back.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreRow<TStore>(byte* d, Vector256<byte> left, Vector256<byte> right) where TStore : struct, IVectorStore
+    {
+        TStore.Store(d, left);
+        TStore.Store(d + 32, right);
+    }
+
     /// <summary>How a kernel writes a vector; a struct type argument, so the JIT compiles one loop per kind.</summary>
     private interface IVectorStore
     {
-        static abstract unsafe void Store(double* address, Vector256<double> value);
+        static abstract unsafe void Store(byte* address, Vector256<byte> value);
     }
 
     /// <summary>Ordinary stores, through the cache; any alignment.</summary>
     private readonly struct CachedStore : IVectorStore
     {
-        public static unsafe void Store(double* address, Vector256<double> value) => Avx.Store(address, value);
+        public static unsafe void Store(byte* address, Vector256<byte> value) => Avx.Store(address, value);
     }
 
     /// <summary>Non-temporal stores, around the cache; the address must be 32-byte aligned.</summary>
     private readonly struct NonTemporalStore : IVectorStore
     {
-        public static unsafe void Store(double* address, Vector256<double> value) => Avx.StoreAlignedNonTemporal(address, value);
+        public static unsafe void Store(byte* address, Vector256<byte> value) => Avx.StoreAlignedNonTemporal(address, value);
     }
 }

@@ -152,14 +152,16 @@ public class StridedCopyTests
         }
     }
 
-    [Fact]
-    public void LargeFloat64TransposesUseTheVectorKernel()
+    [Theory]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void LargeTransposesUseTheVectorKernels(string dtype)
     {
-        // All of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
+        // Most of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
         // 32-byte row alignment and leave partial tiles and partial bands on both axes.
-        foreach (var (rows, cols) in new (long, long)[] { (512, 512), (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9), (1000, 1001) })
+        foreach (var (rows, cols) in new (long, long)[] { (512, 512), (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9), (1000, 1001), (1500, 1024) })
         {
-            using var a = Random("float64", rows, cols);
+            using var a = Random(dtype, rows, cols);
             var t = a.T;
             using var c = np.ascontiguousarray(t);
             AssertSameElements(t, c);
@@ -168,14 +170,17 @@ public class StridedCopyTests
         }
     }
 
-    [Fact]
-    public void ManySmallPlanesStreamWhenTheWholeResultIsLarge()
+    [Theory]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void ManySmallPlanesStreamWhenTheWholeResultIsLarge(string dtype)
     {
-        // 40 planes of 128×136 float64: each plane is 136 KiB, the result 5.4 MiB, so the planes take the streaming
-        // path with 32-byte aligned rows; the second shape has unaligned rows and falls back to cached stores.
-        foreach (var shape in new long[][] { [40, 128, 136], [40, 130, 131] })
+        // 80 planes of 128×136: each plane is small, the whole result above the streaming threshold, so the planes
+        // take the streaming path with 32-byte aligned rows; the second shape has unaligned rows and falls back to
+        // cached stores.
+        foreach (var shape in new long[][] { [80, 128, 136], [80, 130, 131] })
         {
-            using var a = Random("float64", shape);
+            using var a = Random(dtype, shape);
             var t = a.Transpose(0, 2, 1);
             using var c = t.Copy(MemoryOrder.C);
             AssertSameElements(t, c);
