@@ -206,12 +206,12 @@ internal static partial class StridedCopy
             // Non-temporal stores skip reading each destination line before overwriting it and keep a result
             // larger than the cache from evicting everything else; for small results the cache is the better place.
             bool streaming = plane.Rows * plane.Cols * outer * Unsafe.SizeOf<T>() >= StreamingCast.Threshold;
-            bool avx = HasAvxTiles<T>() && plane.DstCol == Unsafe.SizeOf<T>();
+            bool vector = HasVectorTiles<T>() && plane.DstCol == Unsafe.SizeOf<T>();
             long so = 0, dOff = 0;
             for (long o = 0; o < outer; o++)
             {
-                if (avx)
-                    TransposePlaneAvx<T>(s0 + so, d0 + dOff, plane, streaming);
+                if (vector)
+                    TransposePlaneVector<T>(s0 + so, d0 + dOff, plane, streaming);
                 else
                     TransposePlaneScalar<T>(s0 + so, d0 + dOff, plane);
                 for (int k = outerN - 1; k >= 0; k--)

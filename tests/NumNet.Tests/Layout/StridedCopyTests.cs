@@ -155,6 +155,7 @@ public class StridedCopyTests
     [Theory]
     [InlineData("float64")]
     [InlineData("float32")]
+    [InlineData("uint8")]
     public void LargeTransposesUseTheVectorKernels(string dtype)
     {
         // Most of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
