@@ -156,6 +156,8 @@ public class StridedCopyTests
     [InlineData("float64")]
     [InlineData("float32")]
     [InlineData("uint8")]
+    [InlineData("float16")]
+    [InlineData("complex128")]
     public void LargeTransposesUseTheVectorKernels(string dtype)
     {
         // Most of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
@@ -174,6 +176,7 @@ public class StridedCopyTests
     [Theory]
     [InlineData("float64")]
     [InlineData("float32")]
+    [InlineData("complex128")]
     public void ManySmallPlanesStreamWhenTheWholeResultIsLarge(string dtype)
     {
         // 80 planes of 128×136: each plane is small, the whole result above the streaming threshold, so the planes

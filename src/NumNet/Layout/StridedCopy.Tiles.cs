@@ -1,0 +1,261 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NumNet.Layout;
+
+/// <summary>
+/// The register tiles of the transpose kernels, one per element size. A tile reads <see cref="ITransposeTile.Cols"/>
+/// source rows of <see cref="ITransposeTile.Rows"/> elements each and writes them as that many destination rows.
+/// </summary>
+internal static partial class StridedCopy
+{
+    /// <summary>One register transpose of a small block; a struct type argument, so the JIT compiles one loop per tile.</summary>
+    internal interface ITransposeTile
+    {
+        /// <summary>Plane rows per tile: elements read from each source row, destination rows written.</summary>
+        static abstract int Rows { get; }
+
+        /// <summary>Plane columns per tile: source rows read, elements written to each destination row.</summary>
+        static abstract int Cols { get; }
+
+        /// <summary>
+        /// True when each destination row gets 64 bytes in 32-byte stores back to back, which may then be
+        /// non-temporal; false for tiles that store 16 bytes per row through the cache whatever store is asked for.
+        /// </summary>
+        static abstract bool WritesWholeLines { get; }
+
+        /// <summary>Transposes the tile whose first source row is at <paramref name="s"/> into <paramref name="d"/>.</summary>
+        static abstract unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore;
+    }
+
+    /// <summary>16×16 bytes: interleave bytes, then 2-, 4- and 8-byte groups of row pairs.</summary>
+    internal readonly struct ByteTile : ITransposeTile
+    {
+        public static int Rows => 16;
+        public static int Cols => 16;
+        public static bool WritesWholeLines => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            Rows16 a = default, b = default;
+            for (int i = 0; i < 16; i++)
+                a[i] = Sse2.LoadVector128(s + i * sc);
+            // b[2i], b[2i+1]: rows 2i and 2i+1 interleaved, columns 0–7 and 8–15.
+            for (int i = 0; i < 8; i++)
+            {
+                b[2 * i] = Sse2.UnpackLow(a[2 * i], a[2 * i + 1]);
+                b[2 * i + 1] = Sse2.UnpackHigh(a[2 * i], a[2 * i + 1]);
+            }
+            // a[4i + k]: rows 4i to 4i+3, columns 4k to 4k+3.
+            for (int i = 0; i < 4; i++)
+            {
+                a[4 * i] = Sse2.UnpackLow(b[4 * i].AsUInt16(), b[4 * i + 2].AsUInt16()).AsByte();
+                a[4 * i + 1] = Sse2.UnpackHigh(b[4 * i].AsUInt16(), b[4 * i + 2].AsUInt16()).AsByte();
+                a[4 * i + 2] = Sse2.UnpackLow(b[4 * i + 1].AsUInt16(), b[4 * i + 3].AsUInt16()).AsByte();
+                a[4 * i + 3] = Sse2.UnpackHigh(b[4 * i + 1].AsUInt16(), b[4 * i + 3].AsUInt16()).AsByte();
+            }
+            // b[8i + m]: rows 8i to 8i+7, columns 2m and 2m+1.
+            for (int i = 0; i < 2; i++)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    b[8 * i + 2 * k] = Sse2.UnpackLow(a[8 * i + k].AsUInt32(), a[8 * i + 4 + k].AsUInt32()).AsByte();
+                    b[8 * i + 2 * k + 1] = Sse2.UnpackHigh(a[8 * i + k].AsUInt32(), a[8 * i + 4 + k].AsUInt32()).AsByte();
+                }
+            }
+            for (int m = 0; m < 8; m++)
+            {
+                Sse2.Store(d + 2 * m * dr, Sse2.UnpackLow(b[m].AsUInt64(), b[8 + m].AsUInt64()).AsByte());
+                Sse2.Store(d + (2 * m + 1) * dr, Sse2.UnpackHigh(b[m].AsUInt64(), b[8 + m].AsUInt64()).AsByte());
+            }
+        }
+    }
+
+    /// <summary>8×8 two-byte elements: interleave elements, then pairs, then halves of row groups.</summary>
+    internal readonly struct HalfWordTile : ITransposeTile
+    {
+        public static int Rows => 8;
+        public static int Cols => 8;
+        public static bool WritesWholeLines => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            Rows16 a = default, b = default;
+            for (int i = 0; i < 8; i++)
+                a[i] = Sse2.LoadVector128(s + i * sc);
+            // b[2i], b[2i+1]: rows 2i and 2i+1 interleaved, columns 0–3 and 4–7.
+            for (int i = 0; i < 4; i++)
+            {
+                b[2 * i] = Sse2.UnpackLow(a[2 * i].AsUInt16(), a[2 * i + 1].AsUInt16()).AsByte();
+                b[2 * i + 1] = Sse2.UnpackHigh(a[2 * i].AsUInt16(), a[2 * i + 1].AsUInt16()).AsByte();
+            }
+            // a[4i + k]: rows 4i to 4i+3, columns 2k and 2k+1.
+            for (int i = 0; i < 2; i++)
+            {
+                a[4 * i] = Sse2.UnpackLow(b[4 * i].AsUInt32(), b[4 * i + 2].AsUInt32()).AsByte();
+                a[4 * i + 1] = Sse2.UnpackHigh(b[4 * i].AsUInt32(), b[4 * i + 2].AsUInt32()).AsByte();
+                a[4 * i + 2] = Sse2.UnpackLow(b[4 * i + 1].AsUInt32(), b[4 * i + 3].AsUInt32()).AsByte();
+                a[4 * i + 3] = Sse2.UnpackHigh(b[4 * i + 1].AsUInt32(), b[4 * i + 3].AsUInt32()).AsByte();
+            }
+            for (int k = 0; k < 4; k++)
+            {
+                Sse2.Store(d + 2 * k * dr, Sse2.UnpackLow(a[k].AsUInt64(), a[4 + k].AsUInt64()).AsByte());
+                Sse2.Store(d + (2 * k + 1) * dr, Sse2.UnpackHigh(a[k].AsUInt64(), a[4 + k].AsUInt64()).AsByte());
+            }
+        }
+    }
+
+    /// <summary>8×16 four-byte elements: two 8×8 register transposes, source rows 0–7 and 8–15.</summary>
+    internal readonly struct WordTile : ITransposeTile
+    {
+        public static int Rows => 8;
+        public static int Cols => 16;
+        public static bool WritesWholeLines => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            var left = Transpose8x8(s, sc);
+            var right = Transpose8x8(s + 8 * sc, sc);
+            for (int r = 0; r < 8; r++)
+                StoreRow<TStore>(d + r * dr, left[r].AsByte(), right[r].AsByte());
+        }
+
+        // Pairs, then quads, then 128-bit lanes: after the three steps row k holds element k of every source row.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe Rows8 Transpose8x8(byte* s, nint sc)
+        {
+            var r0 = Avx.LoadVector256((float*)s);
+            var r1 = Avx.LoadVector256((float*)(s + sc));
+            var r2 = Avx.LoadVector256((float*)(s + 2 * sc));
+            var r3 = Avx.LoadVector256((float*)(s + 3 * sc));
+            var r4 = Avx.LoadVector256((float*)(s + 4 * sc));
+            var r5 = Avx.LoadVector256((float*)(s + 5 * sc));
+            var r6 = Avx.LoadVector256((float*)(s + 6 * sc));
+            var r7 = Avx.LoadVector256((float*)(s + 7 * sc));
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            var t4 = Avx.UnpackLow(r4, r5);
+            var t5 = Avx.UnpackHigh(r4, r5);
+            var t6 = Avx.UnpackLow(r6, r7);
+            var t7 = Avx.UnpackHigh(r6, r7);
+            var u0 = Avx.Shuffle(t0, t2, 0x44);
+            var u1 = Avx.Shuffle(t0, t2, 0xEE);
+            var u2 = Avx.Shuffle(t1, t3, 0x44);
+            var u3 = Avx.Shuffle(t1, t3, 0xEE);
+            var u4 = Avx.Shuffle(t4, t6, 0x44);
+            var u5 = Avx.Shuffle(t4, t6, 0xEE);
+            var u6 = Avx.Shuffle(t5, t7, 0x44);
+            var u7 = Avx.Shuffle(t5, t7, 0xEE);
+            Rows8 o = default;
+            o[0] = Avx.Permute2x128(u0, u4, 0x20);
+            o[1] = Avx.Permute2x128(u1, u5, 0x20);
+            o[2] = Avx.Permute2x128(u2, u6, 0x20);
+            o[3] = Avx.Permute2x128(u3, u7, 0x20);
+            o[4] = Avx.Permute2x128(u0, u4, 0x31);
+            o[5] = Avx.Permute2x128(u1, u5, 0x31);
+            o[6] = Avx.Permute2x128(u2, u6, 0x31);
+            o[7] = Avx.Permute2x128(u3, u7, 0x31);
+            return o;
+        }
+    }
+
+    /// <summary>8×8 eight-byte elements: four 4×4 register transposes.</summary>
+    internal readonly struct DoubleWordTile : ITransposeTile
+    {
+        public static int Rows => 8;
+        public static int Cols => 8;
+        public static bool WritesWholeLines => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            HalfTile<TStore>(s, sc, d, dr);
+            HalfTile<TStore>(s + 32, sc, d + 4 * dr, dr);
+        }
+
+        // Four destination rows: the left half from source rows 0–3, the right half from rows 4–7.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void HalfTile<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            Transpose4x4(s, sc, out var l0, out var l1, out var l2, out var l3);
+            Transpose4x4(s + 4 * sc, sc, out var r0, out var r1, out var r2, out var r3);
+            StoreRow<TStore>(d, l0.AsByte(), r0.AsByte());
+            StoreRow<TStore>(d + dr, l1.AsByte(), r1.AsByte());
+            StoreRow<TStore>(d + 2 * dr, l2.AsByte(), r2.AsByte());
+            StoreRow<TStore>(d + 3 * dr, l3.AsByte(), r3.AsByte());
+        }
+
+        // Rows a, b, c, e of the source become columns: unpack pairs within 128-bit lanes, then swap lanes across.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Transpose4x4(byte* s, nint sc,
+            out Vector256<double> o0, out Vector256<double> o1, out Vector256<double> o2, out Vector256<double> o3)
+        {
+            var a = Avx.LoadVector256((double*)s);
+            var b = Avx.LoadVector256((double*)(s + sc));
+            var c = Avx.LoadVector256((double*)(s + 2 * sc));
+            var e = Avx.LoadVector256((double*)(s + 3 * sc));
+            var ab0 = Avx.UnpackLow(a, b);   // a0 b0 a2 b2
+            var ab1 = Avx.UnpackHigh(a, b);  // a1 b1 a3 b3
+            var ce0 = Avx.UnpackLow(c, e);   // c0 e0 c2 e2
+            var ce1 = Avx.UnpackHigh(c, e);  // c1 e1 c3 e3
+            o0 = Avx.Permute2x128(ab0, ce0, 0x20);
+            o1 = Avx.Permute2x128(ab1, ce1, 0x20);
+            o2 = Avx.Permute2x128(ab0, ce0, 0x31);
+            o3 = Avx.Permute2x128(ab1, ce1, 0x31);
+        }
+    }
+
+    /// <summary>4×4 sixteen-byte elements: each 32-byte load holds two, so lane swaps alone transpose the tile.</summary>
+    internal readonly struct QuadWordTile : ITransposeTile
+    {
+        public static int Rows => 4;
+        public static int Cols => 4;
+        public static bool WritesWholeLines => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            // Source row k holds elements 0–1 of its run in a[k] and 2–3 in b[k].
+            var a0 = Avx.LoadVector256(s);
+            var a1 = Avx.LoadVector256(s + sc);
+            var a2 = Avx.LoadVector256(s + 2 * sc);
+            var a3 = Avx.LoadVector256(s + 3 * sc);
+            var b0 = Avx.LoadVector256(s + 32);
+            var b1 = Avx.LoadVector256(s + sc + 32);
+            var b2 = Avx.LoadVector256(s + 2 * sc + 32);
+            var b3 = Avx.LoadVector256(s + 3 * sc + 32);
+            StoreRow<TStore>(d, Avx.Permute2x128(a0, a1, 0x20), Avx.Permute2x128(a2, a3, 0x20));
+            StoreRow<TStore>(d + dr, Avx.Permute2x128(a0, a1, 0x31), Avx.Permute2x128(a2, a3, 0x31));
+            StoreRow<TStore>(d + 2 * dr, Avx.Permute2x128(b0, b1, 0x20), Avx.Permute2x128(b2, b3, 0x20));
+            StoreRow<TStore>(d + 3 * dr, Avx.Permute2x128(b0, b1, 0x31), Avx.Permute2x128(b2, b3, 0x31));
+        }
+    }
+
+    // A destination row's 64 bytes, in two stores back to back.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreRow<TStore>(byte* d, Vector256<byte> left, Vector256<byte> right) where TStore : struct, IVectorStore
+    {
+        TStore.Store(d, left);
+        TStore.Store(d + 32, right);
+    }
+
+    /// <summary>Eight 8-float vectors, the rows of a transposed tile.</summary>
+    [InlineArray(8)]
+    private struct Rows8
+    {
+        private Vector256<float> _row;
+    }
+
+    /// <summary>Sixteen 16-byte vectors: the rows of a 128-bit tile at each step of its transpose.</summary>
+    [InlineArray(16)]
+    private struct Rows16
+    {
+        private Vector128<byte> _row;
+    }
+}
