@@ -102,7 +102,7 @@ internal static partial class StridedCopy
         long sInner = plan.SrcStrides[n - 1], dInner = plan.DstStrides[n - 1];
 
         // A transpose: the destination's inner axis is strided in the source while another axis is the source's
-        // contiguous one. Copy square blocks so both sides stay in cache.
+        // contiguous one. The transpose kernels walk the source in its memory order and write whole destination lines.
         int srcFast = FindAxis(plan.SrcStrides, plan.Shape, size);
         if (n >= 2 && sInner != size && srcFast >= 0 && srcFast != n - 1 && inner >= BlockEdge && plan.Shape[srcFast] >= BlockEdge)
         {
