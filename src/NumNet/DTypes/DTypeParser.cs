@@ -110,18 +110,19 @@ internal static class DTypeParser
     {
         if (spec.Length == 0)
             return null;
+        // Spans, not substrings: a megabyte of digits is refused without being copied.
         char order = '=';
-        string body = spec;
+        ReadOnlySpan<char> body = spec;
         if (spec[0] is '<' or '>' or '=' or '|' or '!')
         {
             order = spec[0] == '!' ? '>' : spec[0];
-            body = spec[1..];
+            body = body[1..];
         }
         if (body.Length == 0)
             return null;
 
         char letter = body[0];
-        string rest = body[1..];
+        ReadOnlySpan<char> rest = body[1..];
 
         // Datetimes: M, m, M8, m8, each optionally followed by [unit].
         if (letter is 'M' or 'm')
@@ -131,7 +132,7 @@ internal static class DTypeParser
                 rest = rest[1..];
             if (rest.Length > 0 && rest[0] != '[')
                 return null;
-            return DateTimeDType(code, DateTimeMetadata.ParseBracket(rest), order);
+            return DateTimeDType(code, DateTimeMetadata.ParseBracket(rest.ToString()), order);
         }
 
         if (rest.Length == 0)
@@ -142,7 +143,7 @@ internal static class DTypeParser
         }
 
         // Digits only: int.TryParse would also accept trailing NULs ("f8\0"), which NumPy rejects.
-        if (rest.AsSpan().ContainsAnyExceptInRange('0', '9') || !int.TryParse(rest, System.Globalization.NumberStyles.None, null, out int size))
+        if (rest.ContainsAnyExceptInRange('0', '9') || !int.TryParse(rest, System.Globalization.NumberStyles.None, null, out int size))
             return null;
         DType? sized = SizedKind(letter, size);
         if (sized is null)
