@@ -41,13 +41,21 @@ internal static class BlockCopy
         return distance < bytes && distance > -bytes;
     }
 
-    private static void Memmove(ref byte src, ref byte dst, long bytes)
+    private static void Memmove(ref byte src, ref byte dst, long bytes) => Memmove(ref src, ref dst, bytes, Chunk);
+
+    /// <summary>
+    /// <c>memmove</c> in calls of at most <paramref name="chunk"/> bytes. When the destination overlaps the source
+    /// from above, the chunks go from the end back, so no chunk reads bytes an earlier one has already overwritten.
+    /// </summary>
+    internal static void Memmove(ref byte src, ref byte dst, long bytes, int chunk)
     {
-        for (long done = 0; done < bytes; done += Chunk)
+        bool backwards = Unsafe.ByteOffset(ref src, ref dst) > 0;
+        for (long k = 0; k < bytes; k += chunk)
         {
-            int n = (int)Math.Min(Chunk, bytes - done);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)done), n)
-                .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)done), n));
+            int n = (int)Math.Min(chunk, bytes - k);
+            long at = backwards ? bytes - k - n : k;
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)at), n)
+                .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)at), n));
         }
     }
 }

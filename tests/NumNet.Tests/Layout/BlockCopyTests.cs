@@ -50,4 +50,19 @@ public class BlockCopyTests
             Assert.True(expected.AsSpan().SequenceEqual(buffer), $"shift {shift}");
         }
     }
+
+    [Fact]
+    public void ChunkedMemmoveOfOverlappingRunsKeepsEveryByte()
+    {
+        // Copies of more than one chunk (1 GiB in use, 1000 bytes here) that overlap in either direction.
+        foreach (int shift in new[] { 1, 999, 1000, 2500, -1, -999, -2500 })
+        {
+            var buffer = Pattern(20_000, 3);
+            var expected = (byte[])buffer.Clone();
+            int from = 5_000, to = 5_000 + shift, length = 9_999;
+            expected.AsSpan(from, length).CopyTo(expected.AsSpan(to, length));
+            BlockCopy.Memmove(ref buffer[from], ref buffer[to], length, chunk: 1000);
+            Assert.True(expected.AsSpan().SequenceEqual(buffer), $"shift {shift}");
+        }
+    }
 }
