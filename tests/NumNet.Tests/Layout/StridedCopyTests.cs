@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Casting.Loops;
 using NumNet.Layout;
 
 namespace NumNet.Tests.Layout;
@@ -160,9 +161,11 @@ public class StridedCopyTests
     [InlineData("complex128")]
     public void LargeTransposesUseTheVectorKernels(string dtype)
     {
-        // Most of these are above the 4 MiB streaming-store threshold, and 512² is below it. The odd sizes break
-        // 32-byte row alignment and leave partial tiles and partial bands on both axes.
-        foreach (var (rows, cols) in new (long, long)[] { (512, 512), (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9), (1000, 1001), (1500, 1024) })
+        // 512² is below the streaming-store threshold (which comes from this machine's cache), the last shape is
+        // always above it. The odd sizes break 32-byte row alignment and leave partial tiles and partial bands on
+        // both axes.
+        long aboveStreaming = (long)Math.Sqrt(StreamingCast.Threshold / np.dtype(dtype).ItemSize) + 5;
+        foreach (var (rows, cols) in new (long, long)[] { (512, 512), (1024, 1024), (1027, 1030), (1032, 1048), (8, 9000), (9000, 9), (1000, 1001), (1500, 1024), (aboveStreaming, aboveStreaming + 3) })
         {
             using var a = Random(dtype, rows, cols);
             var t = a.T;
@@ -179,10 +182,11 @@ public class StridedCopyTests
     [InlineData("complex128")]
     public void ManySmallPlanesStreamWhenTheWholeResultIsLarge(string dtype)
     {
-        // 80 planes of 128×136: each plane is small, the whole result above the streaming threshold, so the planes
+        // Planes of 128×136: each plane is small, the whole result above the streaming threshold, so the planes
         // take the streaming path with 32-byte aligned rows; the second shape has unaligned rows and falls back to
         // cached stores.
-        foreach (var shape in new long[][] { [80, 128, 136], [80, 130, 131] })
+        long planes = StreamingCast.Threshold / (128 * 130 * np.dtype(dtype).ItemSize) + 2;
+        foreach (var shape in new long[][] { [planes, 128, 136], [planes, 130, 131] })
         {
             using var a = Random(dtype, shape);
             var t = a.Transpose(0, 2, 1);

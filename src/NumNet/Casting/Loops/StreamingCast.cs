@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NumNet.Platform;
 
 namespace NumNet.Casting.Loops;
 
@@ -23,11 +24,11 @@ internal interface ICastStep
 internal static class StreamingCast
 {
     /// <summary>
-    /// Result size from which stores bypass the cache; the transposing and block copies use the same limit. Measured
-    /// on the benchmark machine (512 KiB of L2 per core): a 2 MB result is faster through the cache, from 5 MB on
-    /// streaming is 2–3× faster.
+    /// Result size from which stores bypass the cache; the transposing and block copies use the same limit. It comes
+    /// from the machine's last-level cache (<see cref="CacheTopology.StreamingThreshold"/>); a static readonly field,
+    /// so optimised code sees it as a constant.
     /// </summary>
-    public const long Threshold = 4 << 20;
+    public static readonly long Threshold = CacheTopology.StreamingThreshold;
 
     /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
     /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
