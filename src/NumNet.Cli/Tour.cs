@@ -1,16 +1,21 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NumNet.Cli;
 
 /// <summary>
-/// <c>numnet tour</c>: a Python session that a NumPy user can read line by line. Each step shows the NumPy statement
-/// and prints what NumNet answers for the same C# call; tests/NumNet.Tests/Cli/tour.expected.txt holds NumPy's own
-/// output for the same statements, and a test keeps the two identical.
+/// <c>numnet tour</c>: a Python session that a NumPy user can read line by line, with the C# that does the same beside
+/// each statement. Each step shows the NumPy statement, the C# call (its own source text, so what is shown is what
+/// runs) and what NumNet answers; tests/NumNet.Tests/Cli/tour.expected.txt holds NumPy's own output for the same
+/// statements, and a test keeps the two identical.
 /// </summary>
 public static class Tour
 {
-    /// <summary>One line of the session: a statement and, for expressions, the text NumNet prints for it.</summary>
-    private readonly record struct Step(string Python, Func<string?> Run);
+    /// <summary>One line of the session: a statement, its C#, and, for expressions, the text NumNet prints for it.</summary>
+    private readonly record struct Step(string Python, string? CSharp, Func<string?> Run);
+
+    /// <summary>Prefix of the C# line under each Python statement.</summary>
+    public const string CSharpPrompt = "C#> ";
 
     /// <summary>Writes the tour.</summary>
     public static void Run(TextWriter o)
@@ -24,16 +29,23 @@ public static class Tour
                 continue;
             }
             o.WriteLine(">>> " + step.Python);
+            if (step.CSharp is not null)
+                o.WriteLine(CSharpPrompt + step.CSharp);
             if (step.Run() is { } text)
                 o.WriteLine(text);
         }
     }
 
-    private static Step Say(string python, Func<object?> run) => new(python, () => Text(run()));
+    // The C# shown is the lambda's own source text, less its "() => ".
+    private static Step Say(string python, Func<object?> run, [CallerArgumentExpression(nameof(run))] string csharp = "") =>
+        new(python, Body(csharp), () => Text(run()));
 
-    private static Step Do(string python, Action run) => new(python, () => { run(); return null; });
+    private static Step Do(string python, Action run, [CallerArgumentExpression(nameof(run))] string csharp = "") =>
+        new(python, Body(csharp) + ";", () => { run(); return null; });
 
-    private static Step Comment(string text) => new("# " + text, () => null);
+    private static Step Comment(string text) => new("# " + text, null, () => null);
+
+    private static string Body(string lambda) => lambda.StartsWith("() => ", StringComparison.Ordinal) ? lambda[6..] : lambda;
 
     // Python's repr of what a statement gives.
     private static string Text(object? value) => value switch
@@ -41,8 +53,8 @@ public static class Tour
         NDArray a => a.Repr(),
         DType d => d.Repr(),
         bool b => b ? "True" : "False",
-        long[] t => Tuple(t.Select(x => x.ToString()).ToArray()),
-        object?[] t => Tuple(t.Select(Text).ToArray()),
+        long[] t => Tuple(t.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()),
+        ITuple t => Tuple(Enumerable.Range(0, t.Length).Select(i => Text(t[i])).ToArray()),
         null => "None",
         _ => value.ToString() ?? "",
     };
@@ -71,7 +83,8 @@ public static class Tour
 
         yield return Comment("the dtype table: every spelling NumPy accepts");
         foreach (var spec in new[] { "bool", "int8", "uint16", "int", "float32", "float", "g", "complex", "G", "S10", "U5", "O", "M8[ns]", "m8[D]", ">f8" })
-            yield return Say($"np.dtype('{spec}'), np.dtype('{spec}').str, np.dtype('{spec}').itemsize", () => new object?[] { np.dtype(spec), $"'{np.dtype(spec).Str}'", np.dtype(spec).ItemSize });
+            yield return Say($"np.dtype('{spec}'), np.dtype('{spec}').str, np.dtype('{spec}').itemsize", () => (np.dtype(spec), $"'{np.dtype(spec).Str}'", np.dtype(spec).ItemSize),
+                $"(np.dtype(\"{spec}\"), np.dtype(\"{spec}\").Str, np.dtype(\"{spec}\").ItemSize)");
 
         yield return Comment("copy versus view: asarray keeps the memory, array copies it");
         yield return Do("a = np.array([1, 2, 3])", () => a = np.array(new long[] { 1, 2, 3 }));
@@ -86,7 +99,7 @@ public static class Tour
         yield return Comment("views: slicing shares memory, with new strides");
         yield return Do("a = np.arange(12).reshape(3, 4)", () => a = np.arange(12).Reshape(3, 4));
         yield return Do("v = a[1:, ::2]", () => v = a[np.s(1, null), np.s(null, null, 2)]);
-        yield return Say("v.shape, v.strides", () => new object?[] { v.Shape, v.Strides });
+        yield return Say("v.shape, v.strides", () => (v.Shape, v.Strides));
         yield return Say("v.base is a.base", () => ReferenceEquals(v.Base, a.Base));
         yield return Do("v[0, 0] = 99", () => v.SetItem(99L, 0, 0));
         yield return Say("a", () => a);
@@ -94,11 +107,11 @@ public static class Tour
         yield return Comment("order and ravel: a view exactly when the memory already lies in that order");
         yield return Do("m = np.arange(6).reshape(2, 3)", () => m = np.arange(6).Reshape(2, 3));
         yield return Do("f = np.asarray(m, order='F')", () => f = np.asarray(m, order: "F"));
-        yield return Say("f.flags['F_CONTIGUOUS'], f.strides, np.shares_memory(f, m)", () => new object?[] { f.IsFContiguous, f.Strides, np.shares_memory(f, m) });
+        yield return Say("f.flags['F_CONTIGUOUS'], f.strides, np.shares_memory(f, m)", () => (f.IsFContiguous, f.Strides, np.shares_memory(f, m)));
         yield return Say("m.ravel()", () => m.Ravel());
         yield return Say("m.ravel('F')", () => m.Ravel("F"));
-        yield return Say("np.shares_memory(m.ravel(), m), np.shares_memory(m.ravel('F'), m)", () => new object?[] { np.shares_memory(m.Ravel(), m), np.shares_memory(m.Ravel("F"), m) });
-        yield return Say("np.shares_memory(m.T.ravel('K'), m), np.shares_memory(m.T.ravel('C'), m)", () => new object?[] { np.shares_memory(m.T.Ravel("K"), m), np.shares_memory(m.T.Ravel("C"), m) });
+        yield return Say("np.shares_memory(m.ravel(), m), np.shares_memory(m.ravel('F'), m)", () => (np.shares_memory(m.Ravel(), m), np.shares_memory(m.Ravel("F"), m)));
+        yield return Say("np.shares_memory(m.T.ravel('K'), m), np.shares_memory(m.T.ravel('C'), m)", () => (np.shares_memory(m.T.Ravel("K"), m), np.shares_memory(m.T.Ravel("C"), m)));
         yield return Say("np.ascontiguousarray(m.T).strides", () => np.ascontiguousarray(m.T).Strides);
         yield return Say("m[::-1].copy(order='K').strides", () => m[np.s(null, null, -1)].Copy("K").Strides);
 

@@ -4,7 +4,7 @@
 Usage: dotnet run --project src/NumNet.Cli -- tour | /usr/bin/python3 tests/NumNet.Tests/Cli/make_tour_expected.py
 
 Each '>>> ' line of the tour is run in one Python interactive console with numpy imported as np; its output
-replaces NumNet's. Comment and blank lines are kept. Two NumPy 2 behaviours that NumPy 1.24 lacks are emulated:
+replaces NumNet's. Comment and blank lines, and the 'C#> ' line under each statement, are kept. Two NumPy 2 behaviours that NumPy 1.24 lacks are emulated:
   * asarray's device= argument (NumPy 2.0): with device='cpu' the result is the same as without it;
   * the summarised repr ends with ', shape=(...)' (NumPy 2.2).
 """
@@ -26,13 +26,17 @@ def run(statement):
         console.push(statement)
     return buffer.getvalue()
 
-for line in sys.stdin.read().splitlines():
+lines = sys.stdin.read().splitlines()
+for i, line in enumerate(lines):
     if not line.startswith(">>> "):
         if line.startswith("#") or line == "":
             out_lines.append(line)
         continue
     statement = line[4:]
     out_lines.append(line)
+    # The C# line the tour prints under each statement is kept as it is; NumPy's output follows it.
+    if i + 1 < len(lines) and lines[i + 1].startswith("C#> "):
+        out_lines.append(lines[i + 1])
     replay = statement.replace(", device='cpu'", "") if np.__version__.startswith("1.") else statement
     text = run(replay)
     if np.__version__.startswith("1.") and "..." in text and text.startswith("array("):
