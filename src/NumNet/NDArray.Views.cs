@@ -12,6 +12,12 @@ public sealed partial class NDArray
     /// view; read its value with <see cref="Item()"/> or <see cref="GetItem{T}"/>.
     /// </summary>
     /// <exception cref="IndexOutOfRangeException">An index is out of range, or too many indices.</exception>
+    /// <remarks>
+    /// Setting writes into that view as NumPy's <c>a[index] = value</c> does: <c>a[1.., ..2] = 0.0</c>,
+    /// <c>a[0] = np.asarray(row)</c>. An array value is broadcast to the view's shape and cast with the <c>unsafe</c>
+    /// rule (see <see cref="np.copyto(NDArray, object?, string)"/> for a checked cast); a .NET number or string is
+    /// stored as NumPy stores a Python scalar.
+    /// </remarks>
     [System.Runtime.CompilerServices.IndexerName("Indexer")]
     public NDArray this[params object?[] index]
     {
@@ -20,12 +26,17 @@ public sealed partial class NDArray
             var (offset, shape, strides) = BasicIndexing.Apply(this, index);
             return View(offset, shape, strides);
         }
+        set => AssignTo(this[index], value);
     }
 
-    /// <summary>Basic indexing from NumPy's index text, as in <c>a["::2, 1, ..., None"]</c>.</summary>
+    /// <summary>Basic indexing from NumPy's index text, as in <c>a["::2, 1, ..., None"]</c>; setting writes into the view.</summary>
     /// <exception cref="ArgumentException">Text that is not an index.</exception>
     [System.Runtime.CompilerServices.IndexerName("Indexer")]
-    public NDArray this[string index] => this[BasicIndexing.Parse(index)];
+    public NDArray this[string index]
+    {
+        get => this[BasicIndexing.Parse(index)];
+        set => AssignTo(this[BasicIndexing.Parse(index)], value);
+    }
 
     /// <summary>The transpose, a view with the axes reversed (NumPy's <c>T</c>).</summary>
     public NDArray T => Transpose();

@@ -19,14 +19,11 @@ public static partial class np
         return CastSafety.Allows(CastingRules.Parse(casting), from, to);
     }
 
-    /// <summary><c>np.can_cast(array, to, casting)</c>: by the array's dtype only (NumPy 2 no longer looks at values).</summary>
-    /// <inheritdoc cref="can_cast(DType, DType, string)"/>
-    public static bool can_cast(NDArray from, DType to, string casting = "safe") =>
-        can_cast((from ?? throw new ArgumentNullException(nameof(from))).DType, to, casting);
-
     /// <summary>
-    /// <c>np.can_cast</c> for any operand: a <see cref="DType"/>, an <see cref="NDArray"/> or a dtype string. Python
-    /// and .NET scalars are refused as NumPy 2 refuses Python scalars, since the answer used to depend on the value.
+    /// <c>np.can_cast</c> for any operand: a <see cref="DType"/>, an <see cref="NDArray"/> (by its dtype only: NumPy 2
+    /// no longer looks at values) or a dtype string. Python and .NET scalars are refused as NumPy 2 refuses Python
+    /// scalars, since the answer used to depend on the value. (One overload for every operand, so that a .NET number
+    /// is never turned into a 0-d array by <see cref="NDArray"/>'s implicit conversions and answered by its dtype.)
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is a scalar, or <paramref name="casting"/> is not a rule.</exception>
     public static bool can_cast(object from, DType to, string casting = "safe") => from switch

@@ -118,7 +118,7 @@ public static partial class np
         for (int i = 0; i < items.Count; i++)
         {
             // An object array stores anything; other dtypes take scalars only, as NumPy's element assignment does.
-            if (!dtype.IsObject && items[i] is (IEnumerable and not string) or NDArray { NDim: > 0 })
+            if (!dtype.IsObject && items[i] is NDArray { NDim: > 0 } or (IEnumerable and not string and not NDArray))
                 throw new ArgumentException("setting an array element with a sequence.", nameof(iterable));
             result.SetValue(items[i], i);
         }

@@ -131,36 +131,14 @@ public static partial class np
         }
     }
 
-    // The value broadcast over the result's shape (NumPy's copyto): a 0-d value, or an array whose trailing
-    // dimensions match or are 1, is repeated through zero strides.
+    // The value broadcast over the result's shape, as NumPy's copyto broadcasts it.
     private static NDArray FillWith(NDArray result, NDArray value)
     {
-        var shape = result.ShapeRef;
-        var valueShape = value.ShapeRef;
-        int lead = shape.Length - valueShape.Length;
-        var strides = new long[shape.Length];
-        bool fits = true;
-        // Extra leading dimensions of the value must be 1 (NumPy drops them).
-        for (int j = 0; j < -lead; j++)
-            fits &= valueShape[j] == 1;
-        for (int i = 0; i < shape.Length && fits; i++)
-        {
-            int j = i - lead;
-            if (j < 0 || valueShape[j] == 1)
-                continue;
-            fits = valueShape[j] == shape[i];
-            strides[i] = value.StridesRef[j];
-        }
-        if (!fits)
-            throw new ArgumentException($"could not broadcast input array from shape {BroadcastShape(valueShape)} into shape {BroadcastShape(shape)}");
+        var repeated = Layout.Broadcast.To(value, result.ShapeRef);
         if (result.Size > 0)
-            Layout.StridedCopy.Copy(value.View(value.Offset, result.Shape, strides), result);
+            Layout.StridedCopy.Copy(repeated, result);
         return result;
     }
-
-    // A shape as NumPy's broadcast errors write it: (2,) and (2,3).
-    private static string BroadcastShape(long[] shape) =>
-        "(" + string.Join(",", shape) + (shape.Length == 1 ? ",)" : ")");
 
     /// <summary>
     /// <c>np.arange(stop)</c> / <c>np.arange(start, stop, step)</c> over integers: int64 values
