@@ -59,15 +59,24 @@ public static partial class np
     internal static void Assign(NDArray dst, NDArray value)
     {
         var repeated = Broadcast.To(value, dst.ShapeRef);
-        if (dst.Size == 0)
-            return;
-        if (MemoryOverlap.MayShare(repeated, dst))
+        try
         {
-            using var snapshot = repeated.Copy(MemoryOrder.K);
-            CastEngine.CastInto(snapshot, dst);
-            return;
+            if (dst.Size == 0)
+                return;
+            if (MemoryOverlap.MayShare(repeated, dst))
+            {
+                using var snapshot = repeated.Copy(MemoryOrder.K);
+                CastEngine.CastInto(snapshot, dst);
+                return;
+            }
+            CastEngine.CastInto(repeated, dst);
         }
-        CastEngine.CastInto(repeated, dst);
+        finally
+        {
+            // A view made here gives its claim on the memory back at once; the caller's own array is not ours.
+            if (!ReferenceEquals(repeated, value))
+                repeated.Dispose();
+        }
     }
 
     // The array NumPy's copyto makes of a non-array source: a Python-like number whose kind the destination's dtype

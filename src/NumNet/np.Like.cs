@@ -15,17 +15,17 @@ public static partial class np
     /// <param name="order">"C", "F", "A" (F when the prototype is Fortran-ordered) or "K" (keep its layout).</param>
     /// <param name="shape">Overrides the shape; a different number of dimensions makes order K mean C.</param>
     /// <exception cref="ArgumentException">A bad order or shape.</exception>
-    public static NDArray empty_like(NDArray prototype, DType? dtype = null, string order = "K", long[]? shape = null) =>
+    public static NDArray empty_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
         NewLike(prototype, dtype, order, shape, zero: false);
 
     /// <summary><c>np.zeros_like(a, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, filled with zeros.</summary>
     /// <inheritdoc cref="empty_like"/>
-    public static NDArray zeros_like(NDArray prototype, DType? dtype = null, string order = "K", long[]? shape = null) =>
+    public static NDArray zeros_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
         NewLike(prototype, dtype, order, shape, zero: true);
 
     /// <summary><c>np.ones_like(a, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, filled with ones.</summary>
     /// <inheritdoc cref="empty_like"/>
-    public static NDArray ones_like(NDArray prototype, DType? dtype = null, string order = "K", long[]? shape = null) =>
+    public static NDArray ones_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
         full_like(prototype, 1L, dtype, order, shape);
 
     /// <summary>
@@ -38,22 +38,22 @@ public static partial class np
     /// <param name="dtype">Overrides the dtype.</param>
     /// <param name="order">"C", "F", "A" or "K".</param>
     /// <param name="shape">Overrides the shape.</param>
-    public static NDArray full_like(NDArray prototype, object? fill_value, DType? dtype = null, string order = "K", long[]? shape = null)
+    public static NDArray full_like(NDArray prototype, object? fill_value, DType? dtype = null, string order = "K", ShapeLike? shape = null)
     {
         ArgumentNullException.ThrowIfNull(prototype);
         return Filled(fill_value, dtype ?? prototype.DType, d => NewLike(prototype, d, order, shape, zero: false));
     }
 
-    private static NDArray NewLike(NDArray prototype, DType? dtype, string order, long[]? shape, bool zero)
+    private static NDArray NewLike(NDArray prototype, DType? dtype, string order, ShapeLike? shape, bool zero)
     {
         ArgumentNullException.ThrowIfNull(prototype);
         var d = dtype ?? prototype.DType;
         var memoryOrder = MemoryOrders.Parse(order, MemoryOrder.K);
         if (shape is null)
             return NDArray.Allocate(d, prototype.Shape, prototype.NewLikeStrides(memoryOrder, d.ItemSize), zero);
-        ShapeMath.CheckNDim(shape.Length);
-        var newShape = (long[])shape.Clone();
-        if (shape.Length != prototype.NDim && memoryOrder is MemoryOrder.K or MemoryOrder.A)
+        var newShape = shape.Value.ToArray();
+        ShapeMath.CheckNDim(newShape.Length);
+        if (newShape.Length != prototype.NDim && memoryOrder is MemoryOrder.K or MemoryOrder.A)
             memoryOrder = MemoryOrder.C;
         if (memoryOrder is MemoryOrder.C or MemoryOrder.F)
             return NDArray.Allocate(d, newShape, memoryOrder, zero);

@@ -90,15 +90,15 @@ public static partial class np
     /// <c>np.empty(shape, dtype, order)</c>: a new array whose contents are whatever the memory held. dtype defaults to
     /// float64.
     /// </summary>
-    public static NDArray empty(long[] shape, DType? dtype = null, string order = "C") =>
-        NDArray.Allocate(dtype ?? float64, (long[])shape.Clone(), ContiguousOrder(order), zero: false);
+    public static NDArray empty(ShapeLike shape, DType? dtype = null, string order = "C") =>
+        NDArray.Allocate(dtype ?? float64, shape.ToArray(), ContiguousOrder(order), zero: false);
 
     /// <summary><c>np.zeros(shape, dtype, order)</c>: a new array of zeros (empty strings, <c>None</c> for object). dtype defaults to float64.</summary>
-    public static NDArray zeros(long[] shape, DType? dtype = null, string order = "C") =>
-        NDArray.Allocate(dtype ?? float64, (long[])shape.Clone(), ContiguousOrder(order), zero: true);
+    public static NDArray zeros(ShapeLike shape, DType? dtype = null, string order = "C") =>
+        NDArray.Allocate(dtype ?? float64, shape.ToArray(), ContiguousOrder(order), zero: true);
 
     /// <summary><c>np.ones(shape, dtype, order)</c>: a new array of ones (<c>True</c> for bool, <c>'1'</c> for strings). dtype defaults to float64.</summary>
-    public static NDArray ones(long[] shape, DType? dtype = null, string order = "C") => full(shape, 1L, dtype ?? float64, order);
+    public static NDArray ones(ShapeLike shape, DType? dtype = null, string order = "C") => full(shape, 1L, dtype ?? float64, order);
 
     /// <summary>
     /// <c>np.full(shape, fill_value, dtype, order)</c>: a new array with every element <paramref name="fill_value"/>,
@@ -106,10 +106,10 @@ public static partial class np
     /// a dtype, the dtype <c>np.array(fill_value)</c> would have.
     /// </summary>
     /// <exception cref="ArgumentException">The fill value cannot be converted to <paramref name="dtype"/>.</exception>
-    public static NDArray full(long[] shape, object? fill_value, DType? dtype = null, string order = "C")
+    public static NDArray full(ShapeLike shape, object? fill_value, DType? dtype = null, string order = "C")
     {
         var memoryOrder = ContiguousOrder(order);
-        return Filled(fill_value, dtype, d => NDArray.Allocate(d, (long[])shape.Clone(), memoryOrder, zero: false));
+        return Filled(fill_value, dtype, d => NDArray.Allocate(d, shape.ToArray(), memoryOrder, zero: false));
     }
 
     /// <summary>
@@ -137,6 +137,8 @@ public static partial class np
         var repeated = Layout.Broadcast.To(value, result.ShapeRef);
         if (result.Size > 0)
             Layout.StridedCopy.Copy(repeated, result);
+        if (!ReferenceEquals(repeated, value))
+            repeated.Dispose();
         return result;
     }
 
@@ -156,6 +158,41 @@ public static partial class np
         var result = NDArray.Allocate(int64, [count], MemoryOrder.C, zero: false);
         for (long i = 0; i < count; i++)
             result.SetItem(unchecked(start + i * step), i); // wraps only in the product; the sum is always in range
+        return result;
+    }
+
+    /// <summary>
+    /// <c>np.arange(stop)</c> / <c>np.arange(start, stop, step)</c> over floats: float64 values, as many as
+    /// <c>ceil((stop - start) / step)</c>; element <c>i</c> is <c>start + i·delta</c> with <c>delta</c> the difference
+    /// between the first two values, as NumPy fills them (<c>np.arange(0.0, 1.0, 0.1)</c> has 10 elements).
+    /// </summary>
+    /// <exception cref="DivideByZeroException">The step is zero (NumPy's ZeroDivisionError).</exception>
+    /// <exception cref="ArgumentException">A bound or the step is NaN ("cannot compute length"), or the length is infinite or too large.</exception>
+    public static NDArray arange(double start, double? stop = null, double step = 1.0)
+    {
+        if (stop is null)
+            (start, stop) = (0.0, start);
+        if (step == 0)
+            throw new DivideByZeroException("arange: step is zero (float division by zero)");
+        double span = stop.Value - start, quotient = span / step;
+        double length = Math.Ceiling(quotient);
+        // A quotient that underflows to zero still means one element when the span is not empty.
+        if (quotient == 0 && span != 0)
+            length = double.IsNegative(quotient) ? 0 : 1;
+        if (double.IsNaN(length))
+            throw new ArgumentException("arange: cannot compute length");
+        if (length > long.MaxValue / 8)
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"arange: Maximum allowed size exceeded ({start} to {stop} by {step})"));
+        long count = length > 0 ? (long)length : 0;
+        var result = NDArray.Allocate(float64, [count], MemoryOrder.C, zero: false);
+        if (count > 0)
+        {
+            // NumPy stores start and start + step, then fills the rest from their difference.
+            double delta = (start + step) - start;
+            for (long i = 0; i < count; i++)
+                result.SetItem(i == 1 ? start + step : start + i * delta, i);
+        }
         return result;
     }
 
