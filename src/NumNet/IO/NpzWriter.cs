@@ -1,3 +1,5 @@
+using static System.FormattableString;
+using NumNet.Formatting;
 using System.IO.Compression;
 
 namespace NumNet.IO;
@@ -16,7 +18,7 @@ internal static class NpzWriter
             if (string.IsNullOrEmpty(name))
                 throw new ArgumentException("every array in an .npz needs a non-empty name", nameof(members));
             if (!seen.Add(name))
-                throw new ArgumentException($"the name '{name}' is given to more than one array", nameof(members));
+                throw new ArgumentException(Invariant($"the name {PythonRepr.Repr(name)} is given to more than one array"), nameof(members));
             NpyWriter.Validate(array);
         }
     }
