@@ -49,7 +49,10 @@ public static partial class np
     /// <param name="mmap_mode">
     /// For .npy: null reads the data into memory; "r" maps the file read-only, "r+" maps it so writes reach the file,
     /// "c" maps it copy-on-write (writes stay in memory). A mapped array owns the mapping: dispose it to close the file.
-    /// Ignored for .npz, whose members are always read into memory.
+    /// Ignored for .npz, whose members are always read into memory. The file's size is checked when it is mapped, but
+    /// a file that another program truncates while it is mapped (NumPy's <c>np.save</c> truncates in place) ends the
+    /// process with SIGBUS at the next touch of a lost page, in NumNet as in NumPy: map only files nobody rewrites,
+    /// and read the others without <paramref name="mmap_mode"/> (a truncation then is an <see cref="InvalidDataException"/>).
     /// </param>
     /// <param name="allow_pickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
     /// <param name="max_member_bytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
