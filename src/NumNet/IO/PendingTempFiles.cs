@@ -89,10 +89,12 @@ internal static class PendingTempFiles
         }
     }
 
-    private static void OnSignal(PosixSignalContext context)
+    private static void OnSignal(PosixSignalContext context) => InterruptAll(context.Signal.ToString());
+
+    /// <summary>What a stop signal does: removes every temporary file in progress and marks its save interrupted.</summary>
+    internal static void InterruptAll(string signal)
     {
-        string name = context.Signal.ToString();
         foreach (var pending in InProgress.Keys)
-            pending.Interrupt(name);
+            pending.Interrupt(signal);
     }
 }

@@ -140,6 +140,31 @@ public sealed class SafeSaveTests
     }
 
     [Fact]
+    public void A_save_interrupted_by_a_signal_throws_and_leaves_the_target()
+    {
+        // In a process of its own: the interrupt reaches every save in progress in the process.
+        using var dir = new TempDir();
+        NumNet.Tests.Reliability.ChildProcess.AssertPasses("file-save-interrupted", dir.Path);
+    }
+
+    [Fact]
+    public void Saving_over_a_mapped_file_leaves_the_mapping_intact()
+    {
+        // np.save renames a new file over the old one instead of truncating it in place (as NumPy does), so an array
+        // that maps the old file keeps reading the old bytes instead of faulting.
+        using var dir = new TempDir();
+        string path = dir.File("m.npy");
+        using (var a = np.arange(100_000))
+            np.save(path, a);
+        using var mapped = np.load<NDArray>(path, mmap_mode: "r");
+        using (var small = np.arange(3))
+            np.save(path, small);
+        Assert.Equal(99_999L, mapped.GetValue(99_999));
+        using var reloaded = np.load<NDArray>(path);
+        Assert.Equal(3, reloaded.Size);
+    }
+
+    [Fact]
     public void A_directory_target_is_an_io_error()
     {
         using var dir = new TempDir();
