@@ -57,6 +57,34 @@ public sealed class SafeSaveTests
     }
 
     [Fact]
+    public void The_owner_and_group_are_kept_where_the_system_allows()
+    {
+        // Only root may give a file to another user, so this runs as root (the CI container) and is empty elsewhere.
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            return;
+        using var dir = new TempDir();
+        string path = dir.File("theirs.npy");
+        File.WriteAllText(path, "old");
+        Assert.Equal(0, Run("chown", ["1:1", path], out _));
+        using (var a = Sample())
+            np.save(path, a);
+        Assert.Equal(0, Run("stat", ["-c", "%u:%g", path], out string owner));
+        Assert.Equal("1:1", owner.Trim());
+        AssertHoldsSample(path);
+    }
+
+    private static int Run(string file, string[] args, out string output)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    [Fact]
     public void A_read_only_target_is_refused_and_left_alone()
     {
         if (OperatingSystem.IsWindows())
