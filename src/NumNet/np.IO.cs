@@ -1,6 +1,6 @@
-using static System.FormattableString;
 using NumNet.Formatting;
 using NumNet.IO;
+using static System.FormattableString;
 
 namespace NumNet;
 

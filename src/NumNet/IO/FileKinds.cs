@@ -1,4 +1,5 @@
 using static System.FormattableString;
+
 namespace NumNet.IO;
 
 /// <summary>What a file to load holds, judged from its first bytes.</summary>

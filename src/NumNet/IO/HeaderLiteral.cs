@@ -1,7 +1,7 @@
-using static System.FormattableString;
-using NumNet.Formatting;
 using System.Globalization;
 using System.Text;
+using NumNet.Formatting;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 

@@ -1,8 +1,8 @@
-using static System.FormattableString;
-using NumNet.Formatting;
 using System.IO.MemoryMappedFiles;
+using NumNet.Formatting;
 using NumNet.Layout;
 using NumNet.Memory;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 

@@ -1,8 +1,8 @@
-using static System.FormattableString;
-using NumNet.Formatting;
 using System.Buffers.Binary;
 using System.Text;
+using NumNet.Formatting;
 using NumNet.Layout;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 

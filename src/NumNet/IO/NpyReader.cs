@@ -1,6 +1,6 @@
-using static System.FormattableString;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 

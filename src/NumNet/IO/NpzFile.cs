@@ -1,10 +1,9 @@
-using static System.FormattableString;
-using NumNet.Formatting;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
-
+using NumNet.Formatting;
 using NumNet.IO;
+using static System.FormattableString;
 
 namespace NumNet;
 

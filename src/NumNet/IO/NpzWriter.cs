@@ -1,6 +1,6 @@
-using static System.FormattableString;
-using NumNet.Formatting;
 using System.IO.Compression;
+using NumNet.Formatting;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
