@@ -61,7 +61,7 @@ internal static class ConvertCommand
         using var array = ArraySource.Open(source);
         using var converted = Convert(array, dtype, request.Order, request.Casting);
         var result = converted ?? array;
-        using var bar = ProgressBar.For(context, result.NBytes, $"writing {Path.GetFileName(target.Path)}");
+        using var bar = ProgressBar.For(context, result.NBytes, $"writing {PythonRepr.Repr(Path.GetFileName(target.Path))}");
         AtomicFile.Write(target.Path, stream => Write(stream, target, result, bar), overwrite: request.Force);
         return CommandLine.Ok;
     }

@@ -231,7 +231,7 @@ public sealed class CliTests
             np.save(input, big);
         var (code, _, err) = Numnet(true, "convert", input, dir.File("out.npy"));
         Assert.Equal(0, code);
-        Assert.Contains("\rwriting out.npy [", err);
+        Assert.Contains("\rwriting 'out.npy' [", err);
         Assert.Contains("100%", err);
         var (code2, _, err2) = Numnet(false, "convert", input, dir.File("out2.npy"));
         Assert.Equal(0, code2);
