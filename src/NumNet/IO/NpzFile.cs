@@ -173,9 +173,8 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
                 if (crc != entry.Crc32)
                 {
                     array.Dispose();
-                    throw new InvalidDataException(
-                        $"the member's CRC-32 is {crc:x8} over its {checking.BytesRead} bytes, but the archive records {entry.Crc32:x8}: " +
-                        "the member is damaged or holds more data than its declared size");
+                    throw new InvalidDataException(Invariant(
+                        $"the member's CRC-32 is {crc:x8} over its {checking.BytesRead} bytes, but the archive records {entry.Crc32:x8}: the member is damaged or holds more data than its declared size"));
                 }
                 return array;
             }

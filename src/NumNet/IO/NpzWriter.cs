@@ -38,5 +38,5 @@ internal static class NpzWriter
 
     /// <summary>NumPy's names for arrays given by position: arr_0, arr_1, ….</summary>
     public static (string, NDArray)[] Positional(NDArray[] arrays) =>
-        arrays.Select((a, i) => ($"arr_{i}", a)).ToArray();
+        arrays.Select((a, i) => (Invariant($"arr_{i}"), a)).ToArray();
 }
