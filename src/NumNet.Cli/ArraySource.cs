@@ -1,4 +1,4 @@
-using NumNet.IO;
+using NumNet.Formatting;
 
 namespace NumNet.Cli;
 
@@ -6,28 +6,45 @@ namespace NumNet.Cli;
 internal static class ArraySource
 {
     /// <summary>
-    /// Opens <paramref name="spec"/>: a .npy is memory-mapped read-only (so a file larger than memory still converts),
-    /// a .npz member is read into memory, a CSV is parsed.
+    /// Opens <paramref name="spec"/>: a .npy or a .npz member is read into memory, a CSV is parsed.
     /// </summary>
+    /// <remarks>
+    /// Never memory-mapped: a mapped file that another program truncates (NumPy's <c>np.save</c> rewrites a file in
+    /// place) kills the process with SIGBUS on the next touch of a lost page. Read into memory, the same truncation is a
+    /// short read, reported as a truncated file.
+    /// </remarks>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
+    /// <exception cref="InvalidDataException">A damaged file, or an .npz without any member.</exception>
     public static NDArray Open(FileSpec spec)
     {
         switch (spec.Format)
         {
             case FileFormat.Npy:
-                return np.load<NDArray>(spec.Path, mmap_mode: "r");
+                return np.load<NDArray>(spec.Path);
             case FileFormat.Csv:
                 using (var reader = new StreamReader(spec.Path))
                     return Csv.Read(reader);
             default:
                 using (var npz = np.load<NpzFile>(spec.Path))
-                {
-                    string member = spec.Member ?? (npz.Count == 1 ? npz.Files[0]
-                        : throw new UsageException($"'{spec.Path}' holds {npz.Count} arrays ({string.Join(", ", npz.Files)}); name one as {spec.Path}:NAME"));
-                    if (!npz.ContainsKey(member))
-                        throw new KeyNotFoundException($"'{spec.Path}' has no member '{member}' (it has {string.Join(", ", npz.Files)})");
-                    return npz[member];
-                }
+                    return npz[Member(spec, npz)];
         }
     }
+
+    private static string Member(FileSpec spec, NpzFile npz)
+    {
+        string path = PythonRepr.Repr(spec.Path);
+        if (spec.Member is { } named)
+        {
+            return npz.ContainsKey(named) ? named
+                : throw new KeyNotFoundException($"{path} has no member {PythonRepr.Repr(named)} (it has {Names(npz)})");
+        }
+        return npz.Files.Count switch
+        {
+            0 => throw new InvalidDataException($"{path} holds no arrays"),
+            1 => npz.Files[0],
+            _ => throw new UsageException($"{path} holds {npz.Files.Count} arrays ({Names(npz)}); name one as FILE.npz:NAME"),
+        };
+    }
+
+    private static string Names(NpzFile npz) => string.Join(", ", npz.Files.Select(PythonRepr.Repr));
 }

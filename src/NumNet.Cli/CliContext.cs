@@ -1,3 +1,5 @@
+using NumNet.IO;
+
 namespace NumNet.Cli;
 
 /// <summary>Where a command writes, and whether it may draw a progress bar.</summary>
@@ -18,27 +20,32 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Progres
         }
         catch (UsageException e)
         {
-            Error.WriteLine($"numnet {command}: {e.Message}");
+            Report(command, e.Message);
             return CommandLine.Usage;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException
             or InvalidCastException or OverflowException or FormatException or KeyNotFoundException or ReadOnlyArrayException)
         {
-            Error.WriteLine($"numnet {command}: {e.Message}");
+            Report(command, e.Message);
             return CommandLine.BadInput;
         }
         catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
         {
-            Error.WriteLine($"numnet {command}: the input is too large to process here ({e.Message})");
+            Report(command, $"the input is too large to process here ({e.Message})");
             return CommandLine.BadInput;
         }
         catch (Exception e)
         {
             // Still one line and no stack trace: whatever the input provoked, the user learns what and where.
-            Error.WriteLine($"numnet {command}: cannot process the input ({e.GetType().Name}: {e.Message})");
+            Report(command, $"cannot process the input ({e.GetType().Name}: {e.Message})");
             return CommandLine.BadInput;
         }
     }
+
+    // One line whatever the message quotes: the runtime's own messages hold paths unquoted, so a control character
+    // left in one is escaped here rather than reaching the terminal or starting a second line.
+    private void Report(string command, string message) => Error.WriteLine($"numnet {command}: {MessageText.OneLine(message)}");
+
 }
 
 /// <summary>A command line that parsed but asks for something impossible (an unknown extension or dtype).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using NumNet.IO;
 using System.CommandLine;
 using System.CommandLine.Help;
 
@@ -29,6 +31,25 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool progress)
     {
         ArgumentNullException.ThrowIfNull(args);
+        // Every number the tool prints, in results and in messages from any part of the library, reads the same under
+        // any culture: no U+2212 minus (sv-SE) or direction marks (fa-IR). Restored for in-process callers.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, stdout, stderr, progress);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, bool progress)
+    {
         var context = new CliContext(stdout, stderr, progress);
         var root = BuildRoot(context);
         if (args.Length == 0)
@@ -41,7 +62,7 @@ public static class CommandLine
         {
             string command = result.CommandResult.Command == root ? "numnet" : "numnet " + result.CommandResult.Command.Name;
             foreach (var error in result.Errors)
-                stderr.WriteLine($"{command}: {error.Message}");
+                stderr.WriteLine($"{command}: {MessageText.OneLine(error.Message)}");
             stderr.WriteLine($"Run '{command} --help' for usage.");
             return Usage;
         }

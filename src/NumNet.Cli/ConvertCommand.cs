@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NumNet.Formatting;
+using NumNet.IO;
 
 namespace NumNet.Cli;
 
@@ -54,13 +56,13 @@ internal static class ConvertCommand
         }
         // Refuse before reading anything, so a large input is not converted only to be thrown away.
         if (!request.Force && File.Exists(target.Path))
-            throw new IOException($"'{target.Path}' already exists; use --force to replace it");
+            throw new IOException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
         using var array = ArraySource.Open(source);
         using var converted = Convert(array, dtype, request.Order, request.Casting);
         var result = converted ?? array;
-        using var bar = ProgressBar.For(context, result.NBytes, $"writing {Path.GetFileName(target.Path)}");
-        OutputFile.Write(target.Path, request.Force, stream => Write(stream, target, result, bar));
+        using var bar = ProgressBar.For(context, result.NBytes, $"writing {PythonRepr.Repr(Path.GetFileName(target.Path))}");
+        AtomicFile.Write(target.Path, stream => Write(stream, target, result, bar), overwrite: request.Force);
         return CommandLine.Ok;
     }
 

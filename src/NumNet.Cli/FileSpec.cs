@@ -1,3 +1,5 @@
+using NumNet.Formatting;
+
 namespace NumNet.Cli;
 
 /// <summary>The kinds of file the tool reads and writes, told apart by extension.</summary>
@@ -28,7 +30,7 @@ internal sealed record FileSpec(string Path, FileFormat Format, string? Member)
             path = text[..(colon + 4)];
             member = text[(colon + 5)..];
             if (member.Length == 0)
-                throw new UsageException($"'{text}' names no member after the colon");
+                throw new UsageException($"{PythonRepr.Repr(text)} names no member after the colon");
         }
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         var format = ext switch
@@ -36,7 +38,7 @@ internal sealed record FileSpec(string Path, FileFormat Format, string? Member)
             ".npy" => FileFormat.Npy,
             ".npz" => FileFormat.Npz,
             ".csv" => FileFormat.Csv,
-            _ => throw new UsageException($"'{text}' is not a .npy, .npz or .csv file"),
+            _ => throw new UsageException($"{PythonRepr.Repr(text)} is not a .npy, .npz or .csv file"),
         };
         return new FileSpec(path, format, member);
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NumNet.IO;
+using NumNet.Formatting;
 
 namespace NumNet.Cli;
 
@@ -28,7 +28,8 @@ internal static class ShowCommand
     private static int Run(CliContext context, string path, long? threshold)
     {
         using var scope = threshold is { } t ? np.printoptions(threshold: t) : null;
-        var loaded = np.load(path, mmap_mode: "r");
+        // Read, not mapped: a mapped file truncated by another program meanwhile would kill the process (SIGBUS).
+        var loaded = np.load(path);
         if (loaded is NDArray array)
         {
             using (array)
@@ -36,11 +37,13 @@ internal static class ShowCommand
             return CommandLine.Ok;
         }
         using var npz = (NpzFile)loaded;
-        context.Out.WriteLine($"{path}: {npz.Count} array{(npz.Count == 1 ? "" : "s")}");
+        // Names and paths are quoted as Python's repr quotes them: whatever they hold, they cannot reach the terminal
+        // as escape sequences or forge a line.
+        context.Out.WriteLine($"{PythonRepr.Repr(path)}: {npz.Files.Count} array{(npz.Files.Count == 1 ? "" : "s")}");
         foreach (var name in npz.Files)
         {
             context.Out.WriteLine();
-            context.Out.WriteLine($"[{name}]");
+            context.Out.WriteLine($"[{PythonRepr.Repr(name)}]");
             using var member = npz[name];
             Describe(context.Out, member);
         }

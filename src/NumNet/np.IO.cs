@@ -1,4 +1,6 @@
+using NumNet.Formatting;
 using NumNet.IO;
+using static System.FormattableString;
 
 namespace NumNet;
 
@@ -9,21 +11,25 @@ public static partial class np
     /// <summary>
     /// <c>np.save(file, arr)</c>: writes <paramref name="arr"/> in .npy format (version 1.0 unless the header needs 2.0
     /// or 3.0, as NumPy chooses), appending <c>.npy</c> to the name when it lacks it. The file appears only once it is
-    /// complete: the content goes to a temporary file in the same folder, which is then renamed over the target.
+    /// complete: the content goes to a temporary file in the same folder, which is then renamed over the target. A
+    /// symbolic link is followed (the file it points to is written), the target's permission bits are kept (and its
+    /// owner where the system allows), and a Ctrl+C or SIGTERM during the save removes the temporary file.
     /// </summary>
     /// <remarks>
     /// The bytes equal NumPy's for the same array: dtype and byte order kept as they are, F-contiguous arrays (that are
     /// not also C-contiguous) stored in Fortran order, any other layout stored in C order.
     /// </remarks>
     /// <exception cref="NotSupportedException">An object array: NumPy would pickle it, and NumNet does not write pickles.</exception>
-    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="IOException">The file cannot be written, or is a directory.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is read-only (NumPy's PermissionError), or its folder cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">A signal interrupted the save and the application kept running; the file is as it was.</exception>
     public static void save(string file, NDArray arr)
     {
         ArgumentNullException.ThrowIfNull(file);
         byte[] header = NpyWriter.Header(arr);
         if (!file.EndsWith(".npy", StringComparison.Ordinal))
             file += ".npy";
-        AtomicFile.Write(file, header.Length + arr.NBytes, handle => NpyWriter.Write(handle, arr, header));
+        AtomicFile.Write(file, header.Length + arr.NBytes, handle => NpyWriter.Write(handle, arr, header), stream => NpyWriter.Write(stream, arr));
     }
 
     /// <summary><c>np.save(stream, arr)</c>: writes the .npy content of <paramref name="arr"/> at the stream's position.</summary>
@@ -43,7 +49,10 @@ public static partial class np
     /// <param name="mmap_mode">
     /// For .npy: null reads the data into memory; "r" maps the file read-only, "r+" maps it so writes reach the file,
     /// "c" maps it copy-on-write (writes stay in memory). A mapped array owns the mapping: dispose it to close the file.
-    /// Ignored for .npz, whose members are always read into memory.
+    /// Ignored for .npz, whose members are always read into memory. The file's size is checked when it is mapped, but
+    /// a file that another program truncates while it is mapped (NumPy's <c>np.save</c> truncates in place) ends the
+    /// process with SIGBUS at the next touch of a lost page, in NumNet as in NumPy: map only files nobody rewrites,
+    /// and read the others without <paramref name="mmap_mode"/> (a truncation then is an <see cref="InvalidDataException"/>).
     /// </param>
     /// <param name="allow_pickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
     /// <param name="max_member_bytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
@@ -112,15 +121,18 @@ public static partial class np
         if (result is T typed)
             return typed;
         (result as IDisposable)?.Dispose();
-        throw new InvalidDataException($"'{file}' holds {(result is NDArray ? "an array (.npy)" : "an archive (.npz)")}, not a {typeof(T).Name}");
+        throw new InvalidDataException(Invariant($"{PythonRepr.Repr(file)} holds {(result is NDArray ? "an array (.npy)" : "an archive (.npz)")}, not a {typeof(T).Name}"));
     }
 
     /// <summary>
     /// <c>np.savez(file, name=arr, ...)</c>: writes the arrays uncompressed into a .npz archive, each as the member
-    /// <c>name.npy</c>, appending <c>.npz</c> to the file name when it lacks it. Written through a temporary file.
+    /// <c>name.npy</c>, appending <c>.npz</c> to the file name when it lacks it. Written through a temporary file, as
+    /// <see cref="save(string, NDArray)"/> writes.
     /// </summary>
     /// <exception cref="ArgumentException">An empty or repeated name.</exception>
     /// <exception cref="NotSupportedException">An object array.</exception>
+    /// <exception cref="IOException">The file cannot be written, or is a directory.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is read-only, or its folder cannot be written.</exception>
     public static void savez(string file, params (string name, NDArray arr)[] arrays) => SaveArchive(file, arrays, compress: false);
 
     /// <summary><c>np.savez(file, *arrays)</c>: the arrays are named arr_0, arr_1, ….</summary>

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace NumNet.IO;
 
 /// <summary>What a file to load holds, judged from its first bytes.</summary>
@@ -51,11 +53,11 @@ internal static class FileKinds
         if (head.StartsWith(NpyFormat.Magic))
             return FileKind.Npy;
         if (head.Length < SniffLength && head.Length > 0 && NpyFormat.Magic.StartsWith(head))
-            throw new InvalidDataException($"the .npy file is truncated: it ends inside the magic string ({head.Length} of 6 bytes)");
+            throw new InvalidDataException(Invariant($"the .npy file is truncated: it ends inside the magic string ({head.Length} of 6 bytes)"));
         if (head.Length == 0)
             throw new InvalidDataException("the file is empty: neither .npy nor .npz");
         if (head[0] == 0x80)
             throw new NotSupportedException("the file holds a Python pickle; NumNet does not load pickles");
-        throw new InvalidDataException($"neither a .npy file nor a .npz archive (it starts with {Convert.ToHexString(head)})");
+        throw new InvalidDataException(Invariant($"neither a .npy file nor a .npz archive (it starts with {Convert.ToHexString(head)})"));
     }
 }

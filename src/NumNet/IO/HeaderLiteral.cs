@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using NumNet.Formatting;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
@@ -49,7 +51,7 @@ internal sealed class HeaderLiteral
             SkipSpace();
             object value = Value();
             if (!d.TryAdd(key, value))
-                throw Error($"the key '{key}' appears twice");
+                throw Error(Invariant($"the key {PythonRepr.Repr(key)} appears twice"));
             SkipSpace();
             if (TryTake(','))
                 continue;
@@ -114,9 +116,9 @@ internal sealed class HeaderLiteral
             _pos++;
         // Python rejects leading zeros ("012") in integer literals.
         if (digits.Length > 1 && digits[0] == '0')
-            throw Error($"'{digits}' is not a Python integer literal");
+            throw Error(Invariant($"'{digits}' is not a Python integer literal"));
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
-            throw Error($"the dimension {digits} is too large");
+            throw Error(Invariant($"the dimension {digits} is too large"));
         return value;
     }
 
@@ -139,7 +141,7 @@ internal sealed class HeaderLiteral
                     throw Error("unterminated string");
                 char e = _text[_pos++];
                 if (e is not ('\\' or '\'' or '"'))
-                    throw Error($"unsupported escape '\\{e}' in a string");
+                    throw Error(Invariant($"unsupported escape {PythonRepr.Repr("\\" + e)} in a string"));
                 c = e;
             }
             sb.Append(c);
@@ -177,12 +179,12 @@ internal sealed class HeaderLiteral
     private void Expect(char c)
     {
         if (!TryTake(c))
-            throw Error($"expected '{c}'");
+            throw Error(Invariant($"expected '{c}'"));
     }
 
     private InvalidDataException Error(string what)
     {
         string near = _pos < _text.Length ? _text.Substring(_pos, Math.Min(20, _text.Length - _pos)) : "end of header";
-        return new InvalidDataException($"the .npy header is not a valid literal: {what} at position {_pos} (near \"{near}\")");
+        return new InvalidDataException(Invariant($"the .npy header is not a valid literal: {what} at position {_pos} (near {PythonRepr.Repr(near)})"));
     }
 }

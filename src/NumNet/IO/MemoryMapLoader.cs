@@ -1,6 +1,8 @@
 using System.IO.MemoryMappedFiles;
+using NumNet.Formatting;
 using NumNet.Layout;
 using NumNet.Memory;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
@@ -14,7 +16,7 @@ internal static class MemoryMapLoader
         "r" or "readonly" => MemoryMappedFileAccess.Read,
         "r+" or "readwrite" => MemoryMappedFileAccess.ReadWrite,
         "c" or "copyonwrite" => MemoryMappedFileAccess.CopyOnWrite,
-        _ => throw new ArgumentException($"mmap_mode must be one of 'r', 'r+' or 'c' (got '{mode}')", "mmap_mode"),
+        _ => throw new ArgumentException(Invariant($"mmap_mode must be one of 'r', 'r+' or 'c' (got {PythonRepr.Repr(mode)})"), "mmap_mode"),
     };
 
     /// <summary>Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping.</summary>
@@ -30,7 +32,7 @@ internal static class MemoryMapLoader
             fileLength = stream.Length;
         }
         if (fileLength - header.DataOffset < header.DataBytes)
-            throw new InvalidDataException($"the .npy file is truncated: the header promises {header.DataBytes} bytes of data, the file holds {fileLength - header.DataOffset}");
+            throw new InvalidDataException(Invariant($"the .npy file is truncated: the header promises {header.DataBytes} bytes of data, the file holds {fileLength - header.DataOffset}"));
         var buffer = new MemoryMappedFileBuffer(path, header.DataOffset, header.DataBytes, access);
         try
         {

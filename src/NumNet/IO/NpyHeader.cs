@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using NumNet.Formatting;
 using NumNet.Layout;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
@@ -30,19 +32,19 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
         Span<byte> prefix = stackalloc byte[NpyFormat.MagicLength + 4];
         ReadExactly(stream, prefix[..NpyFormat.MagicLength], "the magic string and version");
         if (!prefix[..6].SequenceEqual(NpyFormat.Magic))
-            throw new InvalidDataException($"not a .npy file: it starts with {Convert.ToHexString(prefix[..6])}, not the .npy magic string 934E554D5059");
+            throw new InvalidDataException(Invariant($"not a .npy file: it starts with {Convert.ToHexString(prefix[..6])}, not the .npy magic string 934E554D5059"));
         int major = prefix[6], minor = prefix[7];
         if (minor != 0 || major is < 1 or > 3)
-            throw new InvalidDataException($"unsupported .npy format version {major}.{minor}; versions 1.0, 2.0 and 3.0 are supported");
+            throw new InvalidDataException(Invariant($"unsupported .npy format version {major}.{minor}; versions 1.0, 2.0 and 3.0 are supported"));
         int lengthSize = major == 1 ? 2 : 4;
         ReadExactly(stream, prefix.Slice(NpyFormat.MagicLength, lengthSize), "the header length");
         long headerLength = major == 1
             ? BinaryPrimitives.ReadUInt16LittleEndian(prefix[NpyFormat.MagicLength..])
             : BinaryPrimitives.ReadUInt32LittleEndian(prefix[NpyFormat.MagicLength..]);
         if (headerLength > maxHeaderSize)
-            throw new InvalidDataException($"the .npy header is {headerLength} bytes long, more than the {maxHeaderSize} accepted; the file may not be safe to load");
-        if (stream.CanSeek && stream.Length - stream.Position < headerLength)
-            throw new InvalidDataException($"the .npy file is truncated: the header claims {headerLength} bytes but the file ends after {stream.Length - stream.Position}");
+            throw new InvalidDataException(Invariant($"the .npy header is {headerLength} bytes long, more than the {maxHeaderSize} accepted; the file may not be safe to load"));
+        if (stream.CanSeek && BytesLeft(stream) is var left && left < headerLength)
+            throw new InvalidDataException(Invariant($"the .npy file is truncated: the header claims {headerLength} bytes but the file ends after {left}"));
         var headerBytes = new byte[headerLength];
         ReadExactly(stream, headerBytes, "the header");
         string text;
@@ -61,8 +63,8 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
     {
         if (d.Count != 3 || !d.ContainsKey("descr") || !d.ContainsKey("fortran_order") || !d.ContainsKey("shape"))
         {
-            string keys = string.Join(", ", d.Keys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"));
-            throw new InvalidDataException($"the .npy header must have exactly the keys 'descr', 'fortran_order' and 'shape'; it has {keys}");
+            string keys = string.Join(", ", d.Keys.Order(StringComparer.Ordinal).Select(PythonRepr.Repr));
+            throw new InvalidDataException(Invariant($"the .npy header must have exactly the keys 'descr', 'fortran_order' and 'shape'; it has {keys}"));
         }
         if (d["descr"] is not string descr)
             throw new InvalidDataException("the .npy header's 'descr' is not a string");
@@ -77,7 +79,7 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
         }
         catch (ArgumentException e)
         {
-            throw new InvalidDataException($"the .npy header's shape {ShapeMath.Format(shape)} is not valid: {e.Message}");
+            throw new InvalidDataException(Invariant($"the .npy header's shape {ShapeMath.Format(shape)} is not valid: {MessageText.OneLine(e.Message)}"));
         }
         return new NpyHeader(dtype, shape, fortran, major, dataOffset);
     }
@@ -89,16 +91,23 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
         {
             dtype = np.dtype(descr);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or OverflowException)
         {
-            throw new InvalidDataException($"the .npy header's descr '{descr}' is not a dtype NumNet understands: {e.Message}");
+            // OverflowException: a size whose bytes pass what a dtype can hold ('<U536870912' is 2 GiB per element).
+            throw new InvalidDataException(Invariant($"the .npy header's descr {PythonRepr.Repr(descr)} is not a dtype NumNet understands: {MessageText.OneLine(e.Message)}"));
         }
         if (dtype.IsObject)
             throw new NotSupportedException("the file holds an object array, stored as a Python pickle; NumNet does not load pickles");
         if (dtype.IsFlexible && dtype.ItemSize == 0 && dtype.Code != DTypeCode.Void)
-            throw new InvalidDataException($"the .npy header's descr '{descr}' has no size");
+            throw new InvalidDataException(Invariant($"the .npy header's descr {PythonRepr.Repr(descr)} has no size"));
         return dtype;
     }
+
+    /// <summary>
+    /// Bytes after the position, measured once; never negative, as it would be for a file truncated behind the reader
+    /// by another program.
+    /// </summary>
+    public static long BytesLeft(Stream stream) => Math.Max(0, stream.Length - stream.Position);
 
     private static long CheckedBytes(long[] shape, DType dtype) => ShapeMath.CheckedByteSize(shape, dtype.ItemSize);
 
@@ -106,6 +115,6 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
     {
         int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         if (read < buffer.Length)
-            throw new InvalidDataException($"the .npy file is truncated: it ends inside {what} ({read} of {buffer.Length} bytes)");
+            throw new InvalidDataException(Invariant($"the .npy file is truncated: it ends inside {what} ({read} of {buffer.Length} bytes)"));
     }
 }

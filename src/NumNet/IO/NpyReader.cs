@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
@@ -19,10 +20,10 @@ internal static class NpyReader
     {
         var header = NpyHeader.Read(stream, maxHeaderSize);
         if (header.DataBytes > maxDataBytes)
-            throw new InvalidDataException($"the array's data would take {header.DataBytes} bytes, more than the limit of {maxDataBytes}");
+            throw new InvalidDataException(Invariant($"the array's data would take {header.DataBytes} bytes, more than the limit of {maxDataBytes}"));
         // On a file, a shape promising more bytes than exist is caught before any memory is allocated for it.
-        if (stream.CanSeek && stream.Length - stream.Position < header.DataBytes)
-            throw Truncated(header.DataBytes, stream.Length - stream.Position);
+        if (stream.CanSeek && NpyHeader.BytesLeft(stream) is var left && left < header.DataBytes)
+            throw Truncated(header.DataBytes, left);
         var array = NDArray.Allocate(header.DType, (long[])header.Shape.Clone(), header.FortranOrder ? MemoryOrder.F : MemoryOrder.C, zero: false);
         try
         {
@@ -72,5 +73,5 @@ internal static class NpyReader
     }
 
     private static InvalidDataException Truncated(long expected, long got) =>
-        new($"the .npy file is truncated: the header promises {expected} bytes of data, the file holds {got}");
+        new(Invariant($"the .npy file is truncated: the header promises {expected} bytes of data, the file holds {got}"));
 }

@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
-
+using NumNet.Formatting;
 using NumNet.IO;
+using static System.FormattableString;
 
 namespace NumNet;
 
@@ -11,9 +12,13 @@ namespace NumNet;
 /// archive when it is asked for. Dispose it to close the file.
 /// </summary>
 /// <remarks>
-/// Names are the archive's <c>.npy</c> members without that suffix (<c>arr_0</c>, or the names given to
-/// <c>np.savez</c>); the full member name works as a key too. Other members are not arrays and are not listed. Every
-/// access reads and decompresses the member again and returns a new array that the caller owns, as NumPy does.
+/// Names are looked up exactly as NumPy's <c>NpzFile</c> looks them up over Python's <c>zipfile</c>: <see cref="Files"/>
+/// lists every member in archive order with a <c>.npy</c> suffix removed (duplicates included), a key is first taken as
+/// a member's full name and only then as a name without its <c>.npy</c>, and of several members with one name the last
+/// is read. Member names are decoded as zipfile decodes them (UTF-8 when the entry says so, else code page 437) and end
+/// at a NUL. A member that does not hold a .npy array (NumPy returns its raw bytes) throws
+/// <see cref="InvalidDataException"/>. Every access reads and decompresses the member again and returns a new array
+/// that the caller owns, as NumPy does.
 /// Every member read is checked against the CRC-32 its directory records (as Python's zipfile does), and encrypted
 /// members are refused. Members are read only up to the size their header declares, and a declared size above
 /// <see cref="MaxMemberBytes"/>, or above what the member's compressed size can possibly expand to, is rejected before
@@ -29,7 +34,11 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     private const long MaxDeflateRatio = 1032;
 
     private readonly ZipArchive _zip;
-    private readonly Dictionary<string, ZipArchiveEntry> _members;
+    // NumPy's `files`: every member's name in archive order, a .npy suffix removed, duplicates kept.
+    private readonly List<string> _files = [];
+
+    // zipfile's name table: a member's full name to its entry, the last one when a name repeats.
+    private readonly Dictionary<string, ZipArchiveEntry> _byName = new(StringComparer.Ordinal);
     private readonly int _maxHeaderSize;
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -47,15 +56,15 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
         if (!stream.CanRead || !stream.CanSeek)
             throw new ArgumentException("an .npz archive needs a readable, seekable stream", nameof(stream));
         ArgumentOutOfRangeException.ThrowIfNegative(maxMemberBytes);
-        _members = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         try
         {
-            _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen);
+            _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen, ZipNames.LegacyEncoding);
             // The directory is read here, so its damage is reported by the constructor, not by a later lookup.
             foreach (var entry in _zip.Entries)
             {
-                if (entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
-                    _members.TryAdd(entry.FullName[..^4], entry);
+                string name = ZipNames.AsZipfileReadsIt(entry.FullName);
+                _byName[name] = entry;
+                _files.Add(name.EndsWith(".npy", StringComparison.Ordinal) ? name[..^4] : name);
             }
         }
         catch (InvalidDataException e)
@@ -63,7 +72,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
             _zip?.Dispose();
             if (!leaveOpen)
                 stream.Dispose();
-            throw new InvalidDataException($"not a valid .npz (zip) archive: {e.Message}", e);
+            throw new InvalidDataException(Invariant($"not a valid .npz (zip) archive: {MessageText.OneLine(e.Message)}"), e);
         }
         MaxMemberBytes = maxMemberBytes;
         _maxHeaderSize = maxHeaderSize;
@@ -72,17 +81,17 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     /// <summary>The largest member data size that will be read; larger members throw <see cref="InvalidDataException"/>.</summary>
     public long MaxMemberBytes { get; set; }
 
-    /// <summary>The member names (NumPy's <c>files</c>), in archive order.</summary>
-    public IReadOnlyList<string> Files => _members.Keys.ToList();
+    /// <summary>The member names (NumPy's <c>files</c>): in archive order, without a <c>.npy</c> suffix, duplicates kept.</summary>
+    public IReadOnlyList<string> Files => _files.AsReadOnly();
 
-    /// <inheritdoc/>
-    public IEnumerable<string> Keys => _members.Keys;
+    /// <summary>The names, as <see cref="Files"/> (NumPy iterates its <c>files</c>).</summary>
+    public IEnumerable<string> Keys => _files.AsReadOnly();
 
     /// <summary>Every member, each read afresh; the caller owns the arrays.</summary>
-    public IEnumerable<NDArray> Values => _members.Keys.Select(k => this[k]);
+    public IEnumerable<NDArray> Values => Keys.Select(k => this[k]);
 
-    /// <inheritdoc/>
-    public int Count => _members.Count;
+    /// <summary>The number of names in <see cref="Files"/> (NumPy's <c>len</c>).</summary>
+    public int Count => _files.Count;
 
     /// <summary>Reads the member <paramref name="key"/> (with or without its <c>.npy</c> suffix).</summary>
     /// <exception cref="KeyNotFoundException">No such member.</exception>
@@ -94,7 +103,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
         get
         {
             if (!TryGetEntry(key, out var entry))
-                throw new KeyNotFoundException($"{key} is not a file in the archive");
+                throw new KeyNotFoundException(Invariant($"{PythonRepr.Repr(key)} is not a file in the archive"));
             return Read(key, entry);
         }
     }
@@ -118,7 +127,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     /// <summary>Enumerates name/array pairs, reading each array as it is reached.</summary>
     public IEnumerator<KeyValuePair<string, NDArray>> GetEnumerator()
     {
-        foreach (var key in _members.Keys.ToList())
+        foreach (var key in _files)
             yield return new KeyValuePair<string, NDArray>(key, this[key]);
     }
 
@@ -139,9 +148,9 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     private bool TryGetEntry(string key, [MaybeNullWhen(false)] out ZipArchiveEntry entry)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_members.TryGetValue(key, out entry))
-            return true;
-        return key.EndsWith(".npy", StringComparison.Ordinal) && _members.TryGetValue(key[..^4], out entry);
+        // NumPy: the key as a full member name first, then as a name whose member has the .npy suffix. With both x.npy
+        // and x.npy.npy in the archive, "x.npy" is the first and "x" the second.
+        return _byName.TryGetValue(key, out entry) || _byName.TryGetValue(key + ".npy", out entry);
     }
 
     private NDArray Read(string key, ZipArchiveEntry entry)
@@ -154,7 +163,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
             if (entry.CompressedLength < entry.Length)
                 cap = Math.Min(cap, SaturatingMultiply(entry.CompressedLength, MaxDeflateRatio));
             if (entry.IsEncrypted)
-                throw new NotSupportedException($"member '{key}' of the archive is encrypted; NumNet (like NumPy) cannot read it without a password");
+                throw new NotSupportedException(Invariant($"member {PythonRepr.Repr(key)} of the archive is encrypted; NumNet (like NumPy) cannot read it without a password"));
             try
             {
                 using var member = entry.Open();
@@ -164,15 +173,14 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
                 if (crc != entry.Crc32)
                 {
                     array.Dispose();
-                    throw new InvalidDataException(
-                        $"the member's CRC-32 is {crc:x8} over its {checking.BytesRead} bytes, but the archive records {entry.Crc32:x8}: " +
-                        "the member is damaged or holds more data than its declared size");
+                    throw new InvalidDataException(Invariant(
+                        $"the member's CRC-32 is {crc:x8} over its {checking.BytesRead} bytes, but the archive records {entry.Crc32:x8}: the member is damaged or holds more data than its declared size"));
                 }
                 return array;
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"member '{key}' of the archive: {e.Message}", e);
+                throw new InvalidDataException(Invariant($"member {PythonRepr.Repr(key)} of the archive: {e.Message}"), e);
             }
         }
     }

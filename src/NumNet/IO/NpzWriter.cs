@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using NumNet.Formatting;
+using static System.FormattableString;
 
 namespace NumNet.IO;
 
@@ -16,7 +18,7 @@ internal static class NpzWriter
             if (string.IsNullOrEmpty(name))
                 throw new ArgumentException("every array in an .npz needs a non-empty name", nameof(members));
             if (!seen.Add(name))
-                throw new ArgumentException($"the name '{name}' is given to more than one array", nameof(members));
+                throw new ArgumentException(Invariant($"the name {PythonRepr.Repr(name)} is given to more than one array"), nameof(members));
             NpyWriter.Validate(array);
         }
     }
@@ -36,5 +38,5 @@ internal static class NpzWriter
 
     /// <summary>NumPy's names for arrays given by position: arr_0, arr_1, ….</summary>
     public static (string, NDArray)[] Positional(NDArray[] arrays) =>
-        arrays.Select((a, i) => ($"arr_{i}", a)).ToArray();
+        arrays.Select((a, i) => (Invariant($"arr_{i}"), a)).ToArray();
 }

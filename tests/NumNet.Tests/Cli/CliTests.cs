@@ -87,9 +87,9 @@ public sealed class CliTests
     {
         var (code, output, _) = Numnet("show", IoTestData.Fixture("archive_compressed.npz"), "--threshold", "4");
         Assert.Equal(0, code);
-        Assert.Contains("archive_compressed.npz: 2 arrays", output);
-        Assert.Contains("[zeros]\ndtype: float64 (<f8)\nshape: (5000,)\norder: C\nsize: 40000 bytes\narray([0., 0., 0., ..., 0., 0., 0.], shape=(5000,))", output);
-        Assert.Contains("[f]\ndtype: int64 (<i8)\nshape: (2, 3)\norder: F", output);
+        Assert.Contains("archive_compressed.npz': 2 arrays", output);
+        Assert.Contains("['zeros']\ndtype: float64 (<f8)\nshape: (5000,)\norder: C\nsize: 40000 bytes\narray([0., 0., 0., ..., 0., 0., 0.], shape=(5000,))", output);
+        Assert.Contains("['f']\ndtype: int64 (<i8)\nshape: (2, 3)\norder: F", output);
         // The threshold was scoped to the command.
         Assert.Equal(1000, np.get_printoptions().Threshold);
     }
@@ -178,7 +178,7 @@ public sealed class CliTests
         string archive = IoTestData.Fixture("archive_named.npz");
         var (code, _, err) = Numnet("convert", archive, dir.File("x.npy"));
         Assert.Equal(2, code);
-        Assert.Contains("first, second", err);
+        Assert.Contains("'first', 'second'", err);
         Assert.Equal(1, Numnet("convert", archive + ":third", dir.File("x.npy")).Code);
         Assert.Equal(0, Numnet("convert", archive + ":second", dir.File("out.npz:letters")).Code);
         using var z = np.load<NpzFile>(dir.File("out.npz"));
@@ -231,7 +231,7 @@ public sealed class CliTests
             np.save(input, big);
         var (code, _, err) = Numnet(true, "convert", input, dir.File("out.npy"));
         Assert.Equal(0, code);
-        Assert.Contains("\rwriting out.npy [", err);
+        Assert.Contains("\rwriting 'out.npy' [", err);
         Assert.Contains("100%", err);
         var (code2, _, err2) = Numnet(false, "convert", input, dir.File("out2.npy"));
         Assert.Equal(0, code2);

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using NumNet.Tests.Reliability;
+
+namespace NumNet.Tests.Cli;
+
+/// <summary>The numnet tool started as a process of its own, for what only a real process shows: signals and crashes.</summary>
+internal static class CliProcess
+{
+    /// <summary>How long a run may take before it is taken as hung: a hang detector, not a speed limit.</summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>The built tool, from the same configuration as these tests.</summary>
+    public static string ToolPath
+    {
+        get
+        {
+            var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string configuration = tfmDir.Parent!.Name;
+            return Path.Combine(RepoPaths.Root, "src", "NumNet.Cli", "bin", configuration, tfmDir.Name, "NumNet.Cli.dll");
+        }
+    }
+
+    /// <summary>Starts the tool with <paramref name="arguments"/>, its output captured.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ToolPath);
+        foreach (string a in arguments)
+            info.ArgumentList.Add(a);
+        info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start " + ToolPath);
+    }
+
+    /// <summary>Waits for <paramref name="process"/> to end and returns how it ended.</summary>
+    public static ChildProcess.Outcome Finish(Process process)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(HangLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new ChildProcess.Outcome(-1, stdout.Result, stderr.Result + "\n(killed: hung)");
+        }
+        return new ChildProcess.Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Runs the tool to its end.</summary>
+    public static ChildProcess.Outcome Run(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        return Finish(process);
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (INT, TERM) to <paramref name="process"/> with kill(1).</summary>
+    public static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}
