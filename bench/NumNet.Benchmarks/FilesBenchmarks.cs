@@ -44,18 +44,18 @@ public class FilesBenchmarks
         using var a = np.load<NDArray>(_path);
     }
 
-    /// <summary>np.load with mmap_mode='r': header parse and mapping only.</summary>
+    /// <summary>np.load with mmapMode='r': header parse and mapping only.</summary>
     [Benchmark]
     public void MapOnly800MB()
     {
-        using var a = np.load<NDArray>(_path, mmap_mode: "r");
+        using var a = np.load<NDArray>(_path, mmapMode: "r");
     }
 
     /// <summary>Map, then read every element once through a contiguous copy.</summary>
     [Benchmark]
     public void MapAndCopy800MB()
     {
-        using var a = np.load<NDArray>(_path, mmap_mode: "r");
+        using var a = np.load<NDArray>(_path, mmapMode: "r");
         using var c = a.Copy();
     }
 }

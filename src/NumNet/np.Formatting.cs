@@ -75,9 +75,9 @@ public static partial class np
     /// take the print options in force.
     /// </summary>
     /// <param name="a">The array.</param>
-    /// <param name="max_line_width">Characters per line.</param>
+    /// <param name="maxLineWidth">Characters per line.</param>
     /// <param name="precision">Digits of precision for floats.</param>
-    /// <param name="suppress_small">Print tiny floats as zero in positional notation.</param>
+    /// <param name="suppressSmall">Print tiny floats as zero in positional notation.</param>
     /// <param name="separator">Between elements (default " ").</param>
     /// <param name="prefix">Text the caller will put before the result; continuation lines are indented by its length.</param>
     /// <param name="formatter">Custom formatters by kind; null keeps the ones in force.</param>
@@ -87,33 +87,33 @@ public static partial class np
     /// <param name="floatmode">"fixed", "unique", "maxprec" or "maxprec_equal".</param>
     /// <param name="suffix">Text the caller will put after the result; the last line leaves room for it.</param>
     /// <exception cref="ArgumentException">An option has a value NumPy rejects.</exception>
-    public static string array2string(NDArray a, int? max_line_width = null, int? precision = null, bool? suppress_small = null,
+    public static string array2string(NDArray a, int? maxLineWidth = null, int? precision = null, bool? suppressSmall = null,
         string separator = " ", string prefix = "", IReadOnlyDictionary<string, Func<object?, string>>? formatter = null,
         long? threshold = null, int? edgeitems = null, string? sign = null, string? floatmode = null, string suffix = "")
     {
         ArgumentNullException.ThrowIfNull(a);
         var current = PrintOptionsContext.Current;
-        var options = Merge(current, precision, threshold, edgeitems, max_line_width, suppress_small, null, null,
+        var options = Merge(current, precision, threshold, edgeitems, maxLineWidth, suppressSmall, null, null,
             formatter ?? current.Formatter, sign, floatmode);
         return ArrayPrinter.Array2String(a, options, separator ?? " ", prefix ?? "", suffix ?? "");
     }
 
     /// <summary>NumPy's <c>np.array_repr</c>: <c>repr(a)</c> with optional overrides of three print options.</summary>
     /// <exception cref="ArgumentException">An option has a value NumPy rejects.</exception>
-    public static string array_repr(NDArray arr, int? max_line_width = null, int? precision = null, bool? suppress_small = null)
+    public static string array_repr(NDArray arr, int? maxLineWidth = null, int? precision = null, bool? suppressSmall = null)
     {
         ArgumentNullException.ThrowIfNull(arr);
         var current = PrintOptionsContext.Current;
-        return ArrayPrinter.Repr(arr, Merge(current, precision, null, null, max_line_width, suppress_small, null, null, current.Formatter, null, null));
+        return ArrayPrinter.Repr(arr, Merge(current, precision, null, null, maxLineWidth, suppressSmall, null, null, current.Formatter, null, null));
     }
 
     /// <summary>NumPy's <c>np.array_str</c>: <c>str(a)</c> with optional overrides of three print options.</summary>
     /// <exception cref="ArgumentException">An option has a value NumPy rejects.</exception>
-    public static string array_str(NDArray a, int? max_line_width = null, int? precision = null, bool? suppress_small = null)
+    public static string array_str(NDArray a, int? maxLineWidth = null, int? precision = null, bool? suppressSmall = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         var current = PrintOptionsContext.Current;
-        return ArrayPrinter.Str(a, Merge(current, precision, null, null, max_line_width, suppress_small, null, null, current.Formatter, null, null));
+        return ArrayPrinter.Str(a, Merge(current, precision, null, null, maxLineWidth, suppressSmall, null, null, current.Formatter, null, null));
     }
 
     /// <summary>Python's <c>repr(a)</c> of an array (see <see cref="NDArray.Repr"/>).</summary>

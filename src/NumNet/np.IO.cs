@@ -41,48 +41,48 @@ public static partial class np
     }
 
     /// <summary>
-    /// <c>np.load(file, mmap_mode, allow_pickle)</c>: an <see cref="NDArray"/> for a .npy file, an <see cref="NpzFile"/>
+    /// <c>np.load(file, mmapMode, allowPickle)</c>: an <see cref="NDArray"/> for a .npy file, an <see cref="NpzFile"/>
     /// (which the caller disposes) for a .npz archive. Use <see cref="load{T}(string, string?, bool, long, int)"/> to
     /// get the expected kind typed.
     /// </summary>
     /// <param name="file">The file's path.</param>
-    /// <param name="mmap_mode">
+    /// <param name="mmapMode">
     /// For .npy: null reads the data into memory; "r" maps the file read-only, "r+" maps it so writes reach the file,
     /// "c" maps it copy-on-write (writes stay in memory). A mapped array owns the mapping: dispose it to close the file.
     /// Ignored for .npz, whose members are always read into memory. The file's size is checked when it is mapped, but
     /// a file that another program truncates while it is mapped (NumPy's <c>np.save</c> truncates in place) ends the
     /// process with SIGBUS at the next touch of a lost page, in NumNet as in NumPy: map only files nobody rewrites,
-    /// and read the others without <paramref name="mmap_mode"/> (a truncation then is an <see cref="InvalidDataException"/>).
+    /// and read the others without <paramref name="mmapMode"/> (a truncation then is an <see cref="InvalidDataException"/>).
     /// </param>
-    /// <param name="allow_pickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
-    /// <param name="max_member_bytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
-    /// <param name="max_header_size">The longest .npy header accepted, as NumPy's parameter of that name.</param>
+    /// <param name="allowPickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
+    /// <param name="maxMemberBytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
+    /// <param name="maxHeaderSize">The longest .npy header accepted, as NumPy's parameter of that name.</param>
     /// <exception cref="InvalidDataException">
     /// Neither .npy nor .npz, a truncated file, a malformed header (wrong keys, anything but literals), an unknown
     /// dtype, a shape whose byte size overflows or exceeds the file.
     /// </exception>
     /// <exception cref="NotSupportedException">A pickle, an object array, or a structured dtype.</exception>
-    /// <exception cref="ArgumentException">An unknown <paramref name="mmap_mode"/>.</exception>
+    /// <exception cref="ArgumentException">An unknown <paramref name="mmapMode"/>.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static object load(string file, string? mmap_mode = null, bool allow_pickle = false,
-        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize)
+    public static object load(string file, string? mmapMode = null, bool allowPickle = false,
+        long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
     {
         ArgumentNullException.ThrowIfNull(file);
-        _ = allow_pickle;
-        var access = mmap_mode is null ? (System.IO.MemoryMappedFiles.MemoryMappedFileAccess?)null : MemoryMapLoader.ParseMode(mmap_mode);
+        _ = allowPickle;
+        var access = mmapMode is null ? (System.IO.MemoryMappedFiles.MemoryMappedFileAccess?)null : MemoryMapLoader.ParseMode(mmapMode);
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         try
         {
             var kind = FileKinds.Sniff(stream);
             if (kind == FileKind.Npz)
-                return new NpzFile(stream, leaveOpen: false, max_member_bytes, max_header_size);
+                return new NpzFile(stream, leaveOpen: false, maxMemberBytes, maxHeaderSize);
             if (access is { } a)
             {
                 stream.Dispose();
-                return MemoryMapLoader.Open(file, a, max_header_size);
+                return MemoryMapLoader.Open(file, a, maxHeaderSize);
             }
             using (stream)
-                return NpyReader.Read(stream, maxHeaderSize: max_header_size);
+                return NpyReader.Read(stream, maxHeaderSize: maxHeaderSize);
         }
         catch
         {
@@ -94,19 +94,19 @@ public static partial class np
     /// <summary><c>np.load(stream)</c>: reads .npy or .npz content from the stream's position.</summary>
     /// <remarks>An .npz needs a seekable stream and keeps it open; disposing the <see cref="NpzFile"/> leaves it open.</remarks>
     /// <inheritdoc cref="load(string, string?, bool, long, int)"/>
-    public static object load(Stream file, bool allow_pickle = false,
-        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize)
+    public static object load(Stream file, bool allowPickle = false,
+        long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
     {
         ArgumentNullException.ThrowIfNull(file);
-        _ = allow_pickle;
+        _ = allowPickle;
         var kind = FileKinds.Sniff(file, out var replay);
         if (kind == FileKind.Npz)
         {
             if (!file.CanSeek)
                 throw new ArgumentException("an .npz archive needs a seekable stream", nameof(file));
-            return new NpzFile(file, leaveOpen: true, max_member_bytes, max_header_size);
+            return new NpzFile(file, leaveOpen: true, maxMemberBytes, maxHeaderSize);
         }
-        return NpyReader.Read(replay, maxHeaderSize: max_header_size);
+        return NpyReader.Read(replay, maxHeaderSize: maxHeaderSize);
     }
 
     /// <summary>
@@ -114,10 +114,10 @@ public static partial class np
     /// </summary>
     /// <exception cref="InvalidDataException">The file is of the other kind, or damaged.</exception>
     /// <inheritdoc cref="load(string, string?, bool, long, int)"/>
-    public static T load<T>(string file, string? mmap_mode = null, bool allow_pickle = false,
-        long max_member_bytes = NpzFile.DefaultMaxMemberBytes, int max_header_size = NpyHeader.DefaultMaxHeaderSize) where T : class
+    public static T load<T>(string file, string? mmapMode = null, bool allowPickle = false,
+        long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize) where T : class
     {
-        var result = load(file, mmap_mode, allow_pickle, max_member_bytes, max_header_size);
+        var result = load(file, mmapMode, allowPickle, maxMemberBytes, maxHeaderSize);
         if (result is T typed)
             return typed;
         (result as IDisposable)?.Dispose();

@@ -29,19 +29,19 @@ public static partial class np
         full_like(prototype, 1L, dtype, order, shape);
 
     /// <summary>
-    /// <c>np.full_like(a, fill_value, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, with every element
-    /// <paramref name="fill_value"/> converted to the result's dtype (the prototype's unless given), as an unsafe cast does.
+    /// <c>np.full_like(a, fillValue, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, with every element
+    /// <paramref name="fillValue"/> converted to the result's dtype (the prototype's unless given), as an unsafe cast does.
     /// </summary>
     /// <inheritdoc cref="empty_like"/>
     /// <param name="prototype">The array whose shape, dtype and layout the result follows.</param>
-    /// <param name="fill_value">The value of every element.</param>
+    /// <param name="fillValue">The value of every element.</param>
     /// <param name="dtype">Overrides the dtype.</param>
     /// <param name="order">"C", "F", "A" or "K".</param>
     /// <param name="shape">Overrides the shape.</param>
-    public static NDArray full_like(NDArray prototype, object? fill_value, DType? dtype = null, string order = "K", ShapeLike? shape = null)
+    public static NDArray full_like(NDArray prototype, object? fillValue, DType? dtype = null, string order = "K", ShapeLike? shape = null)
     {
         ArgumentNullException.ThrowIfNull(prototype);
-        return Filled(fill_value, dtype ?? prototype.DType, d => NewLike(prototype, d, order, shape, zero: false));
+        return Filled(fillValue, dtype ?? prototype.DType, d => NewLike(prototype, d, order, shape, zero: false));
     }
 
     private static NDArray NewLike(NDArray prototype, DType? dtype, string order, ShapeLike? shape, bool zero)

@@ -101,24 +101,24 @@ public static partial class np
     public static NDArray ones(ShapeLike shape, DType? dtype = null, string order = "C") => full(shape, 1L, dtype ?? float64, order);
 
     /// <summary>
-    /// <c>np.full(shape, fill_value, dtype, order)</c>: a new array with every element <paramref name="fill_value"/>,
+    /// <c>np.full(shape, fillValue, dtype, order)</c>: a new array with every element <paramref name="fillValue"/>,
     /// converted to <paramref name="dtype"/> as an unsafe cast does (NumPy's <c>copyto(..., casting='unsafe')</c>); without
-    /// a dtype, the dtype <c>np.array(fill_value)</c> would have.
+    /// a dtype, the dtype <c>np.array(fillValue)</c> would have.
     /// </summary>
     /// <exception cref="ArgumentException">The fill value cannot be converted to <paramref name="dtype"/>.</exception>
-    public static NDArray full(ShapeLike shape, object? fill_value, DType? dtype = null, string order = "C")
+    public static NDArray full(ShapeLike shape, object? fillValue, DType? dtype = null, string order = "C")
     {
         var memoryOrder = ContiguousOrder(order);
-        return Filled(fill_value, dtype, d => NDArray.Allocate(d, shape.ToArray(), memoryOrder, zero: false));
+        return Filled(fillValue, dtype, d => NDArray.Allocate(d, shape.ToArray(), memoryOrder, zero: false));
     }
 
     /// <summary>
     /// A new array from <paramref name="allocate"/> (given the result's dtype: <paramref name="dtype"/>, or the fill
-    /// value's own) with <paramref name="fill_value"/>, converted as an unsafe cast converts, broadcast into it.
+    /// value's own) with <paramref name="fillValue"/>, converted as an unsafe cast converts, broadcast into it.
     /// </summary>
-    private static NDArray Filled(object? fill_value, DType? dtype, Func<DType, NDArray> allocate)
+    private static NDArray Filled(object? fillValue, DType? dtype, Func<DType, NDArray> allocate)
     {
-        var value = dtype is null ? asarray(fill_value) : asarray(fill_value).AsType(dtype);
+        var value = dtype is null ? asarray(fillValue) : asarray(fillValue).AsType(dtype);
         try
         {
             return FillWith(allocate(value.DType), value);
@@ -126,7 +126,7 @@ public static partial class np
         finally
         {
             // The caller's own array (asarray gives it back unchanged) is not ours to release.
-            if (!ReferenceEquals(value, fill_value))
+            if (!ReferenceEquals(value, fillValue))
                 value.Dispose();
         }
     }

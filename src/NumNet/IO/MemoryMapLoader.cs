@@ -6,7 +6,7 @@ using static System.FormattableString;
 
 namespace NumNet.IO;
 
-/// <summary>Opens a .npy file as an array whose elements are the file's own bytes (NumPy's <c>mmap_mode</c>).</summary>
+/// <summary>Opens a .npy file as an array whose elements are the file's own bytes (NumPy's <c>mmapMode</c>).</summary>
 internal static class MemoryMapLoader
 {
     /// <summary>The mapping access for NumPy's mode spellings ("r", "r+", "c" and their long forms).</summary>
@@ -16,7 +16,7 @@ internal static class MemoryMapLoader
         "r" or "readonly" => MemoryMappedFileAccess.Read,
         "r+" or "readwrite" => MemoryMappedFileAccess.ReadWrite,
         "c" or "copyonwrite" => MemoryMappedFileAccess.CopyOnWrite,
-        _ => throw new ArgumentException(Invariant($"mmap_mode must be one of 'r', 'r+' or 'c' (got {PythonRepr.Repr(mode)})"), "mmap_mode"),
+        _ => throw new ArgumentException(Invariant($"mmapMode must be one of 'r', 'r+' or 'c' (got {PythonRepr.Repr(mode)})"), "mmapMode"),
     };
 
     /// <summary>Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping.</summary>

@@ -19,7 +19,7 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
     /// <summary>Bytes of the data that follows: size times item size, checked against overflow.</summary>
     public long DataBytes { get; } = CheckedBytes(Shape, DType);
 
-    /// <summary>NumPy's header length cap for untrusted files (its <c>max_header_size</c> default).</summary>
+    /// <summary>NumPy's header length cap for untrusted files (its <c>maxHeaderSize</c> default).</summary>
     public const int DefaultMaxHeaderSize = 10_000;
 
     /// <summary>Reads and validates the magic, version and header dict from <paramref name="stream"/>.</summary>

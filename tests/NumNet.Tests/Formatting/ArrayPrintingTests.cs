@@ -69,7 +69,7 @@ public class ArrayPrintingTests
     public void Array2StringSeparatorPrefixSuffix()
     {
         var a = Arange(30);
-        string text = np.array2string(a, max_line_width: 30, separator: ",", prefix: "xx(", suffix: ")");
+        string text = np.array2string(a, maxLineWidth: 30, separator: ",", prefix: "xx(", suffix: ")");
         Assert.Equal("[ 0, 1, 2, 3, 4, 5, 6, 7,\n     8, 9,10,11,12,13,14,15,\n    16,17,18,19,20,21,22,23,\n    24,25,26,27,28,29]", text);
         Assert.Equal("[]", np.array2string(np.zeros([0, 4])));
         Assert.Equal("[[1.+0.j]]", np.array2string(Ones(np.complex128, 1, 1)));
@@ -206,9 +206,9 @@ public class ArrayPrintingTests
     public void ArrayReprAndStrOverrides()
     {
         var a = Floats(1e-6, 4e-7, 2, 3);
-        Assert.Equal("array([0.000001, 0.      , 2.      , 3.      ])", np.array_repr(a, precision: 6, suppress_small: true));
+        Assert.Equal("array([0.000001, 0.      , 2.      , 3.      ])", np.array_repr(a, precision: 6, suppressSmall: true));
         Assert.Equal("[1.e-06 4.e-07 2.e+00 3.e+00]", np.array_str(a));
-        Assert.Equal("[1.e-06\n 4.e-07\n 2.e+00\n 3.e+00]", np.array_str(a, max_line_width: 10));
+        Assert.Equal("[1.e-06\n 4.e-07\n 2.e+00\n 3.e+00]", np.array_str(a, maxLineWidth: 10));
         Assert.Equal(np.repr(a), a.Repr());
         Assert.Equal(np.str(a), a.ToString());
     }

@@ -20,7 +20,7 @@ public sealed class BadInputTests
             string path = dir.File($"t{length}.npy");
             File.WriteAllBytes(path, bytes);
             Assert.Throws<InvalidDataException>(() => np.load(path));
-            Assert.Throws<InvalidDataException>(() => np.load(path, mmap_mode: "r"));
+            Assert.Throws<InvalidDataException>(() => np.load(path, mmapMode: "r"));
             // Through a pipe, where the length is unknown until the end.
             Assert.Throws<InvalidDataException>(() => np.load(new ForwardOnlyStream(bytes)));
         }
@@ -43,7 +43,7 @@ public sealed class BadInputTests
         Assert.Contains("8000000000000 bytes", e.Message);
         using var dir = new TempDir();
         File.WriteAllBytes(dir.File("big.npy"), [.. header, .. new byte[16]]);
-        Assert.Throws<InvalidDataException>(() => np.load(dir.File("big.npy"), mmap_mode: "r"));
+        Assert.Throws<InvalidDataException>(() => np.load(dir.File("big.npy"), mmapMode: "r"));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class BadInputTests
     [Fact]
     public void Bad_mmap_mode_is_an_argument_error()
     {
-        var e = Assert.Throws<ArgumentException>(() => np.load(IoTestData.Fixture("bool.npy"), mmap_mode: "w+"));
-        Assert.Equal("mmap_mode", e.ParamName);
+        var e = Assert.Throws<ArgumentException>(() => np.load(IoTestData.Fixture("bool.npy"), mmapMode: "w+"));
+        Assert.Equal("mmapMode", e.ParamName);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class HeaderTests
         var text = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,)}" + new string(' ', 20_000);
         var e = Assert.Throws<InvalidDataException>(() => np.load(new MemoryStream(Npy(text).Concat(new byte[24]).ToArray())));
         Assert.Contains("more than the 10000", e.Message);
-        using var a = (NDArray)np.load(new MemoryStream(Npy(text).Concat(new byte[24]).ToArray()), max_header_size: 30_000);
+        using var a = (NDArray)np.load(new MemoryStream(Npy(text).Concat(new byte[24]).ToArray()), maxHeaderSize: 30_000);
         Assert.Equal([3L], a.Shape);
         _ = Encoding.ASCII;
     }

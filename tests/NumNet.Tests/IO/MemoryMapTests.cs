@@ -10,7 +10,7 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
     [Fact]
     public void Read_only_map_refuses_writes()
     {
-        using var a = np.load<NDArray>(IoTestData.Fixture("layout_c_3d.npy"), mmap_mode: "r");
+        using var a = np.load<NDArray>(IoTestData.Fixture("layout_c_3d.npy"), mmapMode: "r");
         Assert.IsType<MemoryMappedFileBuffer>(a.Buffer);
         Assert.True(a.IsAligned);
         Assert.Equal(23.0, a.GetItem<double>(1, 2, 3));
@@ -24,14 +24,14 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
         using var dir = new TempDir();
         string path = dir.File("w.npy");
         np.save(path, np.asfortranarray(np.arange(6).Reshape(2, 3)));
-        using (var a = np.load<NDArray>(path, mmap_mode: "c"))
+        using (var a = np.load<NDArray>(path, mmapMode: "c"))
         {
             a.SetItem(-1L, 1, 2);
             Assert.Equal(-1L, a.GetItem<long>(1, 2));
         }
         using (var a = np.load<NDArray>(path))
             Assert.Equal(5L, a.GetItem<long>(1, 2));
-        using (var a = np.load<NDArray>(path, mmap_mode: "r+"))
+        using (var a = np.load<NDArray>(path, mmapMode: "r+"))
         {
             Assert.True(a.IsFContiguous);
             a.SetItem(-7L, 1, 2);
@@ -46,7 +46,7 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
         using var dir = new TempDir();
         string path = dir.File("d.npy");
         np.save(path, np.arange(10));
-        var a = np.load<NDArray>(path, mmap_mode: "r");
+        var a = np.load<NDArray>(path, mmapMode: "r");
         var view = a[np.s(2, 5)];
         Assert.Equal(3L, view.GetItem<long>(1));
         a.Dispose();
@@ -68,7 +68,7 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => new MemoryMappedFileBuffer(path, -1, 1, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read));
         File.WriteAllBytes(path, []);
         Assert.Throws<InvalidDataException>(() => new MemoryMappedFileBuffer(path, 0, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read));
-        using var empty = np.load<NDArray>(IoTestData.Fixture("layout_empty_3d.npy"), mmap_mode: "r");
+        using var empty = np.load<NDArray>(IoTestData.Fixture("layout_empty_3d.npy"), mmapMode: "r");
         Assert.Equal(0, empty.Size);
     }
 
@@ -94,14 +94,14 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
                 f.Position = header.Length + (count - 1) * 8;
                 f.Write(BitConverter.GetBytes(2.5));
             }
-            using (var a = np.load<NDArray>(path, mmap_mode: "r+"))
+            using (var a = np.load<NDArray>(path, mmapMode: "r+"))
             {
                 Assert.Equal([count], a.Shape);
                 Assert.Equal(2.5, a.GetItem<double>(count - 1));
                 Assert.Equal(0.0, a.GetItem<double>(count / 2));
                 a.SetItem(-1.0, count - 2);
             }
-            using (var a = np.load<NDArray>(path, mmap_mode: "r"))
+            using (var a = np.load<NDArray>(path, mmapMode: "r"))
                 Assert.Equal(-1.0, a.GetItem<double>(-2));
         }
         finally

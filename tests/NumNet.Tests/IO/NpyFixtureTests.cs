@@ -32,7 +32,7 @@ public sealed class NpyFixtureTests
     public void Memory_maps_bit_exactly(string name)
     {
         var expected = IoTestData.Get(name);
-        using var a = np.load<NDArray>(IoTestData.Fixture(name + ".npy"), mmap_mode: "r");
+        using var a = np.load<NDArray>(IoTestData.Fixture(name + ".npy"), mmapMode: "r");
         Check(expected, a);
         Assert.False(a.IsWriteable);
     }

@@ -184,7 +184,7 @@ public sealed class SafeSaveTests
         string path = dir.File("m.npy");
         using (var a = np.arange(100_000))
             np.save(path, a);
-        using var mapped = np.load<NDArray>(path, mmap_mode: "r");
+        using var mapped = np.load<NDArray>(path, mmapMode: "r");
         using (var small = np.arange(3))
             np.save(path, small);
         Assert.Equal(99_999L, mapped.GetValue(99_999));
@@ -273,7 +273,7 @@ public sealed class SafeSaveTests
             }
         }
         var good = HeaderTests.Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }");
-        Record(() => np.load(new MemoryStream(good), max_header_size: -1));
+        Record(() => np.load(new MemoryStream(good), maxHeaderSize: -1));
         Record(() => np.load(new MemoryStream(good)));
         Record(() => np.load(new MemoryStream(good[..^3])));
         Record(() => np.load(new MemoryStream(HeaderTests.Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (-4,), }"))));

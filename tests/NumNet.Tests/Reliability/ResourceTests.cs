@@ -94,7 +94,7 @@ public class ResourceTests
         for (int i = 0; i < count; i++)
         {
             int element = i % 4096, mode = i % 3;
-            var a = np.load<NDArray>(path, mmap_mode: modes[mode]);
+            var a = np.load<NDArray>(path, mmapMode: modes[mode]);
             Assert.IsType<MemoryMappedFileBuffer>(a.Buffer);
             var reversed = a[new Slice(null, null, -1)];
             long value = reversed.GetItem<long>(4095 - element);

@@ -88,7 +88,7 @@ internal sealed class NpyTarget : FuzzTarget<JsonObject>
         if ((bool?)spec["mmap"] == true)
         {
             File.WriteAllBytes(_scratch, bytes);
-            using var mapped = (NDArray)np.load(_scratch, mmap_mode: "r");
+            using var mapped = (NDArray)np.load(_scratch, mmapMode: "r");
             SeedArrays.Touch(mapped);
         }
     }
