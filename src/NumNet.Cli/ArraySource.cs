@@ -9,16 +9,17 @@ internal static class ArraySource
     /// Opens <paramref name="spec"/>: a .npy is memory-mapped read-only (so a file larger than memory still converts),
     /// a .npz member is read into memory, a CSV is parsed.
     /// </summary>
+    /// <param name="spec">The input argument.</param>
+    /// <param name="csv">How a CSV input is laid out (comma-separated without a header when null).</param>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
-    public static NDArray Open(FileSpec spec)
+    public static NDArray Open(FileSpec spec, CsvOptions? csv = null)
     {
         switch (spec.Format)
         {
             case FileFormat.Npy:
                 return np.load<NDArray>(spec.Path, mmap_mode: "r");
             case FileFormat.Csv:
-                using (var reader = new StreamReader(spec.Path))
-                    return Csv.Read(reader);
+                return CsvReader.Read(spec.Path, csv ?? CsvOptions.Default);
             default:
                 using (var npz = np.load<NpzFile>(spec.Path))
                 {

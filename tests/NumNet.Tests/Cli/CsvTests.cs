@@ -1,0 +1,196 @@
+using NumNet.Cli;
+using NumNet.Tests.IO;
+
+namespace NumNet.Tests.Cli;
+
+/// <summary>
+/// CSV through <c>numnet convert</c>: RFC 4180 quoting both ways, NumPy's dtype choice for a table, missing cells,
+/// the integer digit limit, <c>--delimiter</c> and <c>--header</c>.
+/// </summary>
+public sealed class CsvTests
+{
+    private static (int Code, string Err) Convert(params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        int code = CommandLine.Run(["convert", .. args], output, error);
+        Assert.Equal("", output.ToString());
+        return (code, error.ToString());
+    }
+
+    /// <summary>Converts CSV <paramref name="text"/> to .npy and returns the array's repr.</summary>
+    private static string ReprOfCsv(string text, params string[] options)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.csv"), text);
+        var (code, err) = Convert([dir.File("in.csv"), dir.File("out.npy"), .. options]);
+        Assert.True(code == 0, err);
+        using var array = np.load<NDArray>(dir.File("out.npy"));
+        return array.Repr();
+    }
+
+    /// <summary>Converts CSV <paramref name="text"/>, expecting exit code 1; returns the one line of error.</summary>
+    private static string RefusedCsv(string text, params string[] options)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.csv"), text);
+        var (code, err) = Convert([dir.File("in.csv"), dir.File("out.npy"), .. options]);
+        Assert.Equal(1, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["in.csv"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+        return err;
+    }
+
+    [Fact]
+    public void Quoted_line_breaks_are_read_in_linear_time()
+    {
+        // 640 KB in one quoted cell holding 320 000 line breaks: the line-by-line reader took minutes (quadratic).
+        string cell = string.Concat(Enumerable.Repeat("x\n", 320_000));
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.csv"), "\"" + cell + "\",1\n\"a\nb\",2\n");
+        Assert.Equal(0, Convert(dir.File("in.csv"), dir.File("out.npy")).Code);
+        using var array = np.load<NDArray>(dir.File("out.npy"));
+        Assert.Equal([2L, 2L], array.Shape);
+        Assert.Equal(cell, array.GetValue(0, 0));
+        Assert.Equal("a\nb", array.GetValue(1, 0));
+        Assert.Equal("2", array.GetValue(1, 1));
+    }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_cell_is_text()
+    {
+        Assert.Equal("array([['12\" ruler', '1'],\n       ['3', '4']], dtype='<U21')", ReprOfCsv("12\" ruler,1\n3,4\n"));
+    }
+
+    [Fact]
+    public void Strings_round_trip_whatever_they_hold()
+    {
+        string[] cells = ["a", "", " b", "c ", "d,e", "say \"hi\"", "two\nlines", "cr\rlf", "#not a comment"];
+        using var dir = new TempDir();
+        using (var column = np.asarray(cells))
+            np.save(dir.File("s.npy"), column);
+        Assert.Equal(0, Convert(dir.File("s.npy"), dir.File("s.csv")).Code);
+        Assert.Equal("a\n\"\"\n\" b\"\n\"c \"\n\"d,e\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n\"cr\rlf\"\n#not a comment\n",
+            File.ReadAllText(dir.File("s.csv")));
+        Assert.Equal(0, Convert(dir.File("s.csv"), dir.File("back.npy")).Code);
+        using var back = np.load<NDArray>(dir.File("back.npy"));
+        Assert.Equal([(long)cells.Length, 1L], back.Shape);
+        Assert.Equal(cells, Enumerable.Range(0, cells.Length).Select(i => back.GetValue(i, 0)));
+    }
+
+    [Fact]
+    public void An_array_of_one_empty_string_round_trips()
+    {
+        using var dir = new TempDir();
+        using (var empty = np.asarray(new[] { "" }))
+            np.save(dir.File("e.npy"), empty);
+        Assert.Equal(0, Convert(dir.File("e.npy"), dir.File("e.csv")).Code);
+        Assert.Equal("\"\"\n", File.ReadAllText(dir.File("e.csv")));
+        Assert.Equal(0, Convert(dir.File("e.csv"), dir.File("back.npy")).Code);
+        using var back = np.load<NDArray>(dir.File("back.npy"));
+        Assert.Equal("array([['']], dtype='<U1')", back.Repr());
+    }
+
+    [Fact]
+    public void Missing_cells_are_nan_and_make_their_column_float()
+    {
+        Assert.Equal("array([[ 1.,  2.],\n       [ 3., nan],\n       [nan,  6.]])", ReprOfCsv("1,2\n3,\n ,6\n"));
+        Assert.Equal("array([[ 1,  2],\n       [ 3, -4]])", ReprOfCsv("1,2\n3,-4\n"));
+        Assert.Equal("array([[1. , 2.5],\n       [3. , 4. ]])", ReprOfCsv("1,2.5\n3,4\n"));
+    }
+
+    [Fact]
+    public void Numbers_follow_pythons_float_syntax()
+    {
+        Assert.Equal("array([[ 5.e-01,  5.e+00,  1.e+05, -5.e-03],\n       [    inf,    -inf,     nan,     nan]])",
+            ReprOfCsv(".5,5.,1E5,-.5e-2\nInfinity,-inf,NaN,+nan\n"));
+        Assert.Equal("array([['1e', '1_0', '0x10']], dtype='<U4')", ReprOfCsv("1e,1_0,0x10\n"));
+    }
+
+    [Fact]
+    public void An_integer_beyond_int64_makes_its_column_float64_as_genfromtxt_does()
+    {
+        Assert.Equal("array([[1.23456789e+19, 1.00000000e+00],\n       [1.00000000e+00, 2.00000000e+00]])",
+            ReprOfCsv("12345678901234567890,1\n1,2\n"));
+        Assert.Equal("array([[inf]])", ReprOfCsv(new string('9', 4300) + "\n"));
+    }
+
+    [Fact]
+    public void An_integer_longer_than_4300_digits_is_refused_at_once()
+    {
+        string err = RefusedCsv("1,2\n3," + new string('7', 10_000_000) + "\n");
+        Assert.Equal("numnet convert: CSV row 2, column 2: an integer of 10000000 digits is longer than the limit of 4300 digits (Python's int() limit)\n", err);
+        Assert.Contains("4300 digits", RefusedCsv("a,-" + new string('7', 4301) + "\n"));
+        Assert.DoesNotContain("pickle", err);
+    }
+
+    [Fact]
+    public void Header_row_is_skipped_with_header()
+    {
+        Assert.Equal("array([['x', 'y'],\n       ['1', '2']], dtype='<U21')", ReprOfCsv("x,y\n1,2\n"));
+        Assert.Equal("array([[1, 2],\n       [3, 4]])", ReprOfCsv("x,y\n1,2\n\n3,4\n", "--header"));
+        Assert.Equal("array([[ 1., nan]])", ReprOfCsv("\"name, quoted\",\"two\nlines\"\n1,\n", "--header"));
+        Assert.Contains("holds no CSV rows", RefusedCsv("x,y\n", "--header"));
+        var (code, err) = Convert(IoTestData.Fixture("bool.npy"), "o.npy", "--header");
+        Assert.Equal(2, code);
+        Assert.Contains("--header", err);
+    }
+
+    [Fact]
+    public void Delimiter_applies_to_csv_in_and_out()
+    {
+        Assert.Equal("array([[1. , 2.5],\n       [3. , 4. ]])", ReprOfCsv("1;2.5\n3;4\n", "--delimiter", ";"));
+        Assert.Equal("array([['1,5', '2']], dtype='<U21')", ReprOfCsv("1,5\t2\n", "--delimiter", "\\t"));
+        using var dir = new TempDir();
+        using (var table = np.asarray(new object[,] { { "a;b", "c,d" }, { "e", "f" } }))
+            np.save(dir.File("t.npy"), table);
+        Assert.Equal(0, Convert(dir.File("t.npy"), dir.File("t.csv"), "--delimiter", ";").Code);
+        Assert.Equal("\"a;b\";c,d\ne;f\n", File.ReadAllText(dir.File("t.csv")));
+        foreach (var bad in new[] { ";;", "\"", "" })
+        {
+            var (code, err) = Convert(dir.File("t.npy"), dir.File("u.csv"), "--delimiter", bad);
+            Assert.Equal(2, code);
+            Assert.Contains("--delimiter", err);
+        }
+    }
+
+    [Theory]
+    [InlineData("1,2\n3\n", "CSV row 2 has 1 cells where the rows before it have 2")]
+    [InlineData("\"ab\"c,1\n", "CSV row 1")]
+    [InlineData("1,\"open\n2,3\n", "CSV row 1")]
+    [InlineData("1,2\n3,\"x\"y\n", "CSV row 2")]
+    [InlineData("\n\n", "holds no CSV rows")]
+    public void Malformed_csv_is_refused_in_one_line(string text, string message)
+    {
+        string err = RefusedCsv(text);
+        Assert.True(err.Contains(message, StringComparison.Ordinal), err);
+    }
+
+    [Fact]
+    public void Blank_lines_are_skipped_and_hash_is_data()
+    {
+        Assert.Equal("array([[1, 2],\n       [3, 4]])", ReprOfCsv("\n1,2\r\n\r\n3,4"));
+        Assert.Equal("array([['#1', '2']], dtype='<U21')", ReprOfCsv("#1,2\n"));
+    }
+
+    [Fact]
+    public void Large_tables_cross_chunk_boundaries()
+    {
+        // More than one 8 Mi-cell chunk, with a column turning float near the end so the conversion walks chunks.
+        const int rows = 4_200_001;
+        using var dir = new TempDir();
+        using (var writer = new StreamWriter(dir.File("big.csv")))
+        {
+            for (int r = 0; r < rows; r++)
+                writer.Write(r == rows - 1 ? "0.5,7\n" : $"{r},{-r}\n");
+        }
+        Assert.Equal(0, Convert(dir.File("big.csv"), dir.File("big.npy")).Code);
+        using var array = np.load<NDArray>(dir.File("big.npy"));
+        Assert.Equal("float64", array.DType.Name);
+        Assert.Equal([(long)rows, 2L], array.Shape);
+        Assert.Equal(4_199_999.0, array.GetItem<double>(4_199_999, 0));
+        Assert.Equal(-4_199_999.0, array.GetItem<double>(4_199_999, 1));
+        Assert.Equal(0.5, array.GetItem<double>(rows - 1, 0));
+        Assert.Equal(7.0, array.GetItem<double>(rows - 1, 1));
+    }
+}
