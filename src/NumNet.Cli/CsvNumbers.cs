@@ -32,11 +32,32 @@ internal sealed unsafe class CsvNumbers : IDisposable
     /// <summary>True once column <paramref name="column"/> holds float64 values.</summary>
     public bool IsFloat(int column) => _isFloat[column];
 
-    /// <summary>Appends the next cell, an integer of an integer column.</summary>
-    public void AddInteger(long value) => Add(value);
-
-    /// <summary>Appends the next cell, a value of a float column.</summary>
-    public void AddFloat(double value) => Add(BitConverter.DoubleToInt64Bits(value));
+    /// <summary>
+    /// Appends the parsed cells of <paramref name="batch"/>, reconciling column kinds: a column float in either
+    /// becomes float in both, integers converted exactly as <c>float()</c> converts them.
+    /// </summary>
+    public void Append(CsvBatch batch)
+    {
+        Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
+        for (int c = 0; c < Width; c++)
+        {
+            if (batch.IsFloat[c])
+                MakeFloat(c);
+            else if (_isFloat[c])
+                batch.MakeFloat(c);
+        }
+        var cells = batch.Cells;
+        while (!cells.IsEmpty)
+        {
+            int within = (int)(_count & (ChunkCells - 1));
+            if (within == 0 && _count >> ChunkShift == _chunks.Count)
+                _chunks.Add((nint)NativeMemory.Alloc(ChunkCells, sizeof(long)));
+            int n = Math.Min(cells.Length, ChunkCells - within);
+            cells[..n].CopyTo(new Span<long>((long*)_chunks[(int)(_count >> ChunkShift)] + within, n));
+            cells = cells[n..];
+            _count += n;
+        }
+    }
 
     /// <summary>Makes <paramref name="column"/> a float column, converting the integers it holds so far.</summary>
     public void MakeFloat(int column)
@@ -83,15 +104,6 @@ internal sealed unsafe class CsvNumbers : IDisposable
         _count = 0;
         // A view of the managed cells: no copy, and the garbage collector owns the memory.
         return np.frombuffer(cells, anyFloat ? np.float64 : np.int64).Reshape(done / Width, Width);
-    }
-
-    private void Add(long bits)
-    {
-        int within = (int)(_count & (ChunkCells - 1));
-        if (within == 0 && _count >> ChunkShift == _chunks.Count)
-            _chunks.Add((nint)NativeMemory.Alloc(ChunkCells, sizeof(long)));
-        ((long*)_chunks[(int)(_count >> ChunkShift)])[within] = bits;
-        _count++;
     }
 
     private ref long Cell(long index)

@@ -22,6 +22,9 @@ internal static class CsvReader
         return TryReadNumbers(path, options) ?? ReadText(path, options);
     }
 
+    /// <summary>Files from this size on are parsed on every core; smaller ones on the reading thread alone.</summary>
+    internal static long ParallelFromBytes { get; set; } = 8 << 20;
+
     /// <summary>The table as int64 or float64, or null when some cell is text.</summary>
     private static NDArray? TryReadNumbers(string path, CsvOptions options)
     {
@@ -29,50 +32,18 @@ internal static class CsvReader
         if (!records.MoveNext())
             throw NoRows(path);
         using var table = new CsvNumbers(records.Width);
+        int threads = new FileInfo(path).Length >= ParallelFromBytes ? Environment.ProcessorCount : 1;
+        using var pipeline = new CsvPipeline(records.Width, threads);
         do
         {
             if (records.IsQuotedEmptyRecord)
                 return null; // an empty string on purpose, not a missing number
-            for (int c = 0; c < table.Width; c++)
-            {
-                if (!AddNumber(table, c, records[c], new CellPosition(records.Row, c + 1)))
-                    return null;
-            }
+            pipeline.Current.Add(records);
+            if (pipeline.Current.IsFull && !pipeline.Submit(table))
+                return null;
         }
         while (records.MoveNext());
-        return table.ToArray();
-    }
-
-    /// <summary>Appends one cell to <paramref name="table"/>; false when it is text.</summary>
-    private static bool AddNumber(CsvNumbers table, int column, ReadOnlySpan<char> cell, CellPosition where)
-    {
-        switch (CsvCell.Classify(cell, out var number))
-        {
-            case CellKind.Integer:
-                if (!table.IsFloat(column))
-                {
-                    if (CsvCell.TryParseInt64(number, out long value, where))
-                    {
-                        table.AddInteger(value);
-                        return true;
-                    }
-                    table.MakeFloat(column);
-                }
-                table.AddFloat(CsvCell.ParseDouble(number, where));
-                return true;
-            case CellKind.Float:
-                table.MakeFloat(column);
-                table.AddFloat(CsvCell.ParseDouble(number, where));
-                return true;
-            case CellKind.Missing:
-                table.MakeFloat(column);
-                table.AddFloat(double.NaN);
-                return true;
-            case CellKind.Text:
-                return false;
-            default:
-                throw new UnreachableException();
-        }
+        return pipeline.Finish(table) ? table.ToArray() : null;
     }
 
     /// <summary>The table as strings: each cell's Python-like value, through <c>np.asarray</c>'s discovery.</summary>

@@ -193,4 +193,63 @@ public sealed class CsvTests
         Assert.Equal(0.5, array.GetItem<double>(rows - 1, 0));
         Assert.Equal(7.0, array.GetItem<double>(rows - 1, 1));
     }
+
+    [Fact]
+    public void Parallel_parsing_gives_the_sequential_result_bit_for_bit()
+    {
+        // Integer columns that turn float in different batches, a missing cell, huge and tiny values, negative zero.
+        var rng = new Random(7);
+        var text = new System.Text.StringBuilder();
+        for (int r = 0; r < 300_000; r++)
+        {
+            text.Append(rng.Next(-1000, 1000)).Append(',');
+            text.Append(r == 250_000 ? "2.5" : rng.NextInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+            text.Append(r == 120_000 ? "" : (rng.NextDouble() * Math.Pow(10, rng.Next(-300, 300))).ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+            text.Append(r % 1000 == 0 ? "-0.0" : "12345678901234567890").Append('\n');
+        }
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("t.csv"), text.ToString());
+        long saved = CsvReader.ParallelFromBytes;
+        try
+        {
+            CsvReader.ParallelFromBytes = long.MaxValue;
+            using var sequential = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            CsvReader.ParallelFromBytes = 0;
+            using var parallel = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            Assert.Equal("float64", sequential.DType.Name);
+            Assert.Equal([300_000L, 4L], sequential.Shape);
+            Assert.Equal(sequential.Shape, parallel.Shape);
+            Assert.Equal(sequential.DType, parallel.DType);
+            Assert.Equal(IoTestData.CBytes(sequential), IoTestData.CBytes(parallel));
+        }
+        finally
+        {
+            CsvReader.ParallelFromBytes = saved;
+        }
+    }
+
+    [Fact]
+    public void Parallel_parsing_ends_as_the_sequential_read_would_on_text_or_errors()
+    {
+        string rows = string.Concat(Enumerable.Repeat("1,2\n", 400_000)); // 1.6 MB: two batches at least
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("text.csv"), rows + "x,3\n");
+        File.WriteAllText(dir.File("long.csv"), rows + "4," + new string('5', 5000) + "\nx,3\n");
+        long saved = CsvReader.ParallelFromBytes;
+        try
+        {
+            CsvReader.ParallelFromBytes = 0;
+            using (var text = CsvReader.Read(dir.File("text.csv"), CsvOptions.Default))
+            {
+                Assert.Equal("<U21", text.DType.Str);
+                Assert.Equal("x", text.GetValue(400_000, 0));
+            }
+            var e = Assert.Throws<InvalidDataException>(() => CsvReader.Read(dir.File("long.csv"), CsvOptions.Default));
+            Assert.StartsWith("CSV row 400001, column 2: an integer of 5000 digits", e.Message);
+        }
+        finally
+        {
+            CsvReader.ParallelFromBytes = saved;
+        }
+    }
 }
