@@ -133,7 +133,7 @@ internal sealed class CsvBatch
                 return true;
             case CellKind.Missing:
                 MakeFloatBefore(column, index);
-                _cells[index] = BitConverter.DoubleToInt64Bits(double.NaN);
+                _cells[index] = BitConverter.DoubleToInt64Bits(CsvCell.NaN);
                 return true;
             case CellKind.Text:
                 return false;

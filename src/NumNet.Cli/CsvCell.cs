@@ -37,6 +37,9 @@ internal static class CsvCell
     /// <summary>Python's default <c>sys.get_int_max_str_digits()</c>: longer decimal integers are refused.</summary>
     public const int MaxIntegerDigits = 4300;
 
+    /// <summary>Python's <c>float('nan')</c>, sign bit clear (.NET's <see cref="double.NaN"/> has it set).</summary>
+    public static readonly double NaN = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000);
+
     /// <summary>The kind of <paramref name="cell"/>, and the cell without its surrounding white space.</summary>
     public static CellKind Classify(ReadOnlySpan<char> cell, out ReadOnlySpan<char> trimmed)
     {
@@ -59,7 +62,8 @@ internal static class CsvCell
     /// <exception cref="InvalidDataException">More than <see cref="MaxIntegerDigits"/> digits.</exception>
     public static bool TryParseInt64(ReadOnlySpan<char> integer, out long value, CellPosition where)
     {
-        CheckDigitLimit(integer, where);
+        if (integer.Length > MaxIntegerDigits)
+            CheckDigitLimit(integer, where);
         return long.TryParse(integer, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
@@ -78,19 +82,21 @@ internal static class CsvCell
     /// <exception cref="InvalidDataException">An integer of more than <see cref="MaxIntegerDigits"/> digits.</exception>
     public static double ParseDouble(ReadOnlySpan<char> number, CellPosition where)
     {
+        bool negative = number[0] == '-';
         ReadOnlySpan<char> unsigned = number[0] is '+' or '-' ? number[1..] : number;
-        if (IsSpecialFloat(unsigned))
+        if (!char.IsAsciiDigit(unsigned[0]) && unsigned[0] != '.')
         {
-            double magnitude = unsigned[0] is 'n' or 'N' ? double.NaN : double.PositiveInfinity;
-            return number[0] == '-' ? -magnitude : magnitude;
+            // The grammar was checked: a word is inf, infinity or nan.
+            double magnitude = unsigned[0] is 'n' or 'N' ? NaN : double.PositiveInfinity;
+            return negative ? -magnitude : magnitude;
         }
-        if (CountDigits(unsigned) == unsigned.Length)
+        if (unsigned.Length > MaxIntegerDigits && CountDigits(unsigned) == unsigned.Length)
             CheckDigitLimit(number, where);
-        // The grammar was checked: the parser consumes all of it. Its result is the correctly rounded one.
+        // The parser takes all of the checked text and rounds correctly, as Python's float() does.
         bool parsed = FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double value);
         if (!parsed || consumed != unsigned.Length)
             throw new InvalidDataException($"{where}: cannot read the number");
-        return number[0] == '-' ? -value : value;
+        return negative ? -value : value;
     }
 
     private static void CheckDigitLimit(ReadOnlySpan<char> integer, CellPosition where)

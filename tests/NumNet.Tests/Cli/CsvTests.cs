@@ -108,6 +108,17 @@ public sealed class CsvTests
     }
 
     [Fact]
+    public void Nan_has_the_bits_numpy_gives_it()
+    {
+        // loadtxt and genfromtxt: 'nan' and a missing cell have the sign bit clear, '-nan' has it set.
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("n.csv"), "nan,-nan,\n");
+        using var array = CsvReader.Read(dir.File("n.csv"), CsvOptions.Default);
+        Assert.Equal([0x7FF8_0000_0000_0000L, unchecked((long)0xFFF8_0000_0000_0000), 0x7FF8_0000_0000_0000L],
+            Enumerable.Range(0, 3).Select(c => BitConverter.DoubleToInt64Bits(array.GetItem<double>(0, c))));
+    }
+
+    [Fact]
     public void An_integer_beyond_int64_makes_its_column_float64_as_genfromtxt_does()
     {
         Assert.Equal("array([[1.23456789e+19, 1.00000000e+00],\n       [1.00000000e+00, 2.00000000e+00]])",
