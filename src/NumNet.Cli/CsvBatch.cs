@@ -36,6 +36,9 @@ internal sealed class CsvBatch
     /// <summary>Records held.</summary>
     public int RowCount { get; private set; }
 
+    /// <summary>Characters held, quotes removed.</summary>
+    public int TextChars => _textLength;
+
     /// <summary>True when the batch has collected enough to be parsed.</summary>
     public bool IsFull => _textLength >= TargetChars || _cellCount + Width > _cellEnds.Length;
 

@@ -31,8 +31,9 @@ internal static class CsvReader
         using var records = CsvRecords.Open(path, options);
         if (!records.MoveNext())
             throw NoRows(path);
-        using var table = new CsvNumbers(records.Width);
-        int threads = new FileInfo(path).Length >= ParallelFromBytes ? Environment.ProcessorCount : 1;
+        long bytes = new FileInfo(path).Length;
+        var table = new CsvNumbers(records.Width, bytes);
+        int threads = bytes >= ParallelFromBytes ? Environment.ProcessorCount : 1;
         using var pipeline = new CsvPipeline(records.Width, threads);
         do
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Sylvan.Data.Csv;
 
 namespace NumNet.Cli;
@@ -52,7 +53,9 @@ internal sealed class CsvRecords : IDisposable
             MaxBufferSize = MaxRecordLength,
             OwnsReader = true,
         };
-        var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        // Large reads: the default 4 KB buffer costs a system call per 4 KB (262 144 for a 1 GB file).
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 20);
         try
         {
             return new CsvRecords(CsvDataReader.Create(reader, settings), options.Header);

@@ -263,4 +263,18 @@ public sealed class CsvTests
             CsvReader.ParallelFromBytes = saved;
         }
     }
+
+    [Fact]
+    public void A_table_longer_than_its_first_batch_suggests_still_reads_whole()
+    {
+        // The cell storage is sized from the first batch's long cells; the short ones after them outgrow it.
+        const int longRows = 50_000, shortRows = 400_000;
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("t.csv"),
+            string.Concat(Enumerable.Repeat("1.2345678901234567e-300\n", longRows)) + string.Concat(Enumerable.Range(0, shortRows).Select(i => $"{i % 10}\n")));
+        using var array = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+        Assert.Equal([(long)(longRows + shortRows), 1L], array.Shape);
+        Assert.Equal(1.2345678901234567e-300, array.GetItem<double>(longRows - 1, 0));
+        Assert.Equal(9.0, array.GetItem<double>(longRows + shortRows - 1, 0));
+    }
 }
