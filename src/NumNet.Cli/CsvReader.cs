@@ -75,5 +75,5 @@ internal static class CsvReader
         };
 
     private static InvalidDataException NoRows(string path) =>
-        new($"'{path}' holds no CSV rows");
+        new($"'{path}' holds no rows of CSV");
 }

@@ -141,7 +141,7 @@ public sealed class CsvTests
         Assert.Equal("array([['x', 'y'],\n       ['1', '2']], dtype='<U21')", ReprOfCsv("x,y\n1,2\n"));
         Assert.Equal("array([[1, 2],\n       [3, 4]])", ReprOfCsv("x,y\n1,2\n\n3,4\n", "--header"));
         Assert.Equal("array([[ 1., nan]])", ReprOfCsv("\"name, quoted\",\"two\nlines\"\n1,\n", "--header"));
-        Assert.Contains("holds no CSV rows", RefusedCsv("x,y\n", "--header"));
+        Assert.Contains("holds no rows of CSV", RefusedCsv("x,y\n", "--header"));
         var (code, err) = Convert(IoTestData.Fixture("bool.npy"), "o.npy", "--header");
         Assert.Equal(2, code);
         Assert.Contains("--header", err);
@@ -170,7 +170,7 @@ public sealed class CsvTests
     [InlineData("\"ab\"c,1\n", "CSV row 1")]
     [InlineData("1,\"open\n2,3\n", "CSV row 1")]
     [InlineData("1,2\n3,\"x\"y\n", "CSV row 2")]
-    [InlineData("\n\n", "holds no CSV rows")]
+    [InlineData("\n\n", "holds no rows of CSV")]
     public void Malformed_csv_is_refused_in_one_line(string text, string message)
     {
         string err = RefusedCsv(text);
