@@ -35,17 +35,22 @@ internal sealed class CsvPipeline : IDisposable
     public bool Submit(CsvNumbers table)
     {
         var batch = Current;
-        _pending.Enqueue((batch, _maxPending == 0 ? null : Task.Run(() => batch.Parse(_abandoned))));
-        if (_maxPending == 0)
+        // With the queue full and its oldest batch still being parsed, the reading thread parses this one itself
+        // rather than wait: on a machine whose cores are busy elsewhere, that keeps it as fast as a sequential read.
+        bool inline = _maxPending == 0 || (_pending.Count >= _maxPending && !IsParsed(_pending.Peek()));
+        if (inline)
             batch.Parse(_abandoned);
+        _pending.Enqueue((batch, inline ? null : Task.Run(() => batch.Parse(_abandoned))));
         Current = _spare.Count > 0 ? _spare.Pop() : new CsvBatch(_width);
-        while (_pending.Count > _maxPending)
+        while (_pending.Count > 0 && (_pending.Count > _maxPending + 1 || IsParsed(_pending.Peek())))
         {
             if (!JoinOldest(table))
                 return false;
         }
         return true;
     }
+
+    private static bool IsParsed((CsvBatch Batch, Task? Parsing) pending) => pending.Parsing?.IsCompleted ?? true;
 
     /// <summary>Sends the last batch and joins everything; false when some batch held text.</summary>
     /// <exception cref="InvalidDataException">A cell could not be read.</exception>

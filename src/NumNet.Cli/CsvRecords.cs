@@ -13,7 +13,7 @@ namespace NumNet.Cli;
 internal sealed class CsvRecords : IDisposable
 {
     /// <summary>The longest record accepted, in characters: enough for any table, bounded for a hostile file.</summary>
-    public const int MaxRecordLength = 1 << 28;
+    public const int MaxRecordLength = 1 << 26;
 
     private readonly CsvDataReader _reader;
     private readonly bool _skipHeader;
