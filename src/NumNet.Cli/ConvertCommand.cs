@@ -45,11 +45,15 @@ internal static class ConvertCommand
     private sealed record Request(string In, string Out, string? DType, string? Order, string Casting, bool Force, string? Delimiter, bool Header)
     {
         /// <summary>The CSV layout the options describe.</summary>
-        /// <exception cref="UsageException">A delimiter that is not one character, or --header for an input that is not CSV.</exception>
-        public CsvOptions Csv(FileSpec source)
+        /// <exception cref="UsageException">
+        /// A delimiter that is not one character or with no CSV file to apply to, or --header for an input that is not CSV.
+        /// </exception>
+        public CsvOptions Csv(FileSpec source, FileSpec target)
         {
             if (Header && source.Format != FileFormat.Csv)
                 throw new UsageException($"--header describes a CSV input; '{source.Path}' is not one");
+            if (Delimiter is not null && source.Format != FileFormat.Csv && target.Format != FileFormat.Csv)
+                throw new UsageException("--delimiter applies to CSV files; neither IN nor OUT is one");
             return new CsvOptions(Delimiter is null ? ',' : CsvOptions.ParseDelimiter(Delimiter), Header);
         }
     }
@@ -58,7 +62,7 @@ internal static class ConvertCommand
     {
         var source = FileSpec.Parse(request.In);
         var target = FileSpec.Parse(request.Out);
-        var csv = request.Csv(source);
+        var csv = request.Csv(source, target);
         DType? dtype = null;
         if (request.DType is { } spelling)
         {

@@ -15,9 +15,9 @@ internal sealed class CsvBatch
     public const int TargetChars = 1 << 20;
 
     private char[] _text = new char[TargetChars + (TargetChars >> 2)];
-    private int[] _cellEnds = new int[1 << 16];
+    private readonly int[] _cellEnds;
+    private readonly long[] _cells;
     private long[] _rows = new long[1 << 12];
-    private long[] _cells;
     private int _textLength;
     private int _cellCount;
 
@@ -27,6 +27,8 @@ internal sealed class CsvBatch
         Debug.Assert(width > 0);
         Width = width;
         IsFloat = new bool[width];
+        // Room for one record at least, however wide.
+        _cellEnds = new int[Math.Max(1 << 16, width)];
         _cells = new long[_cellEnds.Length];
     }
 
@@ -90,17 +92,19 @@ internal sealed class CsvBatch
         try
         {
             int start = 0;
-            for (int i = 0; i < _cellCount; i++)
+            for (int row = 0, i = 0; row < RowCount; row++)
             {
-                int column = i % Width;
-                if (column == 0 && Volatile.Read(ref abandoned.Value))
+                if (Volatile.Read(ref abandoned.Value))
                     return;
-                var cell = _text.AsSpan(start, _cellEnds[i] - start);
-                start = _cellEnds[i];
-                if (!ParseCell(i, column, cell))
+                for (int column = 0; column < Width; column++, i++)
                 {
-                    HasText = true;
-                    return;
+                    var cell = _text.AsSpan(start, _cellEnds[i] - start);
+                    start = _cellEnds[i];
+                    if (!ParseCell(row, column, i, cell))
+                    {
+                        HasText = true;
+                        return;
+                    }
                 }
             }
         }
@@ -113,9 +117,9 @@ internal sealed class CsvBatch
     /// <summary>Converts the integers of column <paramref name="column"/> to float64, as a float column of the table needs.</summary>
     public void MakeFloat(int column) => MakeFloatBefore(column, _cellCount);
 
-    private bool ParseCell(int index, int column, ReadOnlySpan<char> cell)
+    private bool ParseCell(int row, int column, int index, ReadOnlySpan<char> cell)
     {
-        var where = new CellPosition(_rows[index / Width], column + 1);
+        var where = new CellPosition(_rows[row], column + 1);
         switch (CsvCell.Classify(cell, out var number))
         {
             case CellKind.Integer:

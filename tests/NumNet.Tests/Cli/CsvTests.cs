@@ -163,6 +163,9 @@ public sealed class CsvTests
             Assert.Equal(2, code);
             Assert.Contains("--delimiter", err);
         }
+        var (npyOnly, npyErr) = Convert(dir.File("t.npy"), dir.File("u.npy"), "--delimiter", ";");
+        Assert.Equal(2, npyOnly);
+        Assert.Contains("neither IN nor OUT", npyErr);
     }
 
     [Theory]
@@ -276,5 +279,17 @@ public sealed class CsvTests
         Assert.Equal([(long)(longRows + shortRows), 1L], array.Shape);
         Assert.Equal(1.2345678901234567e-300, array.GetItem<double>(longRows - 1, 0));
         Assert.Equal(9.0, array.GetItem<double>(longRows + shortRows - 1, 0));
+    }
+
+    [Fact]
+    public void A_record_wider_than_a_batch_still_reads()
+    {
+        // 70 000 columns: more cells than a batch holds by default, so each batch takes one record.
+        using var dir = new TempDir();
+        string row = string.Join(",", Enumerable.Range(0, 70_000));
+        File.WriteAllText(dir.File("wide.csv"), row + "\n" + row + "\n");
+        using var array = CsvReader.Read(dir.File("wide.csv"), CsvOptions.Default);
+        Assert.Equal([2L, 70_000L], array.Shape);
+        Assert.Equal(69_999L, array.GetItem<long>(1, 69_999));
     }
 }
