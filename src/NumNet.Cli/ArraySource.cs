@@ -13,17 +13,18 @@ internal static class ArraySource
     /// place) kills the process with SIGBUS on the next touch of a lost page. Read into memory, the same truncation is a
     /// short read, reported as a truncated file.
     /// </remarks>
+    /// <param name="spec">The input argument.</param>
+    /// <param name="csv">How a CSV input is laid out (comma-separated without a header when null).</param>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
     /// <exception cref="InvalidDataException">A damaged file, or an .npz without any member.</exception>
-    public static NDArray Open(FileSpec spec)
+    public static NDArray Open(FileSpec spec, CsvOptions? csv = null)
     {
         switch (spec.Format)
         {
             case FileFormat.Npy:
                 return np.load<NDArray>(spec.Path);
             case FileFormat.Csv:
-                using (var reader = new StreamReader(spec.Path))
-                    return Csv.Read(reader);
+                return CsvReader.Read(spec.Path, csv ?? CsvOptions.Default);
             default:
                 using (var npz = np.load<NpzFile>(spec.Path))
                     return npz[Member(spec, npz)];

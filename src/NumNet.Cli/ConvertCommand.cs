@@ -5,7 +5,7 @@ using NumNet.IO;
 namespace NumNet.Cli;
 
 /// <summary>
-/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--force]</c>: between .npy, .npz members
+/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--delimiter C] [--header] [--force]</c>: between .npy, .npz members
 /// (<c>file.npz:name</c>) and CSV, optionally casting and changing the memory order on the way.
 /// </summary>
 internal static class ConvertCommand
@@ -27,21 +27,44 @@ internal static class ConvertCommand
         };
         casting.AcceptOnlyFromAmong(CastingRules);
         var force = new Option<bool>("--force") { Description = "Replace OUT if it exists" };
+        var (delimiter, header) = CsvOptionsOf();
         var command = new Command("convert", "Convert an array between .npy, .npz and CSV, optionally casting it")
         {
-            input, output, dtype, order, casting, force,
+            input, output, dtype, order, casting, delimiter, header, force,
         };
         command.SetAction(r => context.Guard("convert", () => Run(context, new Request(
-            r.GetValue(input)!, r.GetValue(output)!, r.GetValue(dtype), r.GetValue(order), r.GetValue(casting)!, r.GetValue(force)))));
+            r.GetValue(input)!, r.GetValue(output)!, r.GetValue(dtype), r.GetValue(order), r.GetValue(casting)!, r.GetValue(force),
+            r.GetValue(delimiter), r.GetValue(header)))));
         return command;
     }
 
-    private sealed record Request(string In, string Out, string? DType, string? Order, string Casting, bool Force);
+    private static (Option<string?> Delimiter, Option<bool> Header) CsvOptionsOf() =>
+    (
+        new Option<string?>("--delimiter") { Description = "The character between CSV cells, in and out (default ','; \\t for a tab)" },
+        new Option<bool>("--header") { Description = "The CSV input's first row names the columns: skip it" }
+    );
+
+    private sealed record Request(string In, string Out, string? DType, string? Order, string Casting, bool Force, string? Delimiter, bool Header)
+    {
+        /// <summary>The CSV layout the options describe.</summary>
+        /// <exception cref="UsageException">
+        /// A delimiter that is not one character or with no CSV file to apply to, or --header for an input that is not CSV.
+        /// </exception>
+        public CsvOptions Csv(FileSpec source, FileSpec target)
+        {
+            if (Header && source.Format != FileFormat.Csv)
+                throw new UsageException($"--header describes a CSV input; '{source.Path}' is not one");
+            if (Delimiter is not null && source.Format != FileFormat.Csv && target.Format != FileFormat.Csv)
+                throw new UsageException("--delimiter applies to CSV files; neither IN nor OUT is one");
+            return new CsvOptions(Delimiter is null ? ',' : CsvOptions.ParseDelimiter(Delimiter), Header);
+        }
+    }
 
     private static int Run(CliContext context, Request request)
     {
         var source = FileSpec.Parse(request.In);
         var target = FileSpec.Parse(request.Out);
+        var csv = request.Csv(source, target);
         DType? dtype = null;
         if (request.DType is { } spelling)
         {
@@ -58,11 +81,11 @@ internal static class ConvertCommand
         if (!request.Force && File.Exists(target.Path))
             throw new IOException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
-        using var array = ArraySource.Open(source);
+        using var array = ArraySource.Open(source, csv);
         using var converted = Convert(array, dtype, request.Order, request.Casting);
         var result = converted ?? array;
         using var bar = ProgressBar.For(context, result.NBytes, $"writing {PythonRepr.Repr(Path.GetFileName(target.Path))}");
-        AtomicFile.Write(target.Path, stream => Write(stream, target, result, bar), overwrite: request.Force);
+        AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
         return CommandLine.Ok;
     }
 
@@ -74,7 +97,7 @@ internal static class ConvertCommand
         return array.AsType(dtype ?? array.DType, order is null ? MemoryOrder.K : order == "F" ? MemoryOrder.F : MemoryOrder.C, casting);
     }
 
-    private static void Write(Stream stream, FileSpec target, NDArray array, ProgressBar? bar)
+    private static void Write(Stream stream, FileSpec target, NDArray array, CsvOptions csv, ProgressBar? bar)
     {
         Stream sink = bar is null ? stream : new ProgressStream(stream, array.NBytes, bar.Report);
         switch (target.Format)
@@ -87,7 +110,7 @@ internal static class ConvertCommand
                 break;
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
-                    Csv.Write(writer, array, bar is null ? null : bar.Report);
+                    CsvWriter.Write(writer, array, csv, bar is null ? null : bar.Report);
                 break;
         }
     }

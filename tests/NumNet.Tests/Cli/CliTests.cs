@@ -129,11 +129,11 @@ public sealed class CliTests
         Assert.Equal(0, Numnet("convert", dir.File("s.csv"), dir.File("s.npy")).Code);
         using (var s = np.load<NDArray>(dir.File("s.npy")))
             Assert.Equal("array([['a', 'b,c'],\n       ['1', 'x']], dtype='<U21')", s.Repr());
+        // An integer beyond int64 makes its column float64, as genfromtxt does (CsvTests has the rest).
         File.WriteAllText(dir.File("big.csv"), "123456789012345678901234567890\n");
-        var (code, _, err) = Numnet("convert", dir.File("big.csv"), dir.File("big.npy"));
-        Assert.Equal(1, code);
-        AssertOneCleanLine(err);
-        Assert.False(File.Exists(dir.File("big.npy")));
+        Assert.Equal(0, Numnet("convert", dir.File("big.csv"), dir.File("big.npy")).Code);
+        using (var big = np.load<NDArray>(dir.File("big.npy")))
+            Assert.Equal("array([[1.23456789e+29]])", big.Repr());
     }
 
     [Fact]

@@ -118,12 +118,12 @@ NPZ = [
 
 CSV = [
     # (what, text, fragment of the single stderr line); the tool must exit with code 1.
-    ("ragged rows", "1,2,3\n4,5\n", "inhomogeneous"),
+    ("ragged rows", "1,2,3\n4,5\n", "CSV row 2 has 2 cells where the rows before it have 3"),
     ("unterminated quote", "1,\"2\n3,4\n", "quote"),
     ("empty file", "", "no rows"),
     ("only blank lines", "\n\n\r\n", "no rows"),
-    ("an integer past uint64 makes an object array", "1,99999999999999999999999\n", "pickles"),
-    ("ragged rows after a quoted line break", "\"a\nb\",c\nd\n", "inhomogeneous"),
+    ("an integer over Python's 4300-digit limit", "1,-" + "9" * 4301 + "\n", "an integer of 4301 digits"),
+    ("ragged rows after a quoted line break", "\"a\nb\",c\nd\n", "CSV row 2 has 1 cells where the rows before it have 2"),
 ]
 
 

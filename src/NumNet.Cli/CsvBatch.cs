@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
+namespace NumNet.Cli;
+
+/// <summary>
+/// A run of records copied out of the CSV reader, then parsed on its own (on any thread) into 8-byte cells: each
+/// column int64 while its cells in this batch are integers that fit, float64 once one is not. Batches are parsed
+/// independently and appended to the table in file order, so the result does not depend on how many ran at once.
+/// </summary>
+internal sealed class CsvBatch
+{
+    /// <summary>Characters a batch collects before it is parsed.</summary>
+    public const int TargetChars = 1 << 20;
+
+    private char[] _text = new char[TargetChars + (TargetChars >> 2)];
+    private readonly int[] _cellEnds;
+    private readonly long[] _cells;
+    private long[] _rows = new long[1 << 12];
+    private int _textLength;
+    private int _cellCount;
+
+    /// <summary>A batch of records <paramref name="width"/> cells wide.</summary>
+    public CsvBatch(int width)
+    {
+        Debug.Assert(width > 0);
+        Width = width;
+        IsFloat = new bool[width];
+        // Room for one record at least, however wide.
+        _cellEnds = new int[Math.Max(1 << 16, width)];
+        _cells = new long[_cellEnds.Length];
+    }
+
+    /// <summary>Cells per record.</summary>
+    public int Width { get; }
+
+    /// <summary>Records held.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>Characters held, quotes removed.</summary>
+    public int TextChars => _textLength;
+
+    /// <summary>True when the batch has collected enough to be parsed.</summary>
+    public bool IsFull => _textLength >= TargetChars || _cellCount + Width > _cellEnds.Length;
+
+    /// <summary>After <see cref="Parse"/>: the cells, row after row (int64, or float64 bits in a float column).</summary>
+    public ReadOnlySpan<long> Cells => _cells.AsSpan(0, _cellCount);
+
+    /// <summary>After <see cref="Parse"/>: which columns hold float64.</summary>
+    public bool[] IsFloat { get; }
+
+    /// <summary>After <see cref="Parse"/>: true when some cell is text, so the table is not numeric.</summary>
+    public bool HasText { get; private set; }
+
+    /// <summary>Empties the batch for reuse (its buffers stay).</summary>
+    public void Clear()
+    {
+        RowCount = 0;
+        _textLength = 0;
+        _cellCount = 0;
+        Array.Clear(IsFloat);
+        HasText = false;
+        Error = null;
+    }
+
+    /// <summary>After <see cref="Parse"/>: the error of the first cell that could not be read, if any.</summary>
+    public ExceptionDispatchInfo? Error { get; private set; }
+
+    /// <summary>Copies the current record of <paramref name="records"/>.</summary>
+    public void Add(CsvRecords records)
+    {
+        Debug.Assert(records.Width == Width);
+        Debug.Assert(!IsFull, "a full batch is parsed before it takes more");
+        if (RowCount == _rows.Length)
+            Array.Resize(ref _rows, _rows.Length * 2);
+        _rows[RowCount++] = records.Row;
+        for (int c = 0; c < Width; c++)
+        {
+            var cell = records[c];
+            if (_textLength + cell.Length > _text.Length)
+                Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + cell.Length));
+            cell.CopyTo(_text.AsSpan(_textLength));
+            _textLength += cell.Length;
+            _cellEnds[_cellCount++] = _textLength;
+        }
+    }
+
+    /// <summary>Parses the records; stops at the first text cell or error. <paramref name="abandoned"/> stops it early.</summary>
+    public void Parse(StrongBox<bool> abandoned)
+    {
+        try
+        {
+            int start = 0;
+            for (int row = 0, i = 0; row < RowCount; row++)
+            {
+                if (Volatile.Read(ref abandoned.Value))
+                    return;
+                for (int column = 0; column < Width; column++, i++)
+                {
+                    var cell = _text.AsSpan(start, _cellEnds[i] - start);
+                    start = _cellEnds[i];
+                    if (!ParseCell(row, column, i, cell))
+                    {
+                        HasText = true;
+                        return;
+                    }
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            Error = ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    /// <summary>Converts the integers of column <paramref name="column"/> to float64, as a float column of the table needs.</summary>
+    public void MakeFloat(int column) => MakeFloatBefore(column, _cellCount);
+
+    private bool ParseCell(int row, int column, int index, ReadOnlySpan<char> cell)
+    {
+        var where = new CellPosition(_rows[row], column + 1);
+        switch (CsvCell.Classify(cell, out var number))
+        {
+            case CellKind.Integer:
+                if (!IsFloat[column])
+                {
+                    if (CsvCell.TryParseInt64(number, out long value, where))
+                    {
+                        _cells[index] = value;
+                        return true;
+                    }
+                    MakeFloatBefore(column, index);
+                }
+                _cells[index] = BitConverter.DoubleToInt64Bits(CsvCell.ParseDouble(number, where));
+                return true;
+            case CellKind.Float:
+                MakeFloatBefore(column, index);
+                _cells[index] = BitConverter.DoubleToInt64Bits(CsvCell.ParseDouble(number, where));
+                return true;
+            case CellKind.Missing:
+                MakeFloatBefore(column, index);
+                _cells[index] = BitConverter.DoubleToInt64Bits(CsvCell.NaN);
+                return true;
+            case CellKind.Text:
+                return false;
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    /// <summary><see cref="MakeFloat"/> for the cells parsed so far, those before <paramref name="index"/>.</summary>
+    private void MakeFloatBefore(int column, int index)
+    {
+        if (IsFloat[column])
+            return;
+        IsFloat[column] = true;
+        for (int i = column; i < index; i += Width)
+            _cells[i] = BitConverter.DoubleToInt64Bits((double)_cells[i]);
+    }
+}

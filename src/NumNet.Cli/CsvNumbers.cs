@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+namespace NumNet.Cli;
+
+/// <summary>
+/// The cells of a numeric table, row after row, 8 bytes each: an int64 while its column has held only integers that
+/// fit, a float64 (as bits) once the column has seen anything else. The cells go straight into the array that
+/// <see cref="ToArray"/> returns: it is sized from the file's length and the first batch's cell width with a margin
+/// (pages never written cost no memory), so a table is read without a second copy of it, and grown only when the
+/// estimate falls short.
+/// </summary>
+internal sealed class CsvNumbers
+{
+    private readonly bool[] _isFloat;
+    private readonly long _fileBytes;
+    private long[] _cells = [];
+    private int _count;
+
+    /// <summary>A table of <paramref name="width"/> columns read from a file of <paramref name="fileBytes"/> bytes.</summary>
+    public CsvNumbers(int width, long fileBytes)
+    {
+        Debug.Assert(width > 0);
+        _isFloat = new bool[width];
+        _fileBytes = fileBytes;
+    }
+
+    /// <summary>Columns per row.</summary>
+    public int Width => _isFloat.Length;
+
+    /// <summary>
+    /// Appends the parsed cells of <paramref name="batch"/>, reconciling column kinds: a column float in either
+    /// becomes float in both, integers converted exactly as <c>float()</c> converts them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">More cells than one .NET array holds.</exception>
+    public void Append(CsvBatch batch)
+    {
+        Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
+        for (int c = 0; c < Width; c++)
+        {
+            if (batch.IsFloat[c])
+                MakeFloat(c);
+            else if (_isFloat[c])
+                batch.MakeFloat(c);
+        }
+        var cells = batch.Cells;
+        EnsureCapacity((long)_count + cells.Length, batch);
+        cells.CopyTo(_cells.AsSpan(_count));
+        _count += cells.Length;
+    }
+
+    /// <summary>
+    /// The cells as a (rows, width) array: int64 when every column is an integer column, float64 otherwise
+    /// (integers converted as NumPy's <c>float()</c> would). The array is a view of the cells, not a copy.
+    /// </summary>
+    public NDArray ToArray()
+    {
+        Debug.Assert(_count % Width == 0, "only whole rows are converted");
+        bool anyFloat = Array.IndexOf(_isFloat, true) >= 0;
+        if (anyFloat)
+        {
+            for (int c = 0; c < Width; c++)
+                MakeFloat(c);
+        }
+        return np.frombuffer(_cells, anyFloat ? np.float64 : np.int64, count: _count).Reshape(_count / Width, Width);
+    }
+
+    private void MakeFloat(int column)
+    {
+        if (_isFloat[column])
+            return;
+        _isFloat[column] = true;
+        for (int i = column; i < _count; i += Width)
+            _cells[i] = BitConverter.DoubleToInt64Bits((double)_cells[i]);
+    }
+
+    private void EnsureCapacity(long needed, CsvBatch batch)
+    {
+        if (needed <= _cells.Length)
+            return;
+        if (needed > Array.MaxLength)
+            throw new InvalidDataException($"the CSV holds more than {Array.MaxLength} numbers, more than one array holds here");
+        long capacity = _cells.Length == 0
+            ? EstimateCells(batch)
+            : 2L * _cells.Length;
+        capacity = Math.Clamp(capacity, needed, Array.MaxLength);
+        // Not zeroed: every cell is written before it is read, and untouched pages cost no memory.
+        long[] grown = GC.AllocateUninitializedArray<long>((int)capacity);
+        _cells.AsSpan(0, _count).CopyTo(grown);
+        _cells = grown;
+    }
+
+    /// <summary>The whole file's cells at the first batch's characters per cell, an eighth more for safety.</summary>
+    private long EstimateCells(CsvBatch first)
+    {
+        double bytesPerCell = (double)first.TextChars / first.Cells.Length + 1; // + the delimiter or line end
+        return (long)(_fileBytes / bytesPerCell * 1.125) + first.Cells.Length;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace NumNet.Cli;
+
+/// <summary>
+/// Reads a CSV file into a 2-d array (rows by columns), choosing the dtype as NumPy's <c>genfromtxt(dtype=None)</c>
+/// chooses a column's and <c>np.asarray</c> combines them: int64 when every cell is an integer that fits, float64 when
+/// every cell is a number (a missing cell is NaN, as <c>genfromtxt</c> fills it; an integer beyond int64 is read as a
+/// float, as <c>genfromtxt</c> does); otherwise a string dtype, through <c>np.asarray</c>'s discovery of the cells'
+/// Python-like values (an integer, a float, or the text itself).
+/// </summary>
+internal static class CsvReader
+{
+    /// <summary>Parses <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">
+    /// No rows, malformed quoting, rows of different widths, or an integer longer than Python's 4 300-digit limit.
+    /// </exception>
+    public static NDArray Read(string path, CsvOptions options)
+    {
+        // Numbers are parsed straight into 8-byte cells in one streaming pass. The first cell that is text ends it:
+        // the whole table then becomes strings, which needs every cell's text, so the file is read again.
+        return TryReadNumbers(path, options) ?? ReadText(path, options);
+    }
+
+    /// <summary>Files from this size on are parsed on every core; smaller ones on the reading thread alone.</summary>
+    internal static long ParallelFromBytes { get; set; } = 8 << 20;
+
+    /// <summary>The table as int64 or float64, or null when some cell is text.</summary>
+    private static NDArray? TryReadNumbers(string path, CsvOptions options)
+    {
+        using var records = CsvRecords.Open(path, options);
+        if (!records.MoveNext())
+            throw NoRows(path);
+        long bytes = new FileInfo(path).Length;
+        var table = new CsvNumbers(records.Width, bytes);
+        int threads = bytes >= ParallelFromBytes ? Environment.ProcessorCount : 1;
+        using var pipeline = new CsvPipeline(records.Width, threads);
+        do
+        {
+            if (records.IsQuotedEmptyRecord)
+                return null; // an empty string on purpose, not a missing number
+            pipeline.Current.Add(records);
+            if (pipeline.Current.IsFull && !pipeline.Submit(table))
+                return null;
+        }
+        while (records.MoveNext());
+        return pipeline.Finish(table) ? table.ToArray() : null;
+    }
+
+    /// <summary>The table as strings: each cell's Python-like value, through <c>np.asarray</c>'s discovery.</summary>
+    private static NDArray ReadText(string path, CsvOptions options)
+    {
+        using var records = CsvRecords.Open(path, options);
+        var rows = new List<object?[]>();
+        while (records.MoveNext())
+        {
+            var row = new object?[records.Width];
+            for (int c = 0; c < row.Length; c++)
+                row[c] = TextValue(records[c], new CellPosition(records.Row, c + 1));
+            rows.Add(row);
+        }
+        if (rows.Count == 0)
+            throw NoRows(path);
+        return np.asarray(rows.ToArray());
+    }
+
+    /// <summary>What <c>np.asarray</c> sees for a cell of a text table: an int, a float, or the text (a missing cell is "").</summary>
+    private static object TextValue(ReadOnlySpan<char> cell, CellPosition where) =>
+        CsvCell.Classify(cell, out var number) switch
+        {
+            CellKind.Integer => CsvCell.TryParseInt64(number, out long value, where) ? value : (object)CsvCell.ParseBigInteger(number, where),
+            CellKind.Float => CsvCell.ParseDouble(number, where),
+            CellKind.Missing or CellKind.Text => cell.ToString(),
+            _ => throw new UnreachableException(),
+        };
+
+    private static InvalidDataException NoRows(string path) =>
+        new($"'{path}' holds no rows of CSV");
+}
