@@ -22,10 +22,11 @@ public sealed partial class NDArray
     /// <exception cref="InvalidCastException">The cast is not allowed under <paramref name="casting"/>, or NumPy has no such cast.</exception>
     /// <exception cref="ArgumentException">Bad <paramref name="casting"/>, or text that does not parse as the target.</exception>
     /// <exception cref="OverflowException">Text or objects holding integers out of the target's range.</exception>
-    public NDArray AsType(DType dtype, MemoryOrder order = MemoryOrder.K, string casting = "unsafe", bool copy = true)
+    public NDArray AsType(DType dtype, OrderLike? order = null, CastingLike? casting = null, bool copy = true)
     {
         ArgumentNullException.ThrowIfNull(dtype);
-        var rule = CastingRules.Parse(casting);
+        var rule = casting?.Rule ?? CastingRule.Unsafe;
+        var layout = order is { } o ? o.Resolve(MemoryOrder.K) : MemoryOrder.K;
         var resolution = CastSafety.Resolve(_dtype, dtype);
         if (resolution.Rule > rule)
         {
@@ -37,15 +38,15 @@ public sealed partial class NDArray
         if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
             && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)
             target = Creation.RequestedDType.For(target).AdaptTo(this);
-        if (!copy && target == _dtype && LayoutSatisfies(order))
+        if (!copy && target == _dtype && LayoutSatisfies(layout))
             return this;
-        return CastEngine.Cast(this, target, order);
+        return CastEngine.Cast(this, target, layout);
     }
 
-    /// <summary>AsType with NumPy's spellings: a dtype string and an order letter.</summary>
-    /// <inheritdoc cref="AsType(DType, MemoryOrder, string, bool)"/>
-    public NDArray AsType(string dtype, string order = "K", string casting = "unsafe", bool copy = true) =>
-        AsType(np.dtype(dtype), MemoryOrders.Parse(order), casting, copy);
+    /// <summary>AsType with a dtype string.</summary>
+    /// <inheritdoc cref="AsType(DType, OrderLike?, CastingLike?, bool)"/>
+    public NDArray AsType(string dtype, OrderLike? order = null, CastingLike? casting = null, bool copy = true) =>
+        AsType(np.dtype(dtype), order, casting, copy);
 
     private bool LayoutSatisfies(MemoryOrder order) => order switch
     {

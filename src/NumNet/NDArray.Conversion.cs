@@ -95,7 +95,7 @@ public sealed partial class NDArray
     /// The elements as a new <typeparamref name="T"/>[] in C order (row by row), whatever the layout: the C# way to take
     /// an array's values out. <typeparamref name="T"/> must be the dtype's element type (<c>double</c> for float64).
     /// </summary>
-    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not this dtype's element type in native byte order; use <see cref="AsType(DType, MemoryOrder, string, bool)"/> first.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not this dtype's element type in native byte order; use <see cref="AsType(DType, OrderLike?, CastingLike?, bool)"/> first.</exception>
     public T[] ToArray<T>() where T : unmanaged
     {
         if (!TensorLayout.ElementTypeFits<T>(_dtype))

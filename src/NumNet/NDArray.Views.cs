@@ -15,7 +15,7 @@ public sealed partial class NDArray
     /// <remarks>
     /// Setting writes into that view as NumPy's <c>a[index] = value</c> does: <c>a[1.., ..2] = 0.0</c>,
     /// <c>a[0] = np.asarray(row)</c>. An array value is broadcast to the view's shape and cast with the <c>unsafe</c>
-    /// rule (see <see cref="np.copyto(NDArray, object?, string)"/> for a checked cast); a .NET number or string is
+    /// rule (see <see cref="np.copyto(NDArray, object?, CastingLike?)"/> for a checked cast); a .NET number or string is
     /// stored as NumPy stores a Python scalar.
     /// </remarks>
     [System.Runtime.CompilerServices.IndexerName("Indexer")]

@@ -29,20 +29,17 @@ public static partial class np
     /// <exception cref="ArgumentException">The shapes do not broadcast, or <paramref name="casting"/> is not a rule.</exception>
     /// <exception cref="InvalidCastException">The cast is not allowed under <paramref name="casting"/>.</exception>
     /// <exception cref="OverflowException">A scalar does not fit <paramref name="dst"/>'s dtype.</exception>
-    public static void copyto(NDArray dst, object? src, string casting = "same_kind") =>
-        copyto(dst, src, CastingRules.Parse(casting));
-
-    /// <inheritdoc cref="copyto(NDArray, object?, string)"/>
-    public static void copyto(NDArray dst, object? src, CastingRule casting)
+    public static void copyto(NDArray dst, object? src, CastingLike? casting = null)
     {
         ArgumentNullException.ThrowIfNull(dst);
+        var rule = casting?.Rule ?? CastingRule.SameKind;
         dst.EnsureWriteable();
         var value = src as NDArray ?? ScalarOperand(src, dst.DType);
         try
         {
-            if (!CastSafety.Allows(casting, value.DType, dst.DType))
+            if (!CastSafety.Allows(rule, value.DType, dst.DType))
                 throw new InvalidCastException(
-                    $"Cannot cast array data from {value.DType.Repr()} to {dst.DType.Repr()} according to the rule '{casting.ToName()}'");
+                    $"Cannot cast array data from {value.DType.Repr()} to {dst.DType.Repr()} according to the rule '{rule.ToName()}'");
             Assign(dst, value);
         }
         finally

@@ -12,11 +12,11 @@ public static partial class np
     /// U21 are safe, <c>&lt;i4</c> to <c>&gt;i4</c> is equiv, float64 to int64 is unsafe).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="casting"/> is not a casting rule.</exception>
-    public static bool can_cast(DType from, DType to, string casting = "safe")
+    public static bool can_cast(DType from, DType to, CastingLike? casting = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        return CastSafety.Allows(CastingRules.Parse(casting), from, to);
+        return CastSafety.Allows(casting?.Rule ?? CastingRule.Safe, from, to);
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public static partial class np
     /// is never turned into a 0-d array by <see cref="NDArray"/>'s implicit conversions and answered by its dtype.)
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is a scalar, or <paramref name="casting"/> is not a rule.</exception>
-    public static bool can_cast(object from, DType to, string casting = "safe") => from switch
+    public static bool can_cast(object from, DType to, CastingLike? casting = null) => from switch
     {
         DType d => can_cast(d, to, casting),
         NDArray a => can_cast(a.DType, to, casting),

@@ -29,16 +29,16 @@ public static partial class np
     /// </exception>
     /// <exception cref="OverflowException">A Python int (<see cref="System.Numerics.BigInteger"/>) or float that does not fit an integer dtype.</exception>
     /// <exception cref="InvalidCastException">A value the dtype cannot take (None or complex into a number).</exception>
-    public static NDArray asarray(object? a, DType? dtype = null, string? order = null, string? device = null, bool? copy = null, object? like = null)
+    public static NDArray asarray(object? a, DType? dtype = null, OrderLike? order = null, string? device = null, bool? copy = null, object? like = null)
     {
         CheckDevice(device);
-        if (Forward(like, "asarray", new() { ["a"] = a, ["dtype"] = dtype, ["order"] = order, ["device"] = device, ["copy"] = copy }) is { } forwarded)
+        if (Forward(like, "asarray", new() { ["a"] = a, ["dtype"] = dtype, ["order"] = order?.Text, ["device"] = device, ["copy"] = copy }) is { } forwarded)
             return forwarded;
-        return Coercion.AsArray(a, dtype, MemoryOrders.Parse(order), copy);
+        return Coercion.AsArray(a, dtype, Order(order, MemoryOrder.K), copy);
     }
 
     /// <summary>
-    /// <c>np.array(object, dtype, copy, order, subok, ndmin, like)</c>: like <see cref="asarray(object?, DType?, string?, string?, bool?, object?)"/>
+    /// <c>np.array(object, dtype, copy, order, subok, ndmin, like)</c>: like <see cref="asarray(object?, DType?, OrderLike?, string?, bool?, object?)"/>
     /// but copying by default, and with <paramref name="ndmin"/>.
     /// </summary>
     /// <param name="obj">The input.</param>
@@ -52,20 +52,20 @@ public static partial class np
     /// <exception cref="ArgumentException">As for asarray, or <paramref name="ndmin"/> above 64.</exception>
     /// <exception cref="OverflowException">A value that does not fit an integer dtype.</exception>
     /// <exception cref="InvalidCastException">A value the dtype cannot take.</exception>
-    public static NDArray array(object? obj, DType? dtype = null, bool? copy = true, string order = "K", bool subok = false, int ndmin = 0, object? like = null)
+    public static NDArray array(object? obj, DType? dtype = null, bool? copy = true, OrderLike? order = null, bool subok = false, int ndmin = 0, object? like = null)
     {
-        if (Forward(like, "array", new() { ["object"] = obj, ["dtype"] = dtype, ["copy"] = copy, ["order"] = order, ["subok"] = subok, ["ndmin"] = ndmin }) is { } forwarded)
+        if (Forward(like, "array", new() { ["object"] = obj, ["dtype"] = dtype, ["copy"] = copy, ["order"] = order?.Text ?? "K", ["subok"] = subok, ["ndmin"] = ndmin }) is { } forwarded)
             return forwarded;
         if (ndmin > ShapeMath.MaxDims)
             throw new ArgumentException($"ndmin must be <= ndmax ({ShapeMath.MaxDims})", nameof(ndmin));
-        var memoryOrder = MemoryOrders.Parse(order ?? "K");
+        var memoryOrder = Order(order, MemoryOrder.K);
         var result = Coercion.AsArray(obj, dtype, memoryOrder, copy);
         return Decide.PrependOnes(result, ndmin, memoryOrder);
     }
 
-    /// <summary><c>np.asanyarray</c>: the same as <see cref="asarray(object?, DType?, string?, string?, bool?, object?)"/>, since NumNet has no array subclasses.</summary>
-    /// <inheritdoc cref="asarray(object?, DType?, string?, string?, bool?, object?)"/>
-    public static NDArray asanyarray(object? a, DType? dtype = null, string? order = null, string? device = null, bool? copy = null, object? like = null) =>
+    /// <summary><c>np.asanyarray</c>: the same as <see cref="asarray(object?, DType?, OrderLike?, string?, bool?, object?)"/>, since NumNet has no array subclasses.</summary>
+    /// <inheritdoc cref="asarray(object?, DType?, OrderLike?, string?, bool?, object?)"/>
+    public static NDArray asanyarray(object? a, DType? dtype = null, OrderLike? order = null, string? device = null, bool? copy = null, object? like = null) =>
         asarray(a, dtype, order, device, copy, like);
 
     /// <summary>
@@ -86,22 +86,22 @@ public static partial class np
 
     /// <summary><c>np.copy(a, order, subok)</c>: a new array that owns its memory; order K (default) keeps the input's layout.</summary>
     /// <exception cref="ArgumentException">As for asarray.</exception>
-    public static NDArray copy(object? a, string order = "K", bool subok = false) => array(a, copy: true, order: order, subok: subok);
+    public static NDArray copy(object? a, OrderLike? order = null, bool subok = false) => array(a, copy: true, order: order, subok: subok);
 
     /// <summary>
     /// <c>np.asarray</c> over a typed .NET array: a zero-copy view of <paramref name="a"/> (writes are seen both ways)
     /// when no conversion or copy is asked for; otherwise as the general overload.
     /// </summary>
     /// <exception cref="ArgumentException">As for the general overload.</exception>
-    public static NDArray asarray<T>(T[] a, DType? dtype = null, string? order = null, bool? copy = null) where T : unmanaged =>
+    public static NDArray asarray<T>(T[] a, DType? dtype = null, OrderLike? order = null, bool? copy = null) where T : unmanaged =>
         TypedArray<T>(a, dtype, order, copy);
 
-    /// <inheritdoc cref="asarray{T}(T[], DType?, string?, bool?)"/>
-    public static NDArray asarray<T>(T[,] a, DType? dtype = null, string? order = null, bool? copy = null) where T : unmanaged =>
+    /// <inheritdoc cref="asarray{T}(T[], DType?, OrderLike?, bool?)"/>
+    public static NDArray asarray<T>(T[,] a, DType? dtype = null, OrderLike? order = null, bool? copy = null) where T : unmanaged =>
         TypedArray<T>(a, dtype, order, copy);
 
-    /// <inheritdoc cref="asarray{T}(T[], DType?, string?, bool?)"/>
-    public static NDArray asarray<T>(T[,,] a, DType? dtype = null, string? order = null, bool? copy = null) where T : unmanaged =>
+    /// <inheritdoc cref="asarray{T}(T[], DType?, OrderLike?, bool?)"/>
+    public static NDArray asarray<T>(T[,,] a, DType? dtype = null, OrderLike? order = null, bool? copy = null) where T : unmanaged =>
         TypedArray<T>(a, dtype, order, copy);
 
     /// <summary><c>np.asarray</c> over <see cref="Memory{T}"/>: a zero-copy, writable 1-d view when no conversion is needed.</summary>
@@ -121,8 +121,8 @@ public static partial class np
 
     /// <summary><c>np.asarray</c> over a <see cref="Tensor{T}"/>: a zero-copy view with the tensor's lengths and strides.</summary>
     /// <exception cref="ArgumentException">As for the general overload.</exception>
-    public static NDArray asarray<T>(Tensor<T> a, DType? dtype = null, string? order = null, bool? copy = null) where T : unmanaged =>
-        Coercion.AsArray(a, dtype, MemoryOrders.Parse(order), copy);
+    public static NDArray asarray<T>(Tensor<T> a, DType? dtype = null, OrderLike? order = null, bool? copy = null) where T : unmanaged =>
+        Coercion.AsArray(a, dtype, Order(order, MemoryOrder.K), copy);
 
     /// <summary><c>np.array</c> over a span: always a new 1-d array (a span cannot be kept, so it is copied).</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is no dtype's element type and no dtype was given.</exception>
@@ -141,14 +141,17 @@ public static partial class np
         return dtype is null ? copy : asarray(copy, dtype, copy: null);
     }
 
-    private static NDArray TypedArray<T>(Array a, DType? dtype, string? order, bool? copy) where T : unmanaged
+    private static NDArray TypedArray<T>(Array a, DType? dtype, OrderLike? order, bool? copy) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(a);
-        var parsed = MemoryOrders.Parse(order);
+        var parsed = Order(order, MemoryOrder.K);
         if (BufferViews.DTypeOfElement(typeof(T)) is not { } element)
             return Coercion.AsArray(a, dtype, parsed, copy);
         return Decide.FromArray(BufferViews.OfArray<T>(a, element), RequestedDType.For(dtype), parsed, copy);
     }
+
+    // An order argument as a MemoryOrder: the function's own default when none was given.
+    private static MemoryOrder Order(OrderLike? order, MemoryOrder whenNone) => order is { } o ? o.Resolve(whenNone) : whenNone;
 
     private static void CheckDevice(string? device)
     {

@@ -15,17 +15,17 @@ public static partial class np
     /// <param name="order">"C", "F", "A" (F when the prototype is Fortran-ordered) or "K" (keep its layout).</param>
     /// <param name="shape">Overrides the shape; a different number of dimensions makes order K mean C.</param>
     /// <exception cref="ArgumentException">A bad order or shape.</exception>
-    public static NDArray empty_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
+    public static NDArray empty_like(NDArray prototype, DType? dtype = null, OrderLike? order = null, ShapeLike? shape = null) =>
         NewLike(prototype, dtype, order, shape, zero: false);
 
     /// <summary><c>np.zeros_like(a, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, filled with zeros.</summary>
     /// <inheritdoc cref="empty_like"/>
-    public static NDArray zeros_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
+    public static NDArray zeros_like(NDArray prototype, DType? dtype = null, OrderLike? order = null, ShapeLike? shape = null) =>
         NewLike(prototype, dtype, order, shape, zero: true);
 
     /// <summary><c>np.ones_like(a, dtype, order='K', shape)</c>: as <see cref="empty_like"/>, filled with ones.</summary>
     /// <inheritdoc cref="empty_like"/>
-    public static NDArray ones_like(NDArray prototype, DType? dtype = null, string order = "K", ShapeLike? shape = null) =>
+    public static NDArray ones_like(NDArray prototype, DType? dtype = null, OrderLike? order = null, ShapeLike? shape = null) =>
         full_like(prototype, 1L, dtype, order, shape);
 
     /// <summary>
@@ -38,17 +38,17 @@ public static partial class np
     /// <param name="dtype">Overrides the dtype.</param>
     /// <param name="order">"C", "F", "A" or "K".</param>
     /// <param name="shape">Overrides the shape.</param>
-    public static NDArray full_like(NDArray prototype, object? fillValue, DType? dtype = null, string order = "K", ShapeLike? shape = null)
+    public static NDArray full_like(NDArray prototype, object? fillValue, DType? dtype = null, OrderLike? order = null, ShapeLike? shape = null)
     {
         ArgumentNullException.ThrowIfNull(prototype);
         return Filled(fillValue, dtype ?? prototype.DType, d => NewLike(prototype, d, order, shape, zero: false));
     }
 
-    private static NDArray NewLike(NDArray prototype, DType? dtype, string order, ShapeLike? shape, bool zero)
+    private static NDArray NewLike(NDArray prototype, DType? dtype, OrderLike? order, ShapeLike? shape, bool zero)
     {
         ArgumentNullException.ThrowIfNull(prototype);
         var d = dtype ?? prototype.DType;
-        var memoryOrder = MemoryOrders.Parse(order, MemoryOrder.K);
+        var memoryOrder = Order(order, MemoryOrder.K);
         if (shape is null)
             return NDArray.Allocate(d, prototype.Shape, prototype.NewLikeStrides(memoryOrder, d.ItemSize), zero);
         var newShape = shape.Value.ToArray();
@@ -63,11 +63,11 @@ public static partial class np
     }
 
     /// <summary>
-    /// <c>np.asarray_chkfinite(a, dtype, order)</c>: <see cref="asarray(object?, DType?, string?, string?, bool?, object?)"/>,
+    /// <c>np.asarray_chkfinite(a, dtype, order)</c>: <see cref="asarray(object?, DType?, OrderLike?, string?, bool?, object?)"/>,
     /// then a check that no element of a float or complex result is NaN or infinite.
     /// </summary>
     /// <exception cref="ArgumentException">"array must not contain infs or NaNs", or asarray's own errors.</exception>
-    public static NDArray asarray_chkfinite(object? a, DType? dtype = null, string? order = null)
+    public static NDArray asarray_chkfinite(object? a, DType? dtype = null, OrderLike? order = null)
     {
         var result = asarray(a, dtype, order);
         if (result.DType.Kind is 'f' or 'c' && !AllFinite(result))

@@ -90,15 +90,15 @@ public static partial class np
     /// <c>np.empty(shape, dtype, order)</c>: a new array whose contents are whatever the memory held. dtype defaults to
     /// float64.
     /// </summary>
-    public static NDArray empty(ShapeLike shape, DType? dtype = null, string order = "C") =>
+    public static NDArray empty(ShapeLike shape, DType? dtype = null, OrderLike? order = null) =>
         NDArray.Allocate(dtype ?? float64, shape.ToArray(), ContiguousOrder(order), zero: false);
 
     /// <summary><c>np.zeros(shape, dtype, order)</c>: a new array of zeros (empty strings, <c>None</c> for object). dtype defaults to float64.</summary>
-    public static NDArray zeros(ShapeLike shape, DType? dtype = null, string order = "C") =>
+    public static NDArray zeros(ShapeLike shape, DType? dtype = null, OrderLike? order = null) =>
         NDArray.Allocate(dtype ?? float64, shape.ToArray(), ContiguousOrder(order), zero: true);
 
     /// <summary><c>np.ones(shape, dtype, order)</c>: a new array of ones (<c>True</c> for bool, <c>'1'</c> for strings). dtype defaults to float64.</summary>
-    public static NDArray ones(ShapeLike shape, DType? dtype = null, string order = "C") => full(shape, 1L, dtype ?? float64, order);
+    public static NDArray ones(ShapeLike shape, DType? dtype = null, OrderLike? order = null) => full(shape, 1L, dtype ?? float64, order);
 
     /// <summary>
     /// <c>np.full(shape, fillValue, dtype, order)</c>: a new array with every element <paramref name="fillValue"/>,
@@ -106,7 +106,7 @@ public static partial class np
     /// a dtype, the dtype <c>np.array(fillValue)</c> would have.
     /// </summary>
     /// <exception cref="ArgumentException">The fill value cannot be converted to <paramref name="dtype"/>.</exception>
-    public static NDArray full(ShapeLike shape, object? fillValue, DType? dtype = null, string order = "C")
+    public static NDArray full(ShapeLike shape, object? fillValue, DType? dtype = null, OrderLike? order = null)
     {
         var memoryOrder = ContiguousOrder(order);
         return Filled(fillValue, dtype, d => NDArray.Allocate(d, shape.ToArray(), memoryOrder, zero: false));
@@ -212,7 +212,7 @@ public static partial class np
     }
 
     /// <summary><c>np.ravel(a, order)</c>.</summary>
-    public static NDArray ravel(NDArray a, string order = "C") => a.Ravel(MemoryOrders.Parse(order, MemoryOrder.C));
+    public static NDArray ravel(NDArray a, OrderLike? order = null) => a.Ravel(Order(order, MemoryOrder.C));
 
     /// <summary><c>np.transpose(a, axes)</c>.</summary>
     public static NDArray transpose(NDArray a, params int[] axes) => a.Transpose(axes);
@@ -221,13 +221,13 @@ public static partial class np
     public static NDArray swapaxes(NDArray a, int axis1, int axis2) => a.SwapAxes(axis1, axis2);
 
     /// <summary><c>np.reshape(a, shape, order)</c>.</summary>
-    public static NDArray reshape(NDArray a, long[] shape, string order = "C") => a.Reshape(shape, MemoryOrders.Parse(order, MemoryOrder.C));
+    public static NDArray reshape(NDArray a, long[] shape, OrderLike? order = null) => a.Reshape(shape, Order(order, MemoryOrder.C));
 
-    private static MemoryOrder ContiguousOrder(string order)
+    private static MemoryOrder ContiguousOrder(OrderLike? order)
     {
-        var o = MemoryOrders.Parse(order, MemoryOrder.C);
+        var o = Order(order, MemoryOrder.C);
         if (o is not (MemoryOrder.C or MemoryOrder.F))
-            throw new ArgumentException($"only 'C' or 'F' order is permitted here (got '{order}')", nameof(order));
+            throw new ArgumentException($"only 'C' or 'F' order is permitted here (got '{order?.Text}')", nameof(order));
         return o;
     }
 }

@@ -8,7 +8,7 @@ namespace NumNet.Casting;
 /// Runs casts between arrays: picks the loop for the dtype pair, simplifies the iteration (dimensions merged, order
 /// chosen for the target, as a same-dtype copy does) and calls the loop once per innermost line.
 /// </summary>
-/// <remarks>Entry point for array creation as well as <see cref="NDArray.AsType(DType, MemoryOrder, string, bool)"/>.</remarks>
+/// <remarks>Entry point for array creation as well as <see cref="NDArray.AsType(DType, OrderLike?, CastingLike?, bool)"/>.</remarks>
 internal static class CastEngine
 {
     /// <summary>
