@@ -12,15 +12,15 @@ public sealed partial class NDArray
     /// Byte offset in the buffer of the element at <paramref name="index"/> (one index per dimension, negative counting
     /// from the end).
     /// </summary>
-    /// <exception cref="IndexOutOfRangeException">Wrong number of indices, or one outside its dimension.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Wrong number of indices, or one outside its dimension.</exception>
     internal long ByteOffsetOf(ReadOnlySpan<long> index)
     {
         if (index.Length != _shape.Length)
         {
             if (index.Length > _shape.Length)
                 ThrowHelper.TooManyIndices(_shape.Length, index.Length);
-            throw new IndexOutOfRangeException(
-                $"an element needs {_shape.Length} indices for a {_shape.Length}-dimensional array, got {index.Length}; use the indexer for views");
+            throw new ArgumentOutOfRangeException(
+                $"an element needs {_shape.Length} indices for a {_shape.Length}-dimensional array, got {index.Length}; use the indexer for views", innerException: null);
         }
         long offset = _offset;
         for (int i = 0; i < index.Length; i++)
@@ -42,7 +42,7 @@ public sealed partial class NDArray
 
     /// <summary>Reads one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
     /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
-    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged
     {
         var family = TypedFamily<T>();
@@ -52,7 +52,7 @@ public sealed partial class NDArray
     /// <summary>Writes one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
     /// <exception cref="ReadOnlyArrayException">The array is not writeable.</exception>
     /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
-    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public void SetItem<T>(T value, params ReadOnlySpan<long> index) where T : unmanaged
     {
         var family = TypedFamily<T>();
@@ -65,7 +65,7 @@ public sealed partial class NDArray
     /// Reads one element as a boxed .NET value (NumPy's <c>item(*index)</c>): <c>double</c> for float64,
     /// <c>string</c> for U, <see cref="Bytes"/> for S, the reference itself for object.
     /// </summary>
-    /// <exception cref="IndexOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public object? GetValue(params ReadOnlySpan<long> index)
     {
         long offset = ByteOffsetOf(index);

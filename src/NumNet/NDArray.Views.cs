@@ -11,32 +11,38 @@ public sealed partial class NDArray
     /// dimension of length 1, <see cref="IndexMarker.Ellipsis"/> fills in the rest. A full integer index gives a 0-d
     /// view; read its value with <see cref="Item()"/> or <see cref="GetItem{T}"/>.
     /// </summary>
-    /// <exception cref="IndexOutOfRangeException">An index is out of range, or too many indices.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range, or too many indices.</exception>
     /// <remarks>
+    /// <para>
     /// Setting writes into that view as NumPy's <c>a[index] = value</c> does: <c>a[1.., ..2] = 0.0</c>,
     /// <c>a[0] = np.asarray(row)</c>. An array value is broadcast to the view's shape and cast with the <c>unsafe</c>
     /// rule (see <see cref="np.copyto(NDArray, object?, CastingLike?)"/> for a checked cast); a .NET number or string is
     /// stored as NumPy stores a Python scalar.
+    /// </para>
+    /// <para>
+    /// NumPy's index text works too, alone: <c>a["::2, 1, ..., None"]</c>. <c>a[null]</c> is <c>a[None]</c>, a new axis
+    /// in front (one indexer for every spelling, so that <c>null</c> is not ambiguous between two).
+    /// </para>
     /// </remarks>
     [System.Runtime.CompilerServices.IndexerName("Indexer")]
-    public NDArray this[params object?[] index]
+    public NDArray this[params object?[]? index]
     {
         get
         {
-            var (offset, shape, strides) = BasicIndexing.Apply(this, index);
+            var (offset, shape, strides) = BasicIndexing.Apply(this, Normalize(index));
             return View(offset, shape, strides);
         }
         set => AssignTo(this[index], value);
     }
 
-    /// <summary>Basic indexing from NumPy's index text, as in <c>a["::2, 1, ..., None"]</c>; setting writes into the view.</summary>
-    /// <exception cref="ArgumentException">Text that is not an index.</exception>
-    [System.Runtime.CompilerServices.IndexerName("Indexer")]
-    public NDArray this[string index]
+    // The forms C# hands the indexer that are not a list of index items: a[null] arrives as a null list (C# passes
+    // the null as the params array itself), a["1:, ::2"] as a list holding one string.
+    private static object?[] Normalize(object?[]? index) => index switch
     {
-        get => this[BasicIndexing.Parse(index)];
-        set => AssignTo(this[BasicIndexing.Parse(index)], value);
-    }
+        null => [null],
+        [string text] => BasicIndexing.Parse(text),
+        _ => index,
+    };
 
     /// <summary>The transpose, a view with the axes reversed (NumPy's <c>T</c>).</summary>
     public NDArray T => Transpose();

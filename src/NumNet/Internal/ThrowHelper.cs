@@ -9,12 +9,12 @@ internal static class ThrowHelper
     /// <summary>NumPy's IndexError for an index past a dimension.</summary>
     [DoesNotReturn]
     public static void IndexOutOfBounds(long index, int axis, long size) =>
-        throw new IndexOutOfRangeException($"index {index} is out of bounds for axis {axis} with size {size}");
+        throw new ArgumentOutOfRangeException(FormattableString.Invariant($"index {index} is out of bounds for axis {axis} with size {size}"), innerException: null);
 
     /// <summary>NumPy's IndexError for more indices than dimensions.</summary>
     [DoesNotReturn]
     public static void TooManyIndices(int ndim, int given) =>
-        throw new IndexOutOfRangeException($"too many indices for array: array is {ndim}-dimensional, but {given} were indexed");
+        throw new ArgumentOutOfRangeException(FormattableString.Invariant($"too many indices for array: array is {ndim}-dimensional, but {given} were indexed"), innerException: null);
 
     /// <summary>A write to an array whose WRITEABLE flag is clear.</summary>
     [DoesNotReturn]

@@ -20,7 +20,7 @@ internal static class BasicIndexing
             if (ReferenceEquals(src[i], IndexMarker.Ellipsis))
             {
                 if (ellipsisAt >= 0)
-                    throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...')");
+                    throw new ArgumentOutOfRangeException("an index can only have a single ellipsis ('...')", innerException: null);
                 ellipsisAt = i;
             }
             else if (!ReferenceEquals(src[i], IndexMarker.NewAxis))
@@ -103,9 +103,9 @@ internal static class BasicIndexing
                 byte v => (long)v,
                 ushort v => (long)v,
                 uint v => (long)v,
-                bool => throw new IndexOutOfRangeException("boolean indices are advanced indexing, which NumNet does not support yet"),
-                _ => throw new IndexOutOfRangeException(
-                    $"only integers, slices, ranges, ellipsis and newaxis are valid indices (got {items[i]!.GetType().Name})"),
+                bool => throw new ArgumentOutOfRangeException("boolean indices are advanced indexing, which NumNet does not support yet", innerException: null),
+                _ => throw new ArgumentOutOfRangeException(
+                    $"only integers, slices, ranges, ellipsis and newaxis are valid indices (got {items[i]!.GetType().Name})", innerException: null),
             };
         }
         return result;

@@ -35,5 +35,5 @@ internal static class Broadcast
 
     // A shape as NumPy's broadcast errors write it: (2,) and (2,3), without spaces.
     private static string Format(long[] shape) =>
-        "(" + string.Join(",", shape) + (shape.Length == 1 ? ",)" : ")");
+        "(" + string.Join(",", shape.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + (shape.Length == 1 ? ",)" : ")");
 }

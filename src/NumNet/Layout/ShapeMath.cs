@@ -17,7 +17,7 @@ internal static class ShapeMath
         {
             long d = shape[i];
             if (d < 0)
-                throw new ArgumentException($"negative dimensions are not allowed (dimension {i} is {d} in shape {Format(shape)})", "shape");
+                throw new ArgumentException(FormattableString.Invariant($"negative dimensions are not allowed (dimension {i} is {d} in shape {Format(shape)})"), "shape");
             // NumPy checks the product even past a zero dimension, so a shape like (0, 2**62, 8) is still too big.
             if (d != 0 && size != 0 && size > long.MaxValue / d)
                 overflow = true;
@@ -141,7 +141,16 @@ internal static class ShapeMath
 
     /// <summary>Python's tuple text for a shape: "(2, 3)", "(5,)", "()".</summary>
     public static string Format(ReadOnlySpan<long> shape) =>
-        shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape.ToArray()) + ")";
+        shape.Length == 1 ? FormattableString.Invariant($"({shape[0]},)") : "(" + string.Join(", ", Invariant(shape)) + ")";
+
+    // Lengths as text whatever the current culture (a negative one must not print with U+2212).
+    private static IEnumerable<string> Invariant(ReadOnlySpan<long> values)
+    {
+        var text = new string[values.Length];
+        for (int i = 0; i < values.Length; i++)
+            text[i] = values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text;
+    }
 
     /// <summary>Normalises a possibly negative axis, rejecting one out of range as NumPy's AxisError does.</summary>
     public static int NormalizeAxis(long axis, int ndim, string paramName = "axis")

@@ -242,13 +242,13 @@ public class NDArrayLayoutTests
     public void BadIndicesThrowIndexErrors()
     {
         var a = Arange(6, 2, 3);
-        Assert.Throws<IndexOutOfRangeException>(() => a[2]);
-        Assert.Throws<IndexOutOfRangeException>(() => a[0, 0, 0]);
-        Assert.Throws<IndexOutOfRangeException>(() => a.GetItem<long>(0, 3));
-        Assert.Throws<IndexOutOfRangeException>(() => a.GetItem<long>(-3, 0));
-        Assert.Throws<IndexOutOfRangeException>(() => a[np.Ellipsis, np.Ellipsis]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a[0, 0, 0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a.GetItem<long>(0, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => a.GetItem<long>(-3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => a[np.Ellipsis, np.Ellipsis]);
         Assert.Throws<InvalidCastException>(() => a.GetItem<double>(0, 0));
-        var ex = Assert.Throws<IndexOutOfRangeException>(() => a[5]);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => a[5]);
         Assert.Contains("5", ex.Message);
     }
 
