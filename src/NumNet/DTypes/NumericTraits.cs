@@ -1,16 +1,15 @@
-namespace NumNet.Casting;
+namespace NumNet.DTypes;
 
 /// <summary>
-/// What the cast rules need to know about each numeric family (bool, the integers, the floats, the complex types),
-/// in one table built once: NumPy's kind order, the width of the value range and the text width of its
-/// <c>str()</c>.
+/// What the cast and promotion rules need to know about each numeric family (bool, the integers, the floats, the
+/// complex types), in one table built once: NumPy's kind order and the width of the value range.
 /// </summary>
 internal static class NumericTraits
 {
     /// <summary>Kind order for "same_kind": bool, unsigned, signed, float, complex.</summary>
     internal enum NumKind : byte { Bool, Unsigned, Signed, Float, Complex }
 
-    private readonly record struct Traits(NumKind Kind, int Bytes, int TextLength);
+    private readonly record struct Traits(NumKind Kind, int Bytes);
 
     private static readonly Traits?[] Table = Build();
 
@@ -25,25 +24,23 @@ internal static class NumericTraits
     private static Traits?[] Build()
     {
         var t = new Traits?[Enum.GetValues<DTypeCode>().Length];
-        void Set(DTypeCode c, NumKind k, int bytes, int text) => t[(int)c] = new Traits(k, bytes, text);
-        // Text widths are the longest str() of any value: sign and digits for integers, NumPy's fixed
-        // allowances for floats (32, 48 for long double) and twice that for complex numbers.
-        Set(DTypeCode.Bool, NumKind.Bool, 1, 5);
-        Set(DTypeCode.Int8, NumKind.Signed, 1, 4);
-        Set(DTypeCode.UInt8, NumKind.Unsigned, 1, 3);
-        Set(DTypeCode.Int16, NumKind.Signed, 2, 6);
-        Set(DTypeCode.UInt16, NumKind.Unsigned, 2, 5);
-        Set(DTypeCode.Int32, NumKind.Signed, 4, 11);
-        Set(DTypeCode.UInt32, NumKind.Unsigned, 4, 10);
-        Set(DTypeCode.Int64, NumKind.Signed, 8, 21);
-        Set(DTypeCode.UInt64, NumKind.Unsigned, 8, 20);
-        Set(DTypeCode.Float16, NumKind.Float, 2, 32);
-        Set(DTypeCode.Float32, NumKind.Float, 4, 32);
-        Set(DTypeCode.Float64, NumKind.Float, 8, 32);
-        Set(DTypeCode.Float128, NumKind.Float, 16, 48);
-        Set(DTypeCode.Complex64, NumKind.Complex, 4, 64);
-        Set(DTypeCode.Complex128, NumKind.Complex, 8, 64);
-        Set(DTypeCode.Complex256, NumKind.Complex, 16, 96);
+        void Set(DTypeCode c, NumKind k, int bytes) => t[(int)c] = new Traits(k, bytes);
+        Set(DTypeCode.Bool, NumKind.Bool, 1);
+        Set(DTypeCode.Int8, NumKind.Signed, 1);
+        Set(DTypeCode.UInt8, NumKind.Unsigned, 1);
+        Set(DTypeCode.Int16, NumKind.Signed, 2);
+        Set(DTypeCode.UInt16, NumKind.Unsigned, 2);
+        Set(DTypeCode.Int32, NumKind.Signed, 4);
+        Set(DTypeCode.UInt32, NumKind.Unsigned, 4);
+        Set(DTypeCode.Int64, NumKind.Signed, 8);
+        Set(DTypeCode.UInt64, NumKind.Unsigned, 8);
+        Set(DTypeCode.Float16, NumKind.Float, 2);
+        Set(DTypeCode.Float32, NumKind.Float, 4);
+        Set(DTypeCode.Float64, NumKind.Float, 8);
+        Set(DTypeCode.Float128, NumKind.Float, 16);
+        Set(DTypeCode.Complex64, NumKind.Complex, 4);
+        Set(DTypeCode.Complex128, NumKind.Complex, 8);
+        Set(DTypeCode.Complex256, NumKind.Complex, 16);
         return t;
     }
 
@@ -53,8 +50,16 @@ internal static class NumericTraits
     /// <summary>The kind of a numeric family.</summary>
     public static NumKind KindOf(DTypeCode code) => Table[(int)code]!.Value.Kind;
 
-    /// <summary>Characters of the longest <c>str()</c> of a value (NumPy's string size for casts to S and U).</summary>
-    public static int TextLength(DTypeCode code) => Table[(int)code]!.Value.TextLength;
+    /// <summary>The first family of <see cref="PromotionOrder"/> both reach safely (NumPy's promotion table for numbers).</summary>
+    public static DTypeCode SmallestSafe(DTypeCode a, DTypeCode b)
+    {
+        foreach (var c in PromotionOrder)
+        {
+            if (IsSafe(a, c) && IsSafe(b, c))
+                return c;
+        }
+        throw new InvalidOperationException("the numeric promotion order ends with a type every number reaches");
+    }
 
     /// <summary>True for the integer families.</summary>
     public static bool IsInteger(DTypeCode code) => Table[(int)code] is { Kind: NumKind.Signed or NumKind.Unsigned };
