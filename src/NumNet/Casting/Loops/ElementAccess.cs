@@ -65,24 +65,9 @@ internal static class ElementAccess
     /// <summary>NumPy's <c>str()</c> of a value: what it becomes in a <c>U</c> or <c>S</c> array.</summary>
     public static string TextOf(object? value) => value switch
     {
-        null => "None",
-        string s => s,
-        char c => c.ToString(),
-        Bytes b => ScalarCoercion.ToText(b),
-        BigInteger i => i.ToString(CultureInfo.InvariantCulture),
-        DateTime64 d => DateTimes.Format(d.Value, d.Unit),
-        TimeDelta64 t => TimeDeltaText(t),
-        PythonScalar p => TextOf(p.ToObject()),
-        _ => ScalarStr.Format(value),
+        PythonScalar p => ScalarCoercion.ToText(p.ToObject()),
+        _ => ScalarCoercion.ToText(value),
     };
-
-    private static string TimeDeltaText(TimeDelta64 t)
-    {
-        if (t.IsNaT)
-            return "NaT";
-        long count = unchecked(t.Value * t.Unit.Multiplier);
-        return $"{count.ToString(CultureInfo.InvariantCulture)} {t.Unit.Unit.ToVerboseName()}";
-    }
 
     private static object DateTimeCount(object? value, DateTimeMetadata unit) => value switch
     {

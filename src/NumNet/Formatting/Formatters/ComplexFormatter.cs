@@ -1,4 +1,5 @@
 using System.Buffers;
+using NumNet.DTypes.Text;
 
 namespace NumNet.Formatting.Formatters;
 

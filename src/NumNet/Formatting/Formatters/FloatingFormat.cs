@@ -1,3 +1,4 @@
+using NumNet.DTypes.Text;
 using NumNet.Formatting.Float;
 
 namespace NumNet.Formatting.Formatters;

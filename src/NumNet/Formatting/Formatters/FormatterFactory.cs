@@ -1,4 +1,5 @@
 using System.Numerics;
+using NumNet.DTypes.Text;
 
 namespace NumNet.Formatting.Formatters;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using NumNet.Formatting.Float;
 
-namespace NumNet.Formatting.Formatters;
+namespace NumNet.DTypes.Text;
 
 /// <summary>
 /// What float printing needs from one floating-point type. Comparisons and division run in the type's own

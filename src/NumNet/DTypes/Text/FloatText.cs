@@ -1,7 +1,7 @@
+using NumNet.Formatting;
 using NumNet.Formatting.Float;
-using NumNet.Formatting.Formatters;
 
-namespace NumNet.Formatting;
+namespace NumNet.DTypes.Text;
 
 /// <summary>
 /// The text NumPy 2 gives a float or complex scalar on its own (its <c>str()</c>, which for float64 equals Python's
