@@ -84,7 +84,7 @@ internal static class CastSafety
     {
         if (from.Code == to.Code)
         {
-            var rule = (CastingRule)UnitCastRules.MinimumCasting(from.DateTimeMeta!.Value, to.DateTimeMeta!.Value,
+            var rule = UnitCastRules.MinimumCasting(from.DateTimeMeta!.Value, to.DateTimeMeta!.Value,
                 from.Code == DTypeCode.TimeDelta64);
             return rule == CastingRule.No ? SameOrder(from, to) : rule;
         }

@@ -10,34 +10,6 @@ namespace NumNet.Creation;
 /// </summary>
 internal static class ScalarDTypes
 {
-    // Runtime types are unique objects, so identity is equality; the default Type comparer costs far more per lookup.
-    private static readonly Dictionary<Type, DType> ByType = new(TypeIdentity.Instance)
-    {
-        [typeof(bool)] = np.bool_,
-        [typeof(sbyte)] = np.int8,
-        [typeof(byte)] = np.uint8,
-        [typeof(short)] = np.int16,
-        [typeof(ushort)] = np.uint16,
-        [typeof(int)] = np.int32,
-        [typeof(uint)] = np.uint32,
-        [typeof(long)] = np.int64,
-        [typeof(ulong)] = np.uint64,
-        [typeof(nint)] = np.int64,
-        [typeof(nuint)] = np.uint64,
-        [typeof(Half)] = np.float16,
-        [typeof(float)] = np.float32,
-        [typeof(double)] = np.float64,
-        [typeof(LongDouble)] = np.float128,
-        [typeof(Complex64)] = np.complex64,
-        [typeof(Complex)] = np.complex128,
-        [typeof(Complex256)] = np.complex256,
-        [typeof(char)] = DTypeParser.FromType(typeof(char)),
-        [typeof(DateTime)] = DTypeParser.FromType(typeof(DateTime)),
-        [typeof(DateTimeOffset)] = DTypeParser.FromType(typeof(DateTimeOffset)),
-        [typeof(DateOnly)] = DTypeParser.FromType(typeof(DateOnly)),
-        [typeof(TimeSpan)] = DTypeParser.FromType(typeof(TimeSpan)),
-    };
-
     private static readonly BigInteger UInt64Max = ulong.MaxValue;
 
     /// <summary>
@@ -47,11 +19,11 @@ internal static class ScalarDTypes
     public static bool FitsInt64(in BigInteger value) => value.GetBitLength() <= 63;
 
     /// <summary>True for the leaf types whose dtype does not depend on the value, so a row of them needs one lookup.</summary>
-    public static bool IsValueIndependent(Type type) => ByType.ContainsKey(type);
+    public static bool IsValueIndependent(Type type) => ClrScalarTypes.TryGet(type, out _);
 
     /// <summary>True when <paramref name="value"/> is a scalar NumNet knows (a leaf that is not an object-dtype fallback).</summary>
     public static bool IsKnownScalar(object? value) =>
-        value is null or string or Bytes or BigInteger or DateTime64 or TimeDelta64 || ByType.ContainsKey(value.GetType());
+        value is null or string or Bytes or BigInteger or DateTime64 or TimeDelta64 || ClrScalarTypes.TryGet(value.GetType(), out _);
 
     /// <summary>The discovered dtype of a scalar; object for anything that is not a known scalar.</summary>
     public static DType Of(object? value)
@@ -71,7 +43,7 @@ internal static class ScalarDTypes
             case TimeDelta64 t:
                 return DateTimeDType(DTypeCode.TimeDelta64, t.Unit);
         }
-        return ByType.TryGetValue(value.GetType(), out var dtype) ? dtype : np.object_;
+        return ClrScalarTypes.TryGet(value.GetType(), out var dtype) ? dtype : np.object_;
     }
 
     /// <summary>Number of code points, as NumPy's U counts them (a surrogate pair is one character).</summary>
@@ -88,13 +60,4 @@ internal static class ScalarDTypes
 
     /// <summary>A datetime64 or timedelta64 dtype with the given unit.</summary>
     public static DType DateTimeDType(DTypeCode code, DateTimeMetadata unit) => DTypeParser.DateTimeDType(code, unit);
-
-    private sealed class TypeIdentity : IEqualityComparer<Type>
-    {
-        public static readonly TypeIdentity Instance = new();
-
-        public bool Equals(Type? x, Type? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Type obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

@@ -15,7 +15,7 @@ public readonly partial record struct DateTimeMetadata
     /// <param name="casting">"no", "equiv", "safe", "same_kind" or "unsafe".</param>
     /// <exception cref="ArgumentException"><paramref name="casting"/> is not a casting kind.</exception>
     public static bool CanCastDateTimeUnits(DateTimeMetadata from, DateTimeMetadata to, string casting) =>
-        UnitCastRules.MinimumCasting(from, to, isTimedelta: false) <= DateTimeCastingNames.Parse(casting);
+        UnitCastRules.MinimumCasting(from, to, isTimedelta: false) <= CastingRules.Parse(casting);
 
     /// <summary>
     /// NumPy's <c>np.can_cast</c> between two timedelta64 dtypes of the same byte order. Like
@@ -27,7 +27,7 @@ public readonly partial record struct DateTimeMetadata
     /// <param name="casting">"no", "equiv", "safe", "same_kind" or "unsafe".</param>
     /// <exception cref="ArgumentException"><paramref name="casting"/> is not a casting kind.</exception>
     public static bool CanCastTimeDeltaUnits(DateTimeMetadata from, DateTimeMetadata to, string casting) =>
-        UnitCastRules.MinimumCasting(from, to, isTimedelta: true) <= DateTimeCastingNames.Parse(casting);
+        UnitCastRules.MinimumCasting(from, to, isTimedelta: true) <= CastingRules.Parse(casting);
 
     /// <summary>
     /// The least permissive casting kind ("no", "safe", "same_kind" or "unsafe") NumPy needs to cast a datetime64

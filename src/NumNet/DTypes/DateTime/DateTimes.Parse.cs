@@ -35,7 +35,7 @@ public static partial class DateTimes
     internal static DateTimeParseResult Parse(string text, DateTimeMetadata? metadata, string casting, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var rule = DateTimeCastingNames.Parse(casting);
+        var rule = CastingRules.Parse(casting);
         var parsed = IsoDateTimeParser.Parse(text, metadata?.Unit, rule, clock);
         var meta = metadata ?? new DateTimeMetadata(parsed.BestUnit);
         long value = FieldsConversion.FromFields(parsed.Fields, meta);

@@ -14,7 +14,7 @@ internal static class IsoDateTimeParser
     /// <param name="unit">The unit the value will be stored in, or null when it is to be detected.</param>
     /// <param name="casting">The rule the detected unit must satisfy to go into <paramref name="unit"/>.</param>
     /// <param name="clock">The source of "today" and "now".</param>
-    public static Parsed Parse(string text, DateTimeUnit? unit, DateTimeCasting casting, TimeProvider clock)
+    public static Parsed Parse(string text, DateTimeUnit? unit, CastingRule casting, TimeProvider clock)
     {
         if (text.Length == 0 || IsWord(text, "nat"))
             return new Parsed(DateTimeFields.NaT, DateTimeUnit.Generic, false);
@@ -40,7 +40,7 @@ internal static class IsoDateTimeParser
         return Finish(text, unit, casting, new Reader(text).Read());
     }
 
-    private static Parsed Finish(string text, DateTimeUnit? unit, DateTimeCasting casting, Parsed parsed)
+    private static Parsed Finish(string text, DateTimeUnit? unit, CastingRule casting, Parsed parsed)
     {
         if (unit is { } target && !UnitCastRules.CanCastDateTimeUnit(parsed.BestUnit, target, casting))
         {

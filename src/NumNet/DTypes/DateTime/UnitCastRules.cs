@@ -7,20 +7,20 @@ internal static class UnitCastRules
     /// The least permissive casting kind under which NumPy casts <paramref name="from"/> to <paramref name="to"/>
     /// within datetime64 (or within timedelta64), as <c>np.can_cast</c> and <c>astype</c> decide it.
     /// </summary>
-    public static DateTimeCasting MinimumCasting(DateTimeMetadata from, DateTimeMetadata to, bool isTimedelta)
+    public static CastingRule MinimumCasting(DateTimeMetadata from, DateTimeMetadata to, bool isTimedelta)
     {
         if (from == to || IsSameScaleRespelled(from, to))
-            return DateTimeCasting.No;
+            return CastingRule.No;
         if (from.IsGeneric)
-            return DateTimeCasting.Safe;
+            return CastingRule.Safe;
         // The cast will fail at run time, but NumPy classifies it this way.
         if (to.IsGeneric)
-            return DateTimeCasting.Unsafe;
+            return CastingRule.Unsafe;
         if (isTimedelta && from.Unit.IsNonlinear() != to.Unit.IsNonlinear())
-            return DateTimeCasting.Unsafe;
+            return CastingRule.Unsafe;
         if (from.Unit <= to.Unit && Divides(from, to, isTimedelta))
-            return DateTimeCasting.Safe;
-        return DateTimeCasting.SameKind;
+            return CastingRule.Safe;
+        return CastingRule.SameKind;
     }
 
     /// <summary>
@@ -86,15 +86,15 @@ internal static class UnitCastRules
     /// NumPy's unit-only rule used when a parsed string or a scalar is stored under a casting kind: any two
     /// specific datetime units are "same kind"; "safe" only goes towards finer units.
     /// </summary>
-    public static bool CanCastDateTimeUnit(DateTimeUnit from, DateTimeUnit to, DateTimeCasting casting)
+    public static bool CanCastDateTimeUnit(DateTimeUnit from, DateTimeUnit to, CastingRule casting)
     {
         switch (casting)
         {
-            case DateTimeCasting.Unsafe:
+            case CastingRule.Unsafe:
                 return true;
-            case DateTimeCasting.SameKind:
+            case CastingRule.SameKind:
                 return from == DateTimeUnit.Generic || to != DateTimeUnit.Generic;
-            case DateTimeCasting.Safe:
+            case CastingRule.Safe:
                 if (from == DateTimeUnit.Generic || to == DateTimeUnit.Generic)
                     return from == DateTimeUnit.Generic;
                 return from <= to;
