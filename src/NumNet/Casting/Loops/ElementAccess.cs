@@ -51,7 +51,10 @@ internal static class ElementAccess
             },
             DTypeCode.DateTime64 => v => DateTimeCount(v, dtype.DateTimeMeta!.Value),
             DTypeCode.TimeDelta64 => v => TimeDeltaCount(v, dtype.DateTimeMeta!.Value),
-            _ => v => v is Bytes b && dtype.Code != DTypeCode.Void ? b.ToLatin1() : v,
+            // Bool and the integers parse text themselves; bytes are text to them, raw bytes to void.
+            DTypeCode.Bool or DTypeCode.Int8 or DTypeCode.UInt8 or DTypeCode.Int16 or DTypeCode.UInt16 or DTypeCode.Int32
+                or DTypeCode.UInt32 or DTypeCode.Int64 or DTypeCode.UInt64 => v => v is Bytes b ? b.ToLatin1() : v,
+            DTypeCode.Void or DTypeCode.Object => v => v,
         };
         return (buffer, offset, value) =>
         {
