@@ -4,7 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using NumNet.DTypes.Text;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.Formatting;
 

@@ -1,5 +1,4 @@
-using NumNet.Formatting;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.DTypes.Text;
 

@@ -1,5 +1,5 @@
 using NumNet.DTypes.Text;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.Formatting.Formatters;
 

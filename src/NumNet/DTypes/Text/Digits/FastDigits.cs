@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// Produces the digits <see cref="DigitGenerator"/> would produce in unique mode, starting from the shortest

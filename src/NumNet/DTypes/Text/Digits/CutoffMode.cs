@@ -1,4 +1,4 @@
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>What a digit-count cutoff (precision or minimum digits) counts.</summary>
 internal enum CutoffMode

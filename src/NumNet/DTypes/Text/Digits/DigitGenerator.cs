@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// Turns a <see cref="BinaryFloat"/> into decimal digits with exact integer arithmetic, following the

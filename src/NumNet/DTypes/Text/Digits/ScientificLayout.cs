@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>Lays out generated digits as <c>d.ddde+XX</c>, the way NumPy's scientific printer does.</summary>
 internal static class ScientificLayout

@@ -1,4 +1,4 @@
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>Size limits inherited from NumPy's fixed formatting buffer.</summary>
 internal static class FormatLimits

@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>The three kinds of value a binary floating-point encoding can hold.</summary>
 internal enum BinaryFloatKind

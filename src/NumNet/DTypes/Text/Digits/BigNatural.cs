@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// A mutable, arbitrary-size natural number with just the operations exact float-to-decimal conversion

@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// Appends characters into a fixed buffer, failing the way NumPy 2 does when a result would not fit

@@ -1,5 +1,5 @@
 using System;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.Formatting;
 

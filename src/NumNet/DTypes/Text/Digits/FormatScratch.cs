@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// Per-thread working storage for formatting, so that printing many values reuses the same big-number

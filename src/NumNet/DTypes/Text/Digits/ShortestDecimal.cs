@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
 /// The shortest decimal that reads back as a given binary value in its own type, and the nearest such decimal when

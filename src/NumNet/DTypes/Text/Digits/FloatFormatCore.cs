@@ -1,7 +1,7 @@
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>
-/// Type-independent entry points behind <see cref="FloatFormat"/>: they take a decomposed
+/// Type-independent entry points behind <c>Formatting.FloatFormat</c> and the <c>str()</c> of floats: they take a decomposed
 /// <see cref="BinaryFloat"/>, so any binary format (for example an 80-bit long double) can be printed
 /// with the same rules. Arguments are not validated here; optional counts use -1 for "not given".
 /// </summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>Lays out generated digits as <c>ddd.ddd</c>, the way NumPy's positional printer does.</summary>
 internal static class PositionalLayout

@@ -1,4 +1,4 @@
-namespace NumNet.Formatting;
+namespace NumNet;
 
 /// <summary>
 /// How trailing zeros and a trailing decimal point are treated after the digits are generated,

@@ -1,4 +1,4 @@
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>How many digits the generator produces before it stops on its own.</summary>
 internal enum DigitMode

@@ -1,4 +1,4 @@
-namespace NumNet.Formatting.Float;
+namespace NumNet.DTypes.Text.Digits;
 
 /// <summary>The trimming step shared by the positional and scientific layouts.</summary>
 internal static class TrailingZeros

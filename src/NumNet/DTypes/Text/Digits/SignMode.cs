@@ -1,4 +1,4 @@
-namespace NumNet.Formatting;
+namespace NumNet;
 
 /// <summary>
 /// Chooses which character, if any, precedes a non-negative number.
