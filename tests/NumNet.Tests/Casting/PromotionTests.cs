@@ -25,6 +25,9 @@ public sealed class PromotionTests
         var both = np.asarray(new object[] { td, u });
         Assert.Equal(np.object_, both.DType);
         Assert.Equal([2L, 2L], both.Shape);
+        // Each array's elements keep their own scalar type, as NumPy stores timedelta objects and ints.
+        Assert.Equal(new TimeDelta64(1, new DateTimeMetadata(DateTimeUnit.Seconds, 1)), both.GetValue(0, 0));
+        Assert.Equal("3", Convert.ToString(both.GetValue(1, 0), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
