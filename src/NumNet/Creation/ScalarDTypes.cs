@@ -1,5 +1,6 @@
 using System.Numerics;
 using NumNet.DTypes;
+using NumNet.DTypes.Discovery;
 
 namespace NumNet.Creation;
 
@@ -23,40 +24,19 @@ internal static class ScalarDTypes
 
     /// <summary>True when <paramref name="value"/> is a scalar NumNet knows (a leaf that is not an object-dtype fallback).</summary>
     public static bool IsKnownScalar(object? value) =>
-        value is null or string or Bytes or BigInteger or DateTime64 or TimeDelta64 || ClrScalarTypes.TryGet(value.GetType(), out _);
+        value is null or BigInteger || ClrScalarTypes.TryGetClass(value.GetType(), out _);
 
     /// <summary>The discovered dtype of a scalar; object for anything that is not a known scalar.</summary>
-    public static DType Of(object? value)
+    public static DType Of(object? value) => value switch
     {
-        switch (value)
-        {
-            case null:
-                return np.object_;
-            case string s:
-                return np.str_.WithLength(TextLength(s));
-            case Bytes b:
-                return np.bytes_.WithLength(b.Length);
-            case BigInteger i:
-                return FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_;
-            case DateTime64 d:
-                return DateTimeDType(DTypeCode.DateTime64, d.Unit);
-            case TimeDelta64 t:
-                return DateTimeDType(DTypeCode.TimeDelta64, t.Unit);
-        }
-        return ClrScalarTypes.TryGet(value.GetType(), out var dtype) ? dtype : np.object_;
-    }
+        null => np.object_,
+        // Python's int has no class of its own here (NumPy's abstract PyLongDType): the value picks int64 or uint64.
+        BigInteger i => FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_,
+        _ => ClrScalarTypes.TryDiscover(value, out var dtype) ? dtype : np.object_,
+    };
 
     /// <summary>Number of code points, as NumPy's U counts them (a surrogate pair is one character).</summary>
-    public static int TextLength(string s)
-    {
-        int n = s.Length;
-        foreach (char c in s)
-        {
-            if (char.IsHighSurrogate(c))
-                n--;
-        }
-        return n;
-    }
+    public static int TextLength(string s) => UnicodeDiscovery.CodePoints(s);
 
     /// <summary>A datetime64 or timedelta64 dtype with the given unit.</summary>
     public static DType DateTimeDType(DTypeCode code, DateTimeMetadata unit) => DTypeParser.DateTimeDType(code, unit);

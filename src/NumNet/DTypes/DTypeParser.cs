@@ -35,17 +35,11 @@ internal static class DTypeParser
         ArgumentNullException.ThrowIfNull(type);
         if (ClrScalarTypes.TryGet(type, out var known))
             return known;
-        // Types whose scalars carry their own size or unit name the unsized or generic dtype of their class.
-        if (type == typeof(string))
-            return DTypeRegistry.Get(DTypeCode.Unicode);
-        if (type == typeof(Bytes))
-            return DTypeRegistry.Get(DTypeCode.Bytes);
+        // Scalars that carry their own size or unit name their class's default: unsized S/U, generic M8/m8.
+        if (ClrScalarTypes.TryGetClass(type, out var owner))
+            return DTypeRegistry.Get(owner.Code);
         if (type == typeof(object))
             return DTypeRegistry.Get(DTypeCode.Object);
-        if (type == typeof(DateTime64))
-            return DTypeRegistry.Get(DTypeCode.DateTime64);
-        if (type == typeof(TimeDelta64))
-            return DTypeRegistry.Get(DTypeCode.TimeDelta64);
         throw new ArgumentException($"Cannot interpret '{type}' as a data type", nameof(type));
     }
 

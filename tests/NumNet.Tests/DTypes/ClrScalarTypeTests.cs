@@ -1,4 +1,5 @@
 using System.Numerics;
+using NumNet.DTypes;
 
 namespace NumNet.Tests.DTypes;
 
@@ -32,5 +33,23 @@ public sealed class ClrScalarTypeTests
         Assert.Equal("<m8", np.dtype(typeof(TimeDelta64)).Str);
         Assert.Equal(np.object_, np.dtype(typeof(object)));
         Assert.Throws<ArgumentException>(() => np.dtype(typeof(Uri)));
+    }
+
+    [Fact]
+    public void EveryKnownTypeBelongsToTheClassThatClaimsIt()
+    {
+        int claimed = 0;
+        foreach (var family in DTypeRegistry.Families)
+        {
+            foreach (var type in family.Discovery.KnownTypes)
+            {
+                Assert.True(ClrScalarTypes.TryGetClass(type, out var owner));
+                Assert.Same(family, owner);
+                Assert.Equal(family.Code, np.dtype(type).Code);
+                claimed++;
+            }
+        }
+        // Every number class claims its element type; strings, bytes and the time classes their own scalars.
+        Assert.True(claimed >= 16 + 2 + 1 + 4 + 2, $"only {claimed} .NET types are claimed");
     }
 }
