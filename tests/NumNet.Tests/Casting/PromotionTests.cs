@@ -48,6 +48,17 @@ public sealed class PromotionTests
     }
 
     [Fact]
+    public void WeakPythonNumbersOnlyLiftTheKindOfTheSequence()
+    {
+        // NumPy 2 promotes the dtypes and the Python numbers' abstract DTypes as one sequence: float16 already is a
+        // float, so a Python float keeps it; an integer-only sequence goes to float64.
+        Assert.Equal(np.float16, np.result_type(np.uint8, PythonScalar.Float(1.5), np.float16));
+        Assert.Equal(np.float64, np.result_type(np.uint8, PythonScalar.Float(1.5), np.int8));
+        Assert.Equal(np.complex64, np.result_type(np.float16, PythonScalar.Complex(new System.Numerics.Complex(1, 2)), np.int8));
+        Assert.Equal(np.uint8, np.result_type(np.uint8, PythonScalar.Int(1), np.bool_));
+    }
+
+    [Fact]
     public void ResultTypeOfManyOperandsPromotesInOneStep()
     {
         var many = Enumerable.Repeat<object?>(np.int8, 40).Append(np.uint8).Append(np.float16).ToArray();

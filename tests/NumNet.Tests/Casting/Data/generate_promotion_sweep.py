@@ -3,6 +3,10 @@
 sized and unsized strings, datetimes and timedeltas in several units, void, object) and for triples of numbers, where
 NumPy promotes the whole sequence at once rather than pair by pair.
 
+Python numbers (weak under NEP 50) are left out: the oracle answers them with NumPy 1.24's experimental weak
+promotion, which gives float64 for (uint8, 1.5, float16) where NumPy 2's PyArray_ResultType (dtypes first, then the
+Python numbers as abstract DTypes, one sequence) gives float16; PromotionTests covers those by hand.
+
 The answers come from the NumPy 2 oracle (shared/conformance/oracle/serve.py, run with Debian's /usr/bin/python3):
     /usr/bin/python3 generate_promotion_sweep.py ../../../../../shared/conformance/oracle/serve.py
 """
