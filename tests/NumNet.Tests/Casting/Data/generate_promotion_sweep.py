@@ -36,9 +36,12 @@ def main(serve):
                           capture_output=True, text=True, check=True)
     answers = [json.loads(line) for line in proc.stdout.splitlines()]
     kept = [{k: a[k] for k in ("id", "category", "call", "args", "expect")} for a in answers if "expect" in a]
+    # One case a line keeps the file reviewable as a diff.
     with open("promotion-sweep.json", "w") as f:
-        json.dump({"generator": "generate_promotion_sweep.py", "target": "numpy 2 (oracle)", "category": "result_type",
-                   "count": len(kept), "cases": kept}, f, indent=0)
+        f.write('{"generator": "generate_promotion_sweep.py", "target": "numpy 2 (oracle)", "category": "result_type", '
+                '"count": %d, "cases": [\n' % len(kept))
+        f.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in kept))
+        f.write("\n]}\n")
     print(len(kept), "cases,", len(answers) - len(kept), "skipped")
 
 
