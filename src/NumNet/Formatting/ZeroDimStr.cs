@@ -14,10 +14,10 @@ internal static class ZeroDimStr
         object? value = ElementBoxing.Get(array, array.Offset);
         return value switch
         {
-            string s when array.DType.Code == DTypeCode.Unicode => s,
-            Bytes b => PythonRepr.Repr(b),
-            byte[] raw when array.DType.Code == DTypeCode.Void => PythonRepr.Repr(raw),
             _ when array.DType.IsObject => PythonRepr.Str(value),
+            Bytes b => PythonRepr.Repr(b),
+            // Only a void element reads as raw bytes.
+            byte[] raw => PythonRepr.Repr(raw),
             _ => ScalarStr.Format(value),
         };
     }
