@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using NumNet.DTypes.Builtin;
 using NumNet.DTypes.Discovery;
@@ -13,7 +14,7 @@ namespace NumNet.DTypes;
 internal static class DTypeRegistry
 {
     public static readonly FixedSizeClass<bool> BoolClass = new(DTypeCode.Bool, 'b', '?', "bool", 1, 1, (o, _) => ScalarCoercion.ToBool(o))
-        { Discovery = new FixedDiscovery(typeof(bool)), Promotion = new BuiltinRule(0), Text = new FixedWidthText(5) };
+        { Discovery = new FixedDiscovery(typeof(bool)), Promotion = new BuiltinRule(0), Text = new NumberText<bool>(5, b => b ? "True" : "False") };
     public static readonly FixedSizeClass<sbyte> Int8Class = Int<sbyte>(DTypeCode.Int8, 'b', "int8", typeNumber: 1, width: 4);
     public static readonly FixedSizeClass<byte> UInt8Class = UInt<byte>(DTypeCode.UInt8, 'B', "uint8", typeNumber: 2, width: 3);
     public static readonly FixedSizeClass<short> Int16Class = Int<short>(DTypeCode.Int16, 'h', "int16", typeNumber: 3, width: 6);
@@ -23,20 +24,20 @@ internal static class DTypeRegistry
     public static readonly FixedSizeClass<long> Int64Class = Int<long>(DTypeCode.Int64, 'l', "int64", typeNumber: 7, width: 21, typeof(nint));
     public static readonly FixedSizeClass<ulong> UInt64Class = UInt<ulong>(DTypeCode.UInt64, 'L', "uint64", typeNumber: 8, width: 20, typeof(nuint));
     public static readonly FixedSizeClass<Half> Float16Class = new(DTypeCode.Float16, 'f', 'e', "float16", 2, 2, (o, _) => (Half)ScalarCoercion.ToDouble(o))
-        { Discovery = new FixedDiscovery(typeof(Half)), Promotion = new BuiltinRule(23), Text = new FixedWidthText(32) };
+        { Discovery = new FixedDiscovery(typeof(Half)), Promotion = new BuiltinRule(23), Text = new NumberText<Half>(32, FloatText.Scalar) };
     public static readonly FixedSizeClass<float> Float32Class = new(DTypeCode.Float32, 'f', 'f', "float32", 4, 4, (o, _) => (float)ScalarCoercion.ToDouble(o))
-        { Discovery = new FixedDiscovery(typeof(float)), Promotion = new BuiltinRule(11), Text = new FixedWidthText(32) };
+        { Discovery = new FixedDiscovery(typeof(float)), Promotion = new BuiltinRule(11), Text = new NumberText<float>(32, FloatText.Scalar) };
     public static readonly FixedSizeClass<double> Float64Class = new(DTypeCode.Float64, 'f', 'd', "float64", 8, 8, (o, _) => ScalarCoercion.ToDouble(o))
-        { Discovery = new FixedDiscovery(typeof(double)), Promotion = new BuiltinRule(12), Text = new FixedWidthText(32) };
+        { Discovery = new FixedDiscovery(typeof(double)), Promotion = new BuiltinRule(12), Text = new NumberText<double>(32, FloatText.Scalar) };
     public static readonly FixedSizeClass<LongDouble> Float128Class = new(DTypeCode.Float128, 'f', 'g', "float128", 16, 16, (o, _) => ScalarCoercion.ToLongDouble(o))
-        { Discovery = new FixedDiscovery(typeof(LongDouble)), Promotion = new BuiltinRule(13), Text = new FixedWidthText(48) };
+        { Discovery = new FixedDiscovery(typeof(LongDouble)), Promotion = new BuiltinRule(13), Text = new NumberText<LongDouble>(48, FloatText.Scalar) };
     public static readonly FixedSizeClass<Complex64> Complex64Class = new(DTypeCode.Complex64, 'c', 'F', "complex64", 4, 4,
         (o, _) => { var c = ScalarCoercion.ToComplex(o); return new Complex64((float)c.Real, (float)c.Imaginary); })
-        { Discovery = new FixedDiscovery(typeof(Complex64)), Promotion = new BuiltinRule(14), Text = new FixedWidthText(64) };
+        { Discovery = new FixedDiscovery(typeof(Complex64)), Promotion = new BuiltinRule(14), Text = new NumberText<Complex64>(64, z => FloatText.ComplexScalar(z.Real, z.Imaginary)) };
     public static readonly FixedSizeClass<Complex> Complex128Class = new(DTypeCode.Complex128, 'c', 'D', "complex128", 8, 8, (o, _) => ScalarCoercion.ToComplex(o))
-        { Discovery = new FixedDiscovery(typeof(Complex)), Promotion = new BuiltinRule(15), Text = new FixedWidthText(64) };
+        { Discovery = new FixedDiscovery(typeof(Complex)), Promotion = new BuiltinRule(15), Text = new NumberText<Complex>(64, z => FloatText.ComplexScalar(z.Real, z.Imaginary)) };
     public static readonly FixedSizeClass<Complex256> Complex256Class = new(DTypeCode.Complex256, 'c', 'G', "complex256", 16, 16, (o, _) => ScalarCoercion.ToComplex256(o))
-        { Discovery = new FixedDiscovery(typeof(Complex256)), Promotion = new BuiltinRule(16), Text = new FixedWidthText(96) };
+        { Discovery = new FixedDiscovery(typeof(Complex256)), Promotion = new BuiltinRule(16), Text = new NumberText<Complex256>(96, z => FloatText.ComplexScalar(z.Real, z.Imaginary)) };
     public static readonly FixedSizeClass<long> DateTime64Class = new(DTypeCode.DateTime64, 'M', 'M', "datetime64", 8, 8,
         (o, d) => ScalarCoercion.ToDateTimeCount(o, d), (v, d) => new DateTime64(v, d.DateTimeMeta!.Value))
         {
@@ -50,7 +51,7 @@ internal static class DTypeRegistry
         {
             Discovery = new TimeDiscovery(typeof(TimeDelta64), (typeof(TimeSpan), DateTimeUnit.Microseconds)),
             Promotion = new TimeRule(22),
-            Text = new FixedWidthText(21),
+            Text = new TimeDeltaText(),
         };
     public static readonly ObjectClass ObjectClass = new() { Discovery = new NoDiscovery(), Promotion = new ObjectRule(17), Text = new DataDependentText() };
     public static readonly BytesClass BytesClass = new() { Discovery = new BytesDiscovery(), Promotion = new StringRule(18), Text = new OwnLengthText() };
@@ -91,7 +92,7 @@ internal static class DTypeRegistry
         {
             Discovery = new FixedDiscovery([typeof(T), .. alsoKnown]),
             Promotion = new BuiltinRule(typeNumber),
-            Text = new FixedWidthText(width),
+            Text = new NumberText<T>(width, v => v.ToString(null, CultureInfo.InvariantCulture)),
         };
     }
 
@@ -102,7 +103,7 @@ internal static class DTypeRegistry
         {
             Discovery = new FixedDiscovery([typeof(T), .. alsoKnown]),
             Promotion = new BuiltinRule(typeNumber),
-            Text = new FixedWidthText(width),
+            Text = new NumberText<T>(width, v => v.ToString(null, CultureInfo.InvariantCulture)),
         };
     }
 }

@@ -5,28 +5,20 @@ using NumNet.DTypes.Chrono;
 namespace NumNet.DTypes.Text;
 
 /// <summary>
-/// NumPy 2's <c>str()</c> of one scalar, the one implementation behind printing a 0-d array, casts to <c>U</c> and
-/// <c>S</c>, and storing values in string arrays (<c>asarray(x, dtype: "U")</c>). Floats print their shortest
-/// round-trip digits in their own precision (<see cref="FloatText"/>): float32 0.1 is "0.1", 1e16 is "1e+16".
+/// NumPy 2's <c>str()</c> of one scalar, the one entry behind printing a 0-d array, casts to <c>U</c> and <c>S</c>,
+/// and storing values in string arrays (<c>asarray(x, dtype: "U")</c>). A scalar of a dtype class prints through the
+/// class's text slot (<see cref="ElementText.Str"/>): floats their shortest round-trip digits in their own precision
+/// (<see cref="FloatText"/>: float32 0.1 is "0.1", 1e16 is "1e+16"), bool "True"/"False", datetimes their ISO text.
 /// </summary>
 internal static class ScalarStr
 {
-    /// <summary>The <c>str()</c> of <paramref name="value"/>: Python's for .NET and Python values, NumPy's for NumPy scalars.</summary>
+    /// <summary>The <c>str()</c> of <paramref name="value"/>: its class's text for NumPy scalars, Python's for the rest.</summary>
     public static string Format(object? value) => value switch
     {
         null => "None",
-        string s => s,
-        char c => c.ToString(),
-        bool b => b ? "True" : "False",
-        Half h => FloatText.Scalar(h),
-        float f => FloatText.Scalar(f),
-        double d => FloatText.Scalar(d),
-        LongDouble l => FloatText.Scalar(l),
-        Complex64 z => FloatText.ComplexScalar(z.Real, z.Imaginary),
-        Complex z => FloatText.ComplexScalar(z.Real, z.Imaginary),
-        Complex256 z => FloatText.ComplexScalar(z.Real, z.Imaginary),
-        DateTime64 t => DateTimes.Format(t.Value, t.Unit),
-        TimeDelta64 t => TimeDelta(t),
+        // Python's int has no class of its own (its dtype depends on the value) but prints the same way.
+        BigInteger i => i.ToString(CultureInfo.InvariantCulture),
+        _ when ClrScalarTypes.TryGetClass(value.GetType(), out var family) => family.Text.Str(value),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
