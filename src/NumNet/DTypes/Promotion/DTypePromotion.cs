@@ -8,9 +8,17 @@ namespace NumNet.DTypes.Promotion;
 /// </summary>
 internal static class DTypePromotion
 {
-    /// <summary><c>np.promote_types(a, b)</c>.</summary>
+    /// <summary><c>np.promote_types(a, b)</c>; also what discovery calls for every leaf, so it allocates nothing.</summary>
     /// <exception cref="InvalidCastException">No common dtype exists (NumPy's DTypePromotionError).</exception>
-    public static DType Promote(DType a, DType b) => PromoteAll([a, b]);
+    public static DType Promote(DType a, DType b)
+    {
+        // For two operands the sequence promotion is asking one class, then the other.
+        var common = CommonClass(a.Family, b.Family) ?? throw NoCommon(b.Family, a.Family, [a, b]);
+        var rule = common.Promotion;
+        if (!rule.IsParametric)
+            return DTypeRegistry.Get(common.Code);
+        return rule.CommonInstance(rule.Adapt(a, common), rule.Adapt(b, common)).AsNative();
+    }
 
     /// <summary>The common dtype of all <paramref name="dtypes"/> at once (the dtype part of <c>np.result_type</c>).</summary>
     /// <exception cref="ArgumentException">No dtypes.</exception>
