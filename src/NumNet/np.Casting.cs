@@ -1,4 +1,5 @@
 using NumNet.Casting;
+using NumNet.DTypes.Promotion;
 
 namespace NumNet;
 
@@ -45,7 +46,7 @@ public static partial class np
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Promotion.Promote(a.AsNative(), b.AsNative()).AsNative();
+        return DTypePromotion.Promote(a, b);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using NumNet.Casting.Loops;
+using NumNet.DTypes;
 using NumNet.Layout;
 using NumNet.Memory;
 

@@ -1,3 +1,4 @@
+using NumNet.DTypes;
 using NumNet.DTypes.Chrono;
 
 namespace NumNet.Casting;
@@ -58,19 +59,7 @@ internal static class CastSafety
     /// The characters (for U) or bytes (for S) NumPy gives an unsized string target for this source; 0 when only the
     /// data can tell (object).
     /// </summary>
-    public static int TextLengthFor(DType from)
-    {
-        if (NumericTraits.IsNumeric(from.Code))
-            return NumericTraits.TextLength(from.Code);
-        if (IsText(from.Code) || from.Code == DTypeCode.Void)
-            return from.Length;
-        if (from.Code == DTypeCode.DateTime64)
-            return DateTimes.GetIsoStringLength(from.DateTimeMeta!.Value.Unit);
-        // A timedelta prints as its count and unit name; NumPy sizes it like an int64.
-        if (from.Code == DTypeCode.TimeDelta64)
-            return NumericTraits.TextLength(DTypeCode.Int64);
-        return 0;
-    }
+    public static int TextLengthFor(DType from) => from.Family.Text.Width(from) ?? 0;
 
     private static CastResolution ToText(DType from, DType to)
     {
@@ -95,7 +84,7 @@ internal static class CastSafety
     {
         if (from.Code == to.Code)
         {
-            var rule = (CastingRule)UnitCastRules.MinimumCasting(from.DateTimeMeta!.Value, to.DateTimeMeta!.Value,
+            var rule = UnitCastRules.MinimumCasting(from.DateTimeMeta!.Value, to.DateTimeMeta!.Value,
                 from.Code == DTypeCode.TimeDelta64);
             return rule == CastingRule.No ? SameOrder(from, to) : rule;
         }

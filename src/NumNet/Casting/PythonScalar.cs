@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using NumNet.DTypes.Text;
 
 namespace NumNet;
 
@@ -61,8 +62,8 @@ public readonly struct PythonScalar : IEquatable<PythonScalar>
     public override string ToString() => Kind switch
     {
         PythonScalarKind.Int => IntegerValue.ToString(CultureInfo.InvariantCulture),
-        PythonScalarKind.Float => Casting.ScalarStr.Float64(ComplexValue.Real),
-        _ => Casting.ScalarStr.Complex128(ComplexValue),
+        PythonScalarKind.Float => FloatText.Scalar(ComplexValue.Real),
+        _ => FloatText.ComplexScalar(ComplexValue.Real, ComplexValue.Imaginary),
     };
 
     /// <summary>Equality of kind and value.</summary>

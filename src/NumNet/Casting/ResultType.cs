@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NumNet.DTypes;
+using NumNet.DTypes.Promotion;
 
 namespace NumNet.Casting;
 
@@ -13,7 +15,7 @@ internal static class ResultType
     {
         if (operands.Length == 0)
             throw new ArgumentException("at least one array or dtype is required", nameof(operands));
-        DType? strong = null;
+        var strongs = new List<DType>(operands.Length);
         PythonScalarKind? weak = null;
         BigInteger? loneInt = null;
         foreach (var op in operands)
@@ -24,12 +26,10 @@ internal static class ResultType
                 loneInt = kind == PythonScalarKind.Int ? integer : loneInt;
                 continue;
             }
-            var d = StrongDType(op);
-            strong = strong is null ? d.AsNative() : Promotion.Promote(strong, d);
+            strongs.Add(StrongDType(op));
         }
-        // A single dtype still comes back in native order, as NumPy's promotion canonicalises it.
-        if (strong is not null && strong.IsNative == false)
-            strong = strong.AsNative();
+        // The dtypes promote all at once, as NumPy's sequence promotion does (not pair by pair).
+        DType? strong = strongs.Count == 0 ? null : DTypePromotion.PromoteAll(CollectionsMarshal.AsSpan(strongs));
         if (weak is null)
             return strong!;
         if (strong is null)

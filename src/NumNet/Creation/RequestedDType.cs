@@ -1,4 +1,5 @@
 using NumNet.DTypes;
+using NumNet.DTypes.Promotion;
 
 namespace NumNet.Creation;
 
@@ -88,9 +89,7 @@ internal sealed class RequestedDType
             return FromElements(array) ?? d.WithLength(1);
         if (d.Code == DTypeCode.Void)
             return d.WithLength(from.ItemSize);
-        int length = from.Code is DTypeCode.DateTime64 or DTypeCode.TimeDelta64 && from.DateTimeMeta is { } meta
-            ? DateTimes.GetIsoStringLength(meta.Unit)
-            : StringLengths.For(from) ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {d.Repr()}.");
+        int length = from.Family.Text.Width(from) ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {d.Repr()}.");
         return d.WithLength(length);
     }
 
@@ -131,7 +130,7 @@ internal sealed class RequestedDType
         {
             try
             {
-                return DiscoveryPromotion.Promote(a, b);
+                return DTypePromotion.Promote(a, b);
             }
             catch (InvalidCastException)
             {

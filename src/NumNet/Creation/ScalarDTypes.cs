@@ -1,5 +1,6 @@
 using System.Numerics;
 using NumNet.DTypes;
+using NumNet.DTypes.Discovery;
 
 namespace NumNet.Creation;
 
@@ -10,34 +11,6 @@ namespace NumNet.Creation;
 /// </summary>
 internal static class ScalarDTypes
 {
-    // Runtime types are unique objects, so identity is equality; the default Type comparer costs far more per lookup.
-    private static readonly Dictionary<Type, DType> ByType = new(TypeIdentity.Instance)
-    {
-        [typeof(bool)] = np.bool_,
-        [typeof(sbyte)] = np.int8,
-        [typeof(byte)] = np.uint8,
-        [typeof(short)] = np.int16,
-        [typeof(ushort)] = np.uint16,
-        [typeof(int)] = np.int32,
-        [typeof(uint)] = np.uint32,
-        [typeof(long)] = np.int64,
-        [typeof(ulong)] = np.uint64,
-        [typeof(nint)] = np.int64,
-        [typeof(nuint)] = np.uint64,
-        [typeof(Half)] = np.float16,
-        [typeof(float)] = np.float32,
-        [typeof(double)] = np.float64,
-        [typeof(LongDouble)] = np.float128,
-        [typeof(Complex64)] = np.complex64,
-        [typeof(Complex)] = np.complex128,
-        [typeof(Complex256)] = np.complex256,
-        [typeof(char)] = DTypeParser.FromType(typeof(char)),
-        [typeof(DateTime)] = DTypeParser.FromType(typeof(DateTime)),
-        [typeof(DateTimeOffset)] = DTypeParser.FromType(typeof(DateTimeOffset)),
-        [typeof(DateOnly)] = DTypeParser.FromType(typeof(DateOnly)),
-        [typeof(TimeSpan)] = DTypeParser.FromType(typeof(TimeSpan)),
-    };
-
     private static readonly BigInteger UInt64Max = ulong.MaxValue;
 
     /// <summary>
@@ -47,54 +20,24 @@ internal static class ScalarDTypes
     public static bool FitsInt64(in BigInteger value) => value.GetBitLength() <= 63;
 
     /// <summary>True for the leaf types whose dtype does not depend on the value, so a row of them needs one lookup.</summary>
-    public static bool IsValueIndependent(Type type) => ByType.ContainsKey(type);
+    public static bool IsValueIndependent(Type type) => ClrScalarTypes.TryGet(type, out _);
 
     /// <summary>True when <paramref name="value"/> is a scalar NumNet knows (a leaf that is not an object-dtype fallback).</summary>
     public static bool IsKnownScalar(object? value) =>
-        value is null or string or Bytes or BigInteger or DateTime64 or TimeDelta64 || ByType.ContainsKey(value.GetType());
+        value is null or BigInteger || ClrScalarTypes.TryGetClass(value.GetType(), out _);
 
     /// <summary>The discovered dtype of a scalar; object for anything that is not a known scalar.</summary>
-    public static DType Of(object? value)
+    public static DType Of(object? value) => value switch
     {
-        switch (value)
-        {
-            case null:
-                return np.object_;
-            case string s:
-                return np.str_.WithLength(TextLength(s));
-            case Bytes b:
-                return np.bytes_.WithLength(b.Length);
-            case BigInteger i:
-                return FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_;
-            case DateTime64 d:
-                return DateTimeDType(DTypeCode.DateTime64, d.Unit);
-            case TimeDelta64 t:
-                return DateTimeDType(DTypeCode.TimeDelta64, t.Unit);
-        }
-        return ByType.TryGetValue(value.GetType(), out var dtype) ? dtype : np.object_;
-    }
+        null => np.object_,
+        // Python's int has no class of its own here (NumPy's abstract PyLongDType): the value picks int64 or uint64.
+        BigInteger i => FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_,
+        _ => ClrScalarTypes.TryDiscover(value, out var dtype) ? dtype : np.object_,
+    };
 
     /// <summary>Number of code points, as NumPy's U counts them (a surrogate pair is one character).</summary>
-    public static int TextLength(string s)
-    {
-        int n = s.Length;
-        foreach (char c in s)
-        {
-            if (char.IsHighSurrogate(c))
-                n--;
-        }
-        return n;
-    }
+    public static int TextLength(string s) => UnicodeDiscovery.CodePoints(s);
 
     /// <summary>A datetime64 or timedelta64 dtype with the given unit.</summary>
     public static DType DateTimeDType(DTypeCode code, DateTimeMetadata unit) => DTypeParser.DateTimeDType(code, unit);
-
-    private sealed class TypeIdentity : IEqualityComparer<Type>
-    {
-        public static readonly TypeIdentity Instance = new();
-
-        public bool Equals(Type? x, Type? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Type obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

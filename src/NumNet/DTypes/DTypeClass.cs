@@ -1,3 +1,7 @@
+using NumNet.DTypes.Discovery;
+using NumNet.DTypes.Promotion;
+using NumNet.DTypes.Text;
+
 namespace NumNet.DTypes;
 
 /// <summary>
@@ -37,6 +41,15 @@ internal abstract class DTypeClass
 
     /// <summary>The CLR type an element is read as, when there is one (null for S, U, V).</summary>
     public Type? ElementType { get; }
+
+    /// <summary>The discovery slots: which .NET types are this class's scalars, and the descriptor a value implies.</summary>
+    public required ScalarDiscovery Discovery { get; init; }
+
+    /// <summary>The promotion slots (<c>common_dtype</c>, <c>common_instance</c>); set where the class is registered.</summary>
+    public required PromotionRule Promotion { get; init; }
+
+    /// <summary>The text slot: the width of an element's <c>str()</c> when cast or promoted to a string.</summary>
+    public required ElementText Text { get; init; }
 
     /// <summary>True for S, U and V, whose size is a parameter.</summary>
     public bool IsFlexible => FixedSize == 0;

@@ -33,43 +33,13 @@ internal static class DTypeParser
     public static DType FromType(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        DTypeCode? code = type switch
-        {
-            _ when type == typeof(bool) => DTypeCode.Bool,
-            _ when type == typeof(sbyte) => DTypeCode.Int8,
-            _ when type == typeof(byte) => DTypeCode.UInt8,
-            _ when type == typeof(short) => DTypeCode.Int16,
-            _ when type == typeof(ushort) => DTypeCode.UInt16,
-            _ when type == typeof(int) => DTypeCode.Int32,
-            _ when type == typeof(uint) => DTypeCode.UInt32,
-            _ when type == typeof(long) || type == typeof(nint) => DTypeCode.Int64,
-            _ when type == typeof(ulong) || type == typeof(nuint) => DTypeCode.UInt64,
-            _ when type == typeof(Half) => DTypeCode.Float16,
-            _ when type == typeof(float) => DTypeCode.Float32,
-            _ when type == typeof(double) => DTypeCode.Float64,
-            _ when type == typeof(LongDouble) => DTypeCode.Float128,
-            _ when type == typeof(Complex64) => DTypeCode.Complex64,
-            _ when type == typeof(Complex) => DTypeCode.Complex128,
-            _ when type == typeof(Complex256) => DTypeCode.Complex256,
-            _ when type == typeof(string) => DTypeCode.Unicode,
-            _ when type == typeof(Bytes) => DTypeCode.Bytes,
-            _ when type == typeof(object) => DTypeCode.Object,
-            _ => null,
-        };
-        if (code is { } c)
-            return DTypeRegistry.Get(c);
-        if (type == typeof(char))
-            return DTypeRegistry.Get(DTypeCode.Unicode).WithLength(1);
-        if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
-            return DateTimeDType(DTypeCode.DateTime64, new DateTimeMetadata(DateTimeUnit.Microseconds, 1));
-        if (type == typeof(DateOnly))
-            return DateTimeDType(DTypeCode.DateTime64, new DateTimeMetadata(DateTimeUnit.Days, 1));
-        if (type == typeof(TimeSpan))
-            return DateTimeDType(DTypeCode.TimeDelta64, new DateTimeMetadata(DateTimeUnit.Microseconds, 1));
-        if (type == typeof(DateTime64))
-            return DTypeRegistry.Get(DTypeCode.DateTime64);
-        if (type == typeof(TimeDelta64))
-            return DTypeRegistry.Get(DTypeCode.TimeDelta64);
+        if (ClrScalarTypes.TryGet(type, out var known))
+            return known;
+        // Scalars that carry their own size or unit name their class's default: unsized S/U, generic M8/m8.
+        if (ClrScalarTypes.TryGetClass(type, out var owner))
+            return DTypeRegistry.Get(owner.Code);
+        if (type == typeof(object))
+            return DTypeRegistry.Get(DTypeCode.Object);
         throw new ArgumentException($"Cannot interpret '{type}' as a data type", nameof(type));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using NumNet.DTypes.Text;
 
 namespace NumNet.DTypes;
 
@@ -157,12 +158,8 @@ internal static class ScalarCoercion
     /// <summary>Text for a U element: strings as they are, other values as NumPy's <c>str()</c> of the scalar.</summary>
     public static string ToText(object? value) => value switch
     {
-        string s => s,
-        char c => c.ToString(),
         Bytes b => DecodeAscii(b),
-        bool b => b ? "True" : "False",
-        null => "None",
-        _ => ScalarText.Format(value),
+        _ => ScalarStr.Format(value),
     };
 
     private static string DecodeAscii(Bytes b)

@@ -57,7 +57,7 @@ internal static class ArrayPrinter
     public static string Str(NDArray array, PrintOptions options)
     {
         if (array.NDim == 0)
-            return Guarded(array, () => ScalarStr.Format(array));
+            return Guarded(array, () => ZeroDimStr.Format(array));
         return Array2String(array, options, " ", "", "");
     }
 

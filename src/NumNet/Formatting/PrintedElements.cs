@@ -75,13 +75,13 @@ internal static class PrintedElements
         if (n > Array.MaxLength)
             throw new InvalidOperationException($"cannot print {n} elements without summarization; lower the threshold");
         var values = ArrayPool<T>.Shared.Rent((int)Math.Max(n, 1));
-        var gatherer = new Gatherer<T>(new ElementReader<T>(array), values);
+        var gatherer = new Gatherer<T>(new PrintedElementReader<T>(array), values);
         Walk(array, edgeItems, summarize, ref gatherer);
         count = gatherer.Count;
         return values;
     }
 
-    private struct Gatherer<T>(ElementReader<T> reader, T[] target) : IOffsetVisitor where T : unmanaged
+    private struct Gatherer<T>(PrintedElementReader<T> reader, T[] target) : IOffsetVisitor where T : unmanaged
     {
         public int Count;
 
@@ -90,13 +90,13 @@ internal static class PrintedElements
 }
 
 /// <summary>Reads elements of one array as <typeparamref name="T"/> at validated byte offsets, swapping bytes when needed.</summary>
-internal readonly struct ElementReader<T> where T : unmanaged
+internal readonly struct PrintedElementReader<T> where T : unmanaged
 {
     private readonly NDArray _array;
     private readonly FixedSizeClass<T> _family;
     private readonly bool _native;
 
-    public ElementReader(NDArray array)
+    public PrintedElementReader(NDArray array)
     {
         _array = array;
         _family = (FixedSizeClass<T>)array.DType.Family;

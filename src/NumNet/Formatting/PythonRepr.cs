@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.Formatting;
 
@@ -235,7 +236,7 @@ internal static class PythonRepr
                 sb.Append(DateTimes.Repr(dt.Value, dt.Unit));
                 return;
             case TimeDelta64 td:
-                sb.Append(ScalarStr.TimeDeltaRepr(td));
+                sb.Append(TimeDeltaRepr(td));
                 return;
             case NDArray array:
                 sb.Append(ArrayPrinter.Repr(array, PrintOptionsContext.Current));
@@ -275,5 +276,12 @@ internal static class PythonRepr
                 sb.Append(value.ToString());
                 return;
         }
+    }
+
+    // NumPy 2's repr of np.timedelta64: "np.timedelta64(5,'s')", "np.timedelta64(5)" for generic units.
+    private static string TimeDeltaRepr(TimeDelta64 value)
+    {
+        string count = value.IsNaT ? "'NaT'" : value.Value.ToString(CultureInfo.InvariantCulture);
+        return value.Unit.IsGeneric ? $"np.timedelta64({count})" : $"np.timedelta64({count},'{value.Unit.UnitText}')";
     }
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using NumNet.Casting.Loops;
 
 namespace NumNet.Layout;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NumNet.Casting.Loops;
 using NumNet.Memory;
 
 namespace NumNet.Layout;

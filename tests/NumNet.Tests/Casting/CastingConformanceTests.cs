@@ -43,11 +43,13 @@ public sealed class CastingConformanceTests(ITestOutputHelper output)
         Report("can_cast", cases.Count, failures);
     }
 
-    [Fact]
-    public void ResultTypeCases()
+    [Theory]
+    [InlineData("cases-result-type.json")]
+    [InlineData("promotion-sweep.json")]
+    public void ResultTypeCases(string file)
     {
         var failures = new List<string>();
-        var cases = CaseDecoder.LoadCases("cases-result-type.json");
+        var cases = CaseDecoder.LoadCases(file);
         foreach (var c in cases)
         {
             var expect = c!["expect"]!;
@@ -67,7 +69,7 @@ public sealed class CastingConformanceTests(ITestOutputHelper output)
                     failures.Add($"{id}: {e.GetType().Name}: {e.Message}");
             }
         }
-        Report("result_type", cases.Count, failures);
+        Report($"result_type ({file})", cases.Count, failures);
     }
 
     [Theory]

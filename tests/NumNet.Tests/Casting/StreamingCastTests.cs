@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NumNet.Casting.Loops;
+using NumNet.Layout;
 
 namespace NumNet.Tests.Casting;
 

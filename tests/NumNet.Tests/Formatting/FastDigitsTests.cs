@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
+using NumNet.DTypes.Text.Digits;
 using NumNet.Formatting;
-using NumNet.Formatting.Float;
 using Xunit;
 
 namespace NumNet.Tests.Formatting;

@@ -51,7 +51,10 @@ internal static class ElementAccess
             },
             DTypeCode.DateTime64 => v => DateTimeCount(v, dtype.DateTimeMeta!.Value),
             DTypeCode.TimeDelta64 => v => TimeDeltaCount(v, dtype.DateTimeMeta!.Value),
-            _ => v => v is Bytes b && dtype.Code != DTypeCode.Void ? b.ToLatin1() : v,
+            // Bool and the integers parse text themselves; bytes are text to them, raw bytes to void.
+            DTypeCode.Bool or DTypeCode.Int8 or DTypeCode.UInt8 or DTypeCode.Int16 or DTypeCode.UInt16 or DTypeCode.Int32
+                or DTypeCode.UInt32 or DTypeCode.Int64 or DTypeCode.UInt64 => v => v is Bytes b ? b.ToLatin1() : v,
+            DTypeCode.Void or DTypeCode.Object => v => v,
         };
         return (buffer, offset, value) =>
         {
@@ -65,24 +68,9 @@ internal static class ElementAccess
     /// <summary>NumPy's <c>str()</c> of a value: what it becomes in a <c>U</c> or <c>S</c> array.</summary>
     public static string TextOf(object? value) => value switch
     {
-        null => "None",
-        string s => s,
-        char c => c.ToString(),
-        Bytes b => ScalarCoercion.ToText(b),
-        BigInteger i => i.ToString(CultureInfo.InvariantCulture),
-        DateTime64 d => DateTimes.Format(d.Value, d.Unit),
-        TimeDelta64 t => TimeDeltaText(t),
-        PythonScalar p => TextOf(p.ToObject()),
-        _ => ScalarStr.Format(value),
+        PythonScalar p => ScalarCoercion.ToText(p.ToObject()),
+        _ => ScalarCoercion.ToText(value),
     };
-
-    private static string TimeDeltaText(TimeDelta64 t)
-    {
-        if (t.IsNaT)
-            return "NaT";
-        long count = unchecked(t.Value * t.Unit.Multiplier);
-        return $"{count.ToString(CultureInfo.InvariantCulture)} {t.Unit.Unit.ToVerboseName()}";
-    }
 
     private static object DateTimeCount(object? value, DateTimeMetadata unit) => value switch
     {

@@ -1,22 +1,22 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.DTypes.Text;
 using NumNet.Memory;
 
 namespace NumNet.Casting.Loops;
 
 /// <summary>
-/// float64 to a native <c>U</c> dtype without a string per element: each value's text is formatted on the stack
-/// (<see cref="Float64Text"/>) and widened into the UCS-4 element, cut at the field width and NUL-padded as
-/// <see cref="ElementLoop"/> does.
+/// float64 to a native <c>U</c> dtype without boxing: each value's <c>str()</c> (<see cref="FloatText"/>) is widened
+/// straight into the UCS-4 element, cut at the field width and NUL-padded as <see cref="ElementLoop"/> does.
 /// </summary>
 internal sealed class Float64ToUnicodeLoop<TIn>(int chars) : ByteCastLoop where TIn : struct, IElementIO<double>
 {
     protected override void RunBytes(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count)
     {
-        Span<char> text = stackalloc char[Float64Text.MaxLength];
         for (nint i = 0; i < count; i++)
         {
-            int length = Math.Min(Float64Text.Format(TIn.Read(ref src), text), chars);
+            string text = FloatText.Scalar(TIn.Read(ref src));
+            int length = Math.Min(text.Length, chars);
             ref uint element = ref Unsafe.As<byte, uint>(ref dst);
             for (int j = 0; j < length; j++)
                 Unsafe.WriteUnaligned(ref Unsafe.As<uint, byte>(ref Unsafe.Add(ref element, j)), (uint)text[j]);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using NumNet.DTypes.Text;
 
 namespace NumNet.Formatting.Formatters;
 
@@ -12,13 +13,13 @@ internal sealed class ComplexFormatter<TComplex, TPart, TComplexOps, TOps> : Ele
     where TComplexOps : IComplexOps<TComplex, TPart>
     where TOps : IFloatOps<TPart>
 {
-    private readonly ElementReader<TComplex> _reader;
+    private readonly PrintedElementReader<TComplex> _reader;
     private readonly FloatingFormat<TPart, TOps> _real;
     private readonly FloatingFormat<TPart, TOps> _imaginary;
 
     public ComplexFormatter(NDArray array, PrintOptions options, bool summarize)
     {
-        _reader = new ElementReader<TComplex>(array);
+        _reader = new PrintedElementReader<TComplex>(array);
         TComplex[] values = PrintedElements.Gather<TComplex>(array, options.EdgeItems, summarize, out int count);
         TPart[] parts = ArrayPool<TPart>.Shared.Rent(Math.Max(count, 1));
         try

@@ -8,13 +8,13 @@ namespace NumNet.Formatting.Formatters;
 /// </summary>
 internal sealed class DateTimeFormatter : ElementFormatter
 {
-    private readonly ElementReader<long> _reader;
+    private readonly PrintedElementReader<long> _reader;
     private readonly DateTimeMetadata _unit;
     private readonly int _width;
 
     public DateTimeFormatter(NDArray array, PrintOptions options, bool summarize)
     {
-        _reader = new ElementReader<long>(array);
+        _reader = new PrintedElementReader<long>(array);
         _unit = array.DType.DateTimeMeta!.Value;
         long[] values = PrintedElements.Gather<long>(array, options.EdgeItems, summarize, out int count);
         try

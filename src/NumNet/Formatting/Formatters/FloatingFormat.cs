@@ -1,4 +1,5 @@
-using NumNet.Formatting.Float;
+using NumNet.DTypes.Text;
+using NumNet.DTypes.Text.Digits;
 
 namespace NumNet.Formatting.Formatters;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using NumNet.DTypes.Text;
 
 namespace NumNet.Formatting.Formatters;
 
@@ -37,7 +38,7 @@ internal static class FormatterFactory
             DTypeCode.TimeDelta64 => new TimeDeltaFormatter(array, options, summarize),
             DTypeCode.Bytes or DTypeCode.Unicode => new StringFormatter(array),
             DTypeCode.Void => new VoidFormatter(array),
-            _ => new ObjectFormatter(array),
+            DTypeCode.Object => new ObjectFormatter(array),
         };
     }
 
@@ -54,7 +55,8 @@ internal static class FormatterFactory
         DTypeCode.Bytes or DTypeCode.Unicode => "numpystr",
         DTypeCode.Object => "object",
         DTypeCode.Void => "void",
-        _ => "int",
+        DTypeCode.Int8 or DTypeCode.UInt8 or DTypeCode.Int16 or DTypeCode.UInt16 or DTypeCode.Int32 or DTypeCode.UInt32
+            or DTypeCode.Int64 or DTypeCode.UInt64 => "int",
     };
 
     private static Func<object?, string>? FindCustom(IReadOnlyDictionary<string, Func<object?, string>> custom, string key)

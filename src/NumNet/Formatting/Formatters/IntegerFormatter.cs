@@ -10,13 +10,13 @@ namespace NumNet.Formatting.Formatters;
 /// </summary>
 internal sealed class IntegerFormatter<T> : ElementFormatter where T : unmanaged, IBinaryInteger<T>
 {
-    private readonly ElementReader<T> _reader;
+    private readonly PrintedElementReader<T> _reader;
     private readonly SignMode _sign;
     private readonly int _width;
 
     public IntegerFormatter(NDArray array, PrintOptions options, bool summarize)
     {
-        _reader = new ElementReader<T>(array);
+        _reader = new PrintedElementReader<T>(array);
         _sign = options.Sign;
         T[] values = PrintedElements.Gather<T>(array, options.EdgeItems, summarize, out int count);
         try

@@ -8,12 +8,12 @@ namespace NumNet.Formatting.Formatters;
 /// </summary>
 internal sealed class TimeDeltaFormatter : ElementFormatter
 {
-    private readonly ElementReader<long> _reader;
+    private readonly PrintedElementReader<long> _reader;
     private readonly int _width;
 
     public TimeDeltaFormatter(NDArray array, PrintOptions options, bool summarize)
     {
-        _reader = new ElementReader<long>(array);
+        _reader = new PrintedElementReader<long>(array);
         long[] values = PrintedElements.Gather<long>(array, options.EdgeItems, summarize, out int count);
         try
         {

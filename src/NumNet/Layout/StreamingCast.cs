@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NumNet.Layout;
+
+/// <summary>One step of a contiguous vector cast: reads <see cref="InputBytes"/> bytes and returns 32 bytes of result.</summary>
+internal interface ICastStep
+{
+    /// <summary>Source bytes one step consumes.</summary>
+    static abstract int InputBytes { get; }
+
+    /// <summary>Converts the elements at <paramref name="src"/> into one 32-byte vector of results.</summary>
+    static abstract Vector256<byte> Step(ref byte src);
+}
+
+/// <summary>
+/// Drives an <see cref="ICastStep"/> over a contiguous line in whole 32-byte outputs. Results of
+/// <see cref="Threshold"/> bytes or more, at a 32-byte aligned destination, are written with non-temporal stores: a
+/// result that large does not stay in cache anyway, and bypassing it saves reading every destination line before
+/// overwriting it, a third of a cast's memory traffic when input and output are the same size.
+/// </summary>
+internal static class StreamingCast
+{
+    /// <summary>
+    /// Result size from which stores bypass the cache; the transposing and block copies use the same limit. It comes
+    /// from the machine's last-level cache (<see cref="Platform.CacheTopology.StreamingThreshold"/>); a static readonly
+    /// field, so optimised code sees it as a constant.
+    /// </summary>
+    public static readonly long Threshold = Platform.CacheTopology.StreamingThreshold;
+
+    /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
+    /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe nint Run<TStep>(ref byte src, ref byte dst, nint outBytes) where TStep : struct, ICastStep
+    {
+        nint steps = outBytes / 32;
+        // Pinned for the loop so its alignment cannot change; native buffers are not moved anyway.
+        fixed (byte* d = &dst)
+        {
+            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            {
+                for (nint i = 0; i < steps; i++)
+                    Avx.StoreAlignedNonTemporal(d + i * 32, TStep.Step(ref Unsafe.Add(ref src, i * TStep.InputBytes)));
+                Sse.StoreFence();
+            }
+            else
+            {
+                for (nint i = 0; i < steps; i++)
+                    Unsafe.WriteUnaligned(d + i * 32, TStep.Step(ref Unsafe.Add(ref src, i * TStep.InputBytes)));
+            }
+        }
+        return steps * 32;
+    }
+}
+
+/// <summary>The identity step: a plain copy, 32 bytes at a time.</summary>
+internal readonly struct CopyStep : ICastStep
+{
+    public static int InputBytes => 32;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Step(ref byte src) => Unsafe.ReadUnaligned<Vector256<byte>>(ref src);
+}
