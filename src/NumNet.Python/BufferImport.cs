@@ -46,8 +46,12 @@ internal static unsafe class BufferImport
                 strides = view.Strides == 0 ? null! : new ReadOnlySpan<long>((void*)view.Strides, view.NDim).ToArray();
             }
             var layout = ForeignLayout.Check(source, view.Buf, shape, strides, dtype.Str, dtype.ItemSize);
-            var typed = layout with { TypeStr = dtype.Str };
-            return ForeignArray.View(typed, view.Buf, view.Len, view.ReadOnly != 0, held);
+            // PEP 3118's len is the size the items would take if contiguous: the extent of a contiguous layout must
+            // fit inside it; a strided one (a view of a bigger block) can only be checked for consistency.
+            bool contiguous = layout.High - layout.Low == (long)layout.Shape.Aggregate(1L, (n, d) => n * d) * dtype.ItemSize;
+            return contiguous || layout.IsEmpty
+                ? ForeignArray.View(layout, view.Buf, view.Len, view.ReadOnly != 0, held)
+                : ForeignArray.View(layout, view.Buf + (nint)layout.Low, layout.High - layout.Low, view.ReadOnly != 0, held);
         }
         catch
         {

@@ -18,7 +18,7 @@ internal static class InterfaceImport
 {
     /// <summary>The description in interface dictionary <paramref name="dict"/>; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="ArgumentException">The dictionary is malformed, asks for a mask, or describes impossible memory.</exception>
-    public static (ForeignLayout Layout, bool ReadOnly, PyObject? DataObject, long DataOffset) Read(PyObject dict, string source)
+    public static InterfaceDescription Read(PyObject dict, string source)
     {
         if (!PyDict.IsDictType(dict))
             throw new ArgumentException($"{source} must be a dict, not {PyRead.Describe(dict)}");
@@ -63,6 +63,7 @@ internal static class InterfaceImport
             using (offsetObject)
                 offset = PyRead.Int64(offsetObject, $"{source}['offset']");
         }
+        var description = new InterfaceDescription(source, shape, strides, typestr, dtype.ItemSize);
         var dataObject = Get(items, "data");
         if (dataObject is not null && PyTuple.IsTupleType(dataObject))
         {
@@ -73,15 +74,15 @@ internal static class InterfaceImport
                 using var address = dataObject[0];
                 using var readOnly = dataObject[1];
                 long pointer = PyRead.Int64(address, $"{source}['data'][0]");
-                var layout = ForeignLayout.Check(source, (nint)pointer, shape, strides, typestr, dtype.ItemSize);
-                return (layout, readOnly.IsTrue(), null, 0);
+                // Checked now: a raw address is the whole of what the exporter says.
+                _ = description.At((nint)pointer);
+                return description with { Address = (nint)pointer, ReadOnly = readOnly.IsTrue() };
             }
         }
         if (offset < 0)
             throw new ArgumentException($"{source}['offset'] {offset} is negative");
-        // No address: the data is a buffer-protocol object (the exporter itself when 'data' is missing or None).
-        var layoutOfBuffer = ForeignLayout.Check(source, 0, shape, strides, typestr, dtype.ItemSize);
-        return (layoutOfBuffer, false, dataObject is null || dataObject.IsNone() ? null : dataObject, offset);
+        // No address: the bytes are a buffer-protocol object's (the exporter's own when 'data' is missing or None).
+        return description with { DataObject = dataObject is null || dataObject.IsNone() ? null : dataObject, Offset = offset };
     }
 
     // A structured description (named fields) is more than one typestr; NumNet has no structured dtypes yet.
@@ -101,6 +102,30 @@ internal static class InterfaceImport
     }
 
     private static PyObject? Get(PyDict items, string key) => items.HasKey(key) ? items[key] : null;
+}
+
+/// <summary>
+/// What an interface dictionary says: shape, strides, typestr, and either a raw <see cref="Address"/> (with its
+/// read-only flag) or a buffer-protocol <see cref="DataObject"/> plus byte <see cref="Offset"/> (null data object:
+/// the exporter itself).
+/// </summary>
+internal sealed record InterfaceDescription(string Source, long[] Shape, long[]? Strides, string TypeStr, int ItemSize)
+{
+    /// <summary>The address of element 0 when the dictionary gives one.</summary>
+    public nint? Address { get; init; }
+
+    /// <summary>True when the exporter marks the memory read-only.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>The object whose buffer holds the bytes when no address is given (null: the exporter).</summary>
+    public PyObject? DataObject { get; init; }
+
+    /// <summary>Bytes into that buffer where element 0 starts.</summary>
+    public long Offset { get; init; }
+
+    /// <summary>The layout with element 0 at <paramref name="data"/>, checked for consistency.</summary>
+    /// <exception cref="ArgumentException">The layout is ill-formed.</exception>
+    public ForeignLayout At(nint data) => ForeignLayout.Check(Source, data, Shape, Strides, TypeStr, ItemSize);
 }
 
 /// <summary>Typestrs of exported memory into NumNet dtypes.</summary>

@@ -14,15 +14,18 @@ internal static class NdArrayImport
     public static NDArray View(PyObject array, Func<PyObject, object?> element)
     {
         var types = PyTypes.Current;
-        using var description = types.Helpers.InvokeMethod("ndarray_description", array);
-        using var own = description[0];
-        using var rootDict = description[1];
+        using var descriptions = types.Helpers.InvokeMethod("ndarray_description", array);
+        using var own = descriptions[0];
+        using var rootDict = descriptions[1];
         using var typestr = own["typestr"];
         if (typestr.As<string>() == "|O")
             return ObjectArrays.Copy(array, element);
         const string source = "ndarray.__array_interface__";
-        var (layout, readOnly, _, _) = InterfaceImport.Read(own, source);
-        var (root, _, _, _) = InterfaceImport.Read(rootDict, source + " (of its base)");
+        var description = InterfaceImport.Read(own, source);
+        var layout = description.At(description.Address ?? 0);
+        bool readOnly = description.ReadOnly;
+        var rootDescription = InterfaceImport.Read(rootDict, source + " (of its base)");
+        var root = rootDescription.At(rootDescription.Address ?? 0);
         nint start = root.Data + (nint)root.Low;
         long length = root.High - root.Low;
         if (layout.IsEmpty)

@@ -135,24 +135,27 @@ internal sealed class PythonTranslator
         return np.array(view, copy: true);
     }
 
-    private object InterfaceView(PyObject obj)
+    private static NDArray InterfaceView(PyObject obj)
     {
         using var dict = obj.GetAttr("__array_interface__");
         string source = obj.GetPythonType().Name + ".__array_interface__";
-        var (layout, readOnly, dataObject, offset) = InterfaceImport.Read(dict, source);
-        if (layout.Data != 0 || layout.IsEmpty && dataObject is null && !CApi.CheckBuffer(obj))
-            return ForeignArray.View(layout, layout.Data + (nint)layout.Low, layout.High - layout.Low, readOnly, obj);
+        var description = InterfaceImport.Read(dict, source);
+        if (description.Address is { } address)
+        {
+            var layout = description.At(address);
+            return ForeignArray.View(layout, layout.Data + (nint)layout.Low, layout.High - layout.Low, description.ReadOnly, obj);
+        }
         // The bytes come from a buffer-protocol object: the layout must fit inside that buffer's length.
-        var exporter = dataObject ?? obj;
+        var exporter = description.DataObject ?? obj;
         var held = BufferImport.HeldBuffer.Acquire(exporter)
             ?? throw new ArgumentException($"{source}: 'data' is neither (address, read_only) nor an object with the buffer protocol");
         try
         {
             var view = held.View;
-            if (offset > view.Len)
-                throw new ArgumentException($"{source}: offset {offset} is past the end of a {view.Len}-byte buffer");
-            var placed = ForeignLayout.Check(source, view.Buf + (nint)offset, layout.Shape, layout.Strides, layout.TypeStr, layout.ItemSize);
-            return ForeignArray.View(placed, view.Buf, view.Len, view.ReadOnly != 0 || readOnly, new KeepBoth(held, obj));
+            if (description.Offset > view.Len)
+                throw new ArgumentException($"{source}: offset {description.Offset} is past the end of a {view.Len}-byte buffer");
+            var placed = description.At(view.Buf + (nint)description.Offset);
+            return ForeignArray.View(placed, view.Buf, view.Len, view.ReadOnly != 0, new KeepBoth(held, obj));
         }
         catch
         {
