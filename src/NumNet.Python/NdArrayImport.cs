@@ -17,6 +17,7 @@ internal static class NdArrayImport
         using var descriptions = types.Helpers.InvokeMethod("ndarray_description", array);
         using var own = descriptions[0];
         using var rootDict = descriptions[1];
+        using var bufferExtent = descriptions[2];
         using var typestr = own["typestr"];
         if (typestr.As<string>() == "|O")
             return ObjectArrays.Copy(array, element);
@@ -26,8 +27,16 @@ internal static class NdArrayImport
         bool readOnly = description.ReadOnly;
         var rootDescription = InterfaceImport.Read(rootDict, source + " (of its base)");
         var root = rootDescription.At(rootDescription.Address ?? 0);
+        // The allocation is the buffer the root array was made over when there is one (bytes, mmap, bytearray),
+        // else the root array's own extent (memory NumPy allocated for it).
         nint start = root.Data + (nint)root.Low;
         long length = root.High - root.Low;
+        if (!bufferExtent.IsNone())
+        {
+            using var bufferStart = bufferExtent[0];
+            using var bufferLength = bufferExtent[1];
+            (start, length) = ((nint)PyRead.Int64(bufferStart, "buffer address"), PyRead.Int64(bufferLength, "buffer length"));
+        }
         if (layout.IsEmpty)
             (start, length) = (layout.Data, 0);
         return ForeignArray.View(layout, start, length, readOnly, array);

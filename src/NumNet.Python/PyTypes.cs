@@ -24,9 +24,24 @@ internal sealed class PyTypes
         def ndarray_description(a):
             own = _iface.__get__(a)
             root, parent = a, _base.__get__(a)
-            while isinstance(parent, _nd):
-                root, parent = parent, _base.__get__(parent)
-            return own, (own if root is a else _iface.__get__(root)), parent is None
+            while True:
+                while isinstance(parent, _nd):
+                    root, parent = parent, _base.__get__(parent)
+                # as_strided's DummyArray (and wrappers like it) name the array they describe in .base
+                inner = getattr(parent, 'base', None) if parent is not None else None
+                if not isinstance(inner, _nd):
+                    break
+                root, parent = inner, _base.__get__(inner)
+            extent = None
+            if parent is not None:
+                try:
+                    m = memoryview(parent)
+                except TypeError:
+                    m = None
+                if m is not None and m.c_contiguous:
+                    flat = _np.frombuffer(m.cast('B') if m.ndim != 1 or m.format != 'B' else m, _np.uint8)
+                    extent = (flat.ctypes.data, m.nbytes)
+            return own, (own if root is a else _iface.__get__(root)), extent
 
         def object_at(address):
             import ctypes
