@@ -13,33 +13,53 @@ internal static class NdArrayImport
     /// <exception cref="ArgumentException">The array reaches outside its root's memory, or has a dtype NumNet lacks.</exception>
     public static NDArray View(PyObject array, Func<PyObject, object?> element)
     {
-        var types = PyTypes.Current;
-        using var descriptions = types.Helpers.InvokeMethod("ndarray_description", array);
-        using var own = descriptions[0];
-        using var rootDict = descriptions[1];
-        using var bufferExtent = descriptions[2];
-        using var typestr = own["typestr"];
-        if (typestr.As<string>() == "|O")
+        // One call returns ndarray's own description and its root's, read through ndarray's descriptors.
+        using var d = PyTypes.Current.Helpers.InvokeMethod("ndarray_description", array);
+        string typestr = Text(d, 0);
+        if (typestr == "|O")
             return ObjectArrays.Copy(array, element);
         const string source = "ndarray.__array_interface__";
-        var description = InterfaceImport.Read(own, source);
-        var layout = description.At(description.Address ?? 0);
-        bool readOnly = description.ReadOnly;
-        var rootDescription = InterfaceImport.Read(rootDict, source + " (of its base)");
-        var root = rootDescription.At(rootDescription.Address ?? 0);
+        var dtype = TypeStrings.Parse(typestr, source);
+        var layout = ForeignLayout.Check(source, (nint)Int(d, 3, "data"), Ints(d, 1, "shape")!, Ints(d, 2, "strides"), typestr, dtype.ItemSize);
+        bool readOnly = Flag(d, 4);
+        var root = ForeignLayout.Check(source + " (of its base)", (nint)Int(d, 7, "base data"), Ints(d, 5, "base shape")!,
+            Ints(d, 6, "base strides"), "its base", checked((int)Int(d, 8, "base itemsize")));
         // The allocation is the buffer the root array was made over when there is one (bytes, mmap, bytearray),
         // else the root array's own extent (memory NumPy allocated for it).
         nint start = root.Data + (nint)root.Low;
         long length = root.High - root.Low;
+        using var bufferExtent = Item(d, 9);
         if (!bufferExtent.IsNone())
-        {
-            using var bufferStart = bufferExtent[0];
-            using var bufferLength = bufferExtent[1];
-            (start, length) = ((nint)PyRead.Int64(bufferStart, "buffer address"), PyRead.Int64(bufferLength, "buffer length"));
-        }
+            (start, length) = ((nint)Int(bufferExtent, 0, "buffer address"), Int(bufferExtent, 1, "buffer length"));
         if (layout.IsEmpty)
             (start, length) = (layout.Data, 0);
         return ForeignArray.View(layout, start, length, readOnly, array);
+    }
+
+    private static PyObject Item(PyObject tuple, int i) => tuple[i];
+
+    private static string Text(PyObject tuple, int i)
+    {
+        using var item = tuple[i];
+        return item.As<string>();
+    }
+
+    private static bool Flag(PyObject tuple, int i)
+    {
+        using var item = tuple[i];
+        return item.IsTrue();
+    }
+
+    private static long Int(PyObject tuple, int i, string what)
+    {
+        using var item = tuple[i];
+        return PyRead.Int64(item, what);
+    }
+
+    private static long[]? Ints(PyObject tuple, int i, string what)
+    {
+        using var item = tuple[i];
+        return item.IsNone() ? null : PyRead.Int64s(item, what);
     }
 }
 

@@ -18,6 +18,7 @@ internal sealed class PyTypes
             _nd = _np.ndarray
             _iface = _nd.__dict__['__array_interface__']
             _base = _nd.__dict__['base']
+            _dtype_of = _nd.__dict__['dtype'].__get__
         except ImportError:
             _np = None
 
@@ -41,7 +42,10 @@ internal sealed class PyTypes
                 if m is not None and m.c_contiguous:
                     flat = _np.frombuffer(m.cast('B') if m.ndim != 1 or m.format != 'B' else m, _np.uint8)
                     extent = (flat.ctypes.data, m.nbytes)
-            return own, (own if root is a else _iface.__get__(root)), extent
+            r = own if root is a else _iface.__get__(root)
+            root_itemsize = _dtype_of(root).itemsize
+            return (own['typestr'], own['shape'], own['strides'], own['data'][0], own['data'][1],
+                    r['shape'], r['strides'], r['data'][0], root_itemsize, extent)
 
         def object_at(address):
             import ctypes

@@ -31,7 +31,7 @@ public static class Speed
             {
                 long address = pin.AddrOfPinnedObject();
                 string viewIn = Micro(() => np.asarray(a));
-                string copyIn = Milli(() => np.array(a));
+                string copyIn = Milli(() => np.array(a).Dispose());
                 string recipeIn = Milli(() => ctypes.memmove(address, source, (long)n * 8));
                 string memcpyIn = Milli(() => Buffer.MemoryCopy((void*)source, (void*)address, (long)n * 8, (long)n * 8));
                 string pythonnetIn = megabytes == 8 ? Milli(() => a.As<double[]>(), runs: 1) : "(not run: minutes)";
@@ -42,10 +42,14 @@ public static class Speed
                 PyObject empty = numpy.empty(n);
                 long destination = (long)empty.GetAttr("ctypes").GetAttr("data").As<long>();
                 string viewOut = Micro(() => x.ToPython().Dispose());
-                string copyOut = Milli(() => ((dynamic)x.ToPython()).copy());
+                string copyOut = Milli(() =>
+                {
+                    using var back = x.ToPython();
+                    back.InvokeMethod("copy").Dispose();
+                });
                 string recipeOut = Milli(() => ctypes.memmove(destination, address, (long)n * 8));
                 string memcpyOut = Milli(() => Buffer.MemoryCopy((void*)address, (void*)destination, (long)n * 8, (long)n * 8));
-                string pythonnetOut = megabytes == 8 ? Milli(() => numpy.array(target.ToPython()), runs: 1) : "(not run: minutes)";
+                string pythonnetOut = megabytes == 8 ? Milli(() => ((PyObject)numpy.array(target.ToPython())).Dispose(), runs: 1) : "(not run: minutes)";
                 Console.WriteLine($"| .NET → NumPy, view, {megabytes} MB | {viewOut} | — | — | — |");
                 Console.WriteLine($"| .NET → NumPy, copy, {megabytes} MB | {copyOut} | {pythonnetOut} | {recipeOut} | {memcpyOut} |");
             }
