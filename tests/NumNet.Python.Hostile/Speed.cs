@@ -34,7 +34,7 @@ public static class Speed
                 string copyIn = Milli(() => np.array(a).Dispose());
                 string recipeIn = Milli(() => ctypes.memmove(address, source, (long)n * 8));
                 string memcpyIn = Milli(() => Buffer.MemoryCopy((void*)source, (void*)address, (long)n * 8, (long)n * 8));
-                string pythonnetIn = megabytes == 8 ? Milli(() => a.As<double[]>(), runs: 1) : "(not run: minutes)";
+                string pythonnetIn = megabytes == 8 ? Milli(() => a.As<double[]>(), runs: 1) : "(not run)";
                 Console.WriteLine($"| NumPy → .NET, view, {megabytes} MB | {viewIn} | — | — | — |");
                 Console.WriteLine($"| NumPy → .NET, copy, {megabytes} MB | {copyIn} | {pythonnetIn} | {recipeIn} | {memcpyIn} |");
 
@@ -49,7 +49,7 @@ public static class Speed
                 });
                 string recipeOut = Milli(() => ctypes.memmove(destination, address, (long)n * 8));
                 string memcpyOut = Milli(() => Buffer.MemoryCopy((void*)address, (void*)destination, (long)n * 8, (long)n * 8));
-                string pythonnetOut = megabytes == 8 ? Milli(() => ((PyObject)numpy.array(target.ToPython())).Dispose(), runs: 1) : "(not run: minutes)";
+                string pythonnetOut = megabytes == 8 ? Milli(() => ((PyObject)numpy.array(target.ToPython())).Dispose(), runs: 1) : "(not run)";
                 Console.WriteLine($"| .NET → NumPy, view, {megabytes} MB | {viewOut} | — | — | — |");
                 Console.WriteLine($"| .NET → NumPy, copy, {megabytes} MB | {copyOut} | {pythonnetOut} | {recipeOut} | {memcpyOut} |");
             }
