@@ -6,8 +6,8 @@ namespace NumNet.Python;
 /// Reads an <c>__array_interface__</c> dictionary (version 3) into a validated <see cref="ForeignLayout"/>, and views
 /// it. What the memory is checked against depends on who describes it:
 /// <list type="bullet">
-/// <item>a NumPy ndarray: the allocation of the array at the root of its <c>base</c> chain, read through ndarray's
-/// own descriptors (a subclass cannot lie about it), so a view reaching outside what NumPy allocated is refused;</item>
+/// <item>a NumPy ndarray (read by <see cref="NdArrayImport"/>): the allocation of the array at the root of its
+/// <c>base</c> chain, read through ndarray's own descriptors (a subclass cannot lie about it);</item>
 /// <item><c>data</c> given as a buffer-protocol object: that buffer's length;</item>
 /// <item><c>data</c> given as a raw address: nothing outside the description can say how much memory is there, so the
 /// description itself must be consistent (shape, strides, sizes, no wrap-around); its exporter vouches for the rest,

@@ -40,7 +40,9 @@ internal sealed class PythonTranslator
     private object? Node(PyObject obj, int depth, bool topLevel)
     {
         nint type = CApi.TypeOf(obj);
-        if (type == _types.NdArrayType || (_types.NdArray is { } nd && obj.IsInstance(nd)))
+        // The exact builtin scalar types first: they are most leaves of a list, and no ndarray is one of them.
+        bool builtinScalar = type == _types.FloatType || type == _types.IntType || type == _types.BoolType || type == _types.StrType;
+        if (!builtinScalar && (type == _types.NdArrayType || (_types.NdArray is { } nd && obj.IsInstance(nd))))
             return NdArrayImport.View(obj, Element);
         if (Scalar(obj) is { } scalar)
             return scalar.Value;
