@@ -10,9 +10,12 @@ namespace NumNet.Python;
 /// </summary>
 /// <remarks>
 /// Today the claim is the <see cref="NDArray"/> itself plus a pinning handle for managed memory: enough while C#
-/// does not dispose the array that owns native memory. When the core's claim API (a hold on a buffer independent of
-/// the NDArray object) is available, only this file changes: <see cref="Claim"/> takes such a claim, and a C#
-/// <c>Dispose</c> then leaves the memory alive until Python lets go.
+/// does not dispose the array that owns native memory. Once the core's claim API is merged (the leases work:
+/// <c>NDArray.RetainMemory()</c> returning a <c>MemoryRetention</c>), only this file changes: <see cref="Claim"/>
+/// keeps <c>var retention = array.RetainMemory();</c> and sets <see cref="Address"/> to
+/// <c>retention.Address + (nint)array.Offset</c> (the retention pins managed memory itself), the finalizer calls
+/// <c>retention.Dispose()</c> instead of freeing the pin, and a C# <c>Dispose</c> then leaves the memory alive until
+/// Python lets go.
 /// </remarks>
 internal sealed class MemoryClaim
 {
