@@ -39,27 +39,11 @@ public static class DTypes
     {
         using var scope = Interpreter.Run(Cases);
         dynamic numpy = Py.Import("numpy");
-        var failures = new List<string>();
-        using var cases = scope.Get("cases");
-        using var keys = scope.Eval("list(cases)");
-        for (int k = 0; k < keys.Length(); k++)
-        {
-            using var key = keys[k];
-            string name = key.As<string>();
-            try
-            {
-                Check(numpy, name, cases[key]);
-            }
-            catch (Exception e)
-            {
-                failures.Add($"{name}: {e.GetType().Name}: {e.Message}");
-            }
-        }
-        Expect.That(failures.Count == 0, string.Join("\n", failures));
-        Console.WriteLine($"{cases.Length()} dtypes checked both ways");
+        long count = Interpreter.EachCase(scope, "cases", (_, a) => Check(numpy, a));
+        Console.WriteLine($"{count} dtypes checked both ways");
     }
 
-    private static void Check(dynamic numpy, string name, PyObject a)
+    private static void Check(dynamic numpy, PyObject a)
     {
         dynamic pa = a;
         NDArray x = np.asarray(a);

@@ -48,6 +48,32 @@ public static class Interpreter
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "_exit")]
     private static extern void ExitNow(int code);
 
+    /// <summary>
+    /// Runs <paramref name="check"/> on every entry of the Python dict <paramref name="dict"/> in
+    /// <paramref name="scope"/> (name, value), and fails the scenario with every entry that threw; returns the count.
+    /// </summary>
+    public static long EachCase(PyModule scope, string dict, Action<string, PyObject> check)
+    {
+        var failures = new List<string>();
+        using var cases = scope.Get(dict);
+        using var keys = scope.Eval($"list({dict})");
+        for (int k = 0; k < keys.Length(); k++)
+        {
+            using var key = keys[k];
+            string name = key.As<string>();
+            try
+            {
+                check(name, cases[key]);
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{name}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        NumNet.Hostile.Expect.That(failures.Count == 0, string.Join("\n", failures));
+        return keys.Length();
+    }
+
     /// <summary>Runs Python <paramref name="code"/> in a fresh scope and returns the scope (variables by name).</summary>
     public static PyModule Run(string code)
     {
