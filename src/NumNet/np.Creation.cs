@@ -163,7 +163,7 @@ public static partial class np
     // NumPy's TypeError.
     private static NDArray? Forward(object? like, string name, Dictionary<string, object?> arguments)
     {
-        switch (like)
+        switch (ArrayLikeAdapters.TranslateLike(like))
         {
             case null or NDArray:
                 return null;

@@ -12,6 +12,7 @@ internal static class Coercion
     public static NDArray AsArray(object? obj, DType? dtype, MemoryOrder order, bool? copy)
     {
         var requested = RequestedDType.For(dtype);
+        obj = ArrayLikeAdapters.Translate(obj, dtype, copy);
         if (obj is IArrayConvertible convertible && obj is not NDArray)
         {
             // The object was told about the copy mode; a copy it already made must not be made again.

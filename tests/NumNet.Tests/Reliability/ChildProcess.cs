@@ -19,28 +19,31 @@ internal static class ChildProcess
     }
 
     /// <summary>The built scenario runner, from the same configuration as these tests.</summary>
-    public static string RunnerPath
+    public static string RunnerPath => RunnerPathOf("NumNet.Hostile");
+
+    /// <summary>The built runner of test project <paramref name="project"/> (under tests/), in this configuration.</summary>
+    public static string RunnerPathOf(string project)
     {
-        get
-        {
-            // AppContext.BaseDirectory is tests/NumNet.Tests/bin/<Configuration>/<tfm>/.
-            var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            string configuration = tfmDir.Parent!.Name;
-            return Path.Combine(RepoPaths.Root, "tests", "NumNet.Hostile", "bin", configuration, tfmDir.Name, "NumNet.Hostile.dll");
-        }
+        // AppContext.BaseDirectory is tests/<test project>/bin/<Configuration>/<tfm>/.
+        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string configuration = tfmDir.Parent!.Name;
+        return Path.Combine(RepoPaths.Root, "tests", project, "bin", configuration, tfmDir.Name, project + ".dll");
     }
 
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="arguments"/> and returns how it ended.</summary>
-    public static Outcome Run(string scenario, params string[] arguments)
+    public static Outcome Run(string scenario, params string[] arguments) => RunWith(RunnerPath, scenario, arguments);
+
+    /// <summary>Runs <paramref name="scenario"/> of the runner at <paramref name="runner"/> and returns how it ended.</summary>
+    public static Outcome RunWith(string runner, string scenario, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(RunnerPath);
+        info.ArgumentList.Add(runner);
         info.ArgumentList.Add(scenario);
         foreach (string a in arguments)
             info.ArgumentList.Add(a);
         // A crash should end the child at once, not wait for a dump to be written.
         info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + RunnerPath);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + runner);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(HangLimit))
