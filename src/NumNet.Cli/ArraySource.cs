@@ -14,8 +14,11 @@ internal static class ArraySource
     /// short read, reported as a truncated file.
     /// </remarks>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
-    /// <exception cref="InvalidDataException">A damaged file, or an .npz without any member.</exception>
-    public static NDArray Open(FileSpec spec)
+    /// <exception cref="InputException">A missing, unreadable or damaged file, or an .npz without any member.</exception>
+    /// <exception cref="KeyNotFoundException">The .npz has no member of the name given.</exception>
+    public static NDArray Open(FileSpec spec) => InputFiles.Read(spec.Path, () => Read(spec));
+
+    private static NDArray Read(FileSpec spec)
     {
         switch (spec.Format)
         {
