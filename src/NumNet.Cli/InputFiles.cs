@@ -50,8 +50,10 @@ internal static class InputFiles
         {
             return read();
         }
+        // Everything the reading itself throws is about the file (a ragged CSV is NumPy's ArgumentException); a
+        // usage problem or a missing .npz member is already told with the file's name and passes through.
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or UnauthorizedAccessException
-            or EndOfStreamException)
+            or ArgumentException or FormatException or OverflowException or InvalidCastException)
         {
             throw new InputException($"{PythonRepr.Repr(path)}: {CliMessage.Of(e)}", e);
         }

@@ -22,7 +22,7 @@ internal static class OptionValues
         if (text is null)
             return null;
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
-            throw new UsageException($"--threshold {PythonRepr.Repr(text)} is not a whole number");
+            throw new UsageException($"--threshold {PythonRepr.Repr(text)} is not a whole number from 0 to {long.MaxValue}");
         if (n < 0)
             throw new UsageException($"--threshold {PythonRepr.Repr(text)} must not be negative");
         return n;

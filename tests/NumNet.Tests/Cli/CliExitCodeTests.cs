@@ -30,6 +30,7 @@ public sealed class CliExitCodeTests
         File.WriteAllText(dir.File("junk.npz"), "not a zip archive");
         File.WriteAllText(dir.File("junk.npy"), "not an array");
         File.WriteAllText(dir.File("exists.npy"), "keep me");
+        File.WriteAllText(dir.File("ragged.csv"), "1,2\n3\n");
         using (var x = np.arange(3))
             np.savez(dir.File("w.npz"), ("x", x));
         return dir;
@@ -81,6 +82,8 @@ public sealed class CliExitCodeTests
     [InlineData(2, "--dtype 'M8[xx]': ", "convert", "@a.npy", "@b.npy", "--dtype", "M8[xx]")]
     [InlineData(2, "--threshold 'abc' is not a whole number", "show", "@a.npy", "--threshold", "abc")]
     [InlineData(2, "--threshold '-3' must not be negative", "show", "@a.npy", "--threshold", "-3")]
+    [InlineData(2, "--threshold '99999999999999999999' is not a whole number from 0 to 9223372036854775807", "show", "@a.npy", "--threshold", "99999999999999999999")]
+    [InlineData(1, "ragged.csv': ", "convert", "@ragged.csv", "@b.npy")]
     [InlineData(2, "--order 'K' is not one of 'C', 'F'", "convert", "@a.npy", "@b.npy", "--order", "K")]
     [InlineData(2, "--casting 'sometimes' is not one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe'", "convert", "@a.npy", "@b.npy", "--casting", "sometimes")]
     [InlineData(2, "'a.npz:' names no member after the colon", "convert", "@a.npy", "a.npz:")]

@@ -174,6 +174,60 @@ public sealed class CliNpzMemberTests(ITestOutputHelper output)
             Assert.Equal(["arr_0"], z.Files);
     }
 
+    [Fact]
+    public void An_interrupted_update_leaves_the_old_archive_and_no_temporary_file()
+    {
+        using var dir = new TempDir();
+        string archive = MakeArchive(dir, "w.npz", compressed: true);
+        byte[] original = File.ReadAllBytes(archive);
+        // Deflating a few million floats takes long enough to be caught in the middle; if the tool was faster than
+        // the signal, the next try is four times larger.
+        for (long size = 2_000_000; ; size *= 4)
+        {
+            string input = dir.File("big.npy");
+            using (var ints = np.arange(size))
+            using (var a = ints.AsType(np.float64))
+                np.save(input, a);
+            using var process = CliProcess.Start("convert", input, archive + ":big");
+            bool sawTemp = WaitForTempFile(dir, process);
+            if (sawTemp)
+                CliProcess.Signal(process, "INT");
+            var outcome = CliProcess.Finish(process);
+            if (!sawTemp || outcome.ExitCode == 0)
+            {
+                Assert.True(size < 32_000_000, "the update always ended before it could be interrupted: " + outcome);
+                File.WriteAllBytes(archive, original);
+                continue;
+            }
+            Assert.NotEqual(0, outcome.ExitCode);
+            Assert.DoesNotContain("Unhandled", outcome.Stderr);
+            Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+            Assert.Equal(original, File.ReadAllBytes(archive));
+            return;
+        }
+    }
+
+    // Polls until the tool has started writing (a temporary file with bytes in it) or has ended.
+    private static bool WaitForTempFile(TempDir dir, Process process)
+    {
+        while (!process.HasExited)
+        {
+            foreach (var temp in Directory.GetFiles(dir.Path, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }))
+            {
+                try
+                {
+                    if (new FileInfo(temp).Length > 0)
+                        return true;
+                }
+                catch (IOException)
+                {
+                }
+            }
+            Thread.Sleep(1);
+        }
+        return false;
+    }
+
     private const string NumPyCheck = """
         import sys, numpy as np
         z = np.load(sys.argv[1])
