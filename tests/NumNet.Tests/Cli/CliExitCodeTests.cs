@@ -9,13 +9,7 @@ namespace NumNet.Tests.Cli;
 /// </summary>
 public sealed class CliExitCodeTests
 {
-    private static (int Code, string Out, string Err) Numnet(params string[] args)
-    {
-        var o = new StringWriter { NewLine = "\n" };
-        var e = new StringWriter { NewLine = "\n" };
-        int code = CommandLine.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Numnet(params string[] args) => CliProcess.InProcess(args);
 
     /// <summary>A folder with a good .npy (a.npy), a directory (dir, dir.npy), a damaged .npz and a good archive.</summary>
     private static TempDir Workspace()

@@ -12,13 +12,7 @@ namespace NumNet.Tests.Cli;
 /// </summary>
 public sealed class CliNpzMemberTests(ITestOutputHelper output)
 {
-    private static (int Code, string Out, string Err) Numnet(params string[] args)
-    {
-        var o = new StringWriter { NewLine = "\n" };
-        var e = new StringWriter { NewLine = "\n" };
-        int code = CommandLine.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Numnet(params string[] args) => CliProcess.InProcess(args);
 
     /// <summary>Each member's raw (still compressed) bytes, read past its local header as the zip format lays it out.</summary>
     private static Dictionary<string, (byte[] Raw, bool Compressed)> RawMembers(string path)
@@ -189,7 +183,7 @@ public sealed class CliNpzMemberTests(ITestOutputHelper output)
             using (var a = ints.AsType(np.float64))
                 np.save(input, a);
             using var process = CliProcess.Start("convert", input, archive + ":big");
-            bool sawTemp = WaitForTempFile(dir, process);
+            bool sawTemp = CliProcess.WaitForTempFile(dir.Path, process);
             if (sawTemp)
                 CliProcess.Signal(process, "INT");
             var outcome = CliProcess.Finish(process);
@@ -205,27 +199,6 @@ public sealed class CliNpzMemberTests(ITestOutputHelper output)
             Assert.Equal(original, File.ReadAllBytes(archive));
             return;
         }
-    }
-
-    // Polls until the tool has started writing (a temporary file with bytes in it) or has ended.
-    private static bool WaitForTempFile(TempDir dir, Process process)
-    {
-        while (!process.HasExited)
-        {
-            foreach (var temp in Directory.GetFiles(dir.Path, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }))
-            {
-                try
-                {
-                    if (new FileInfo(temp).Length > 0)
-                        return true;
-                }
-                catch (IOException)
-                {
-                }
-            }
-            Thread.Sleep(1);
-        }
-        return false;
     }
 
     private const string NumPyCheck = """
