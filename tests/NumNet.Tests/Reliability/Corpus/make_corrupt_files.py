@@ -122,7 +122,7 @@ CSV = [
     ("unterminated quote", "1,\"2\n3,4\n", "quote"),
     ("empty file", "", "no rows"),
     ("only blank lines", "\n\n\r\n", "no rows"),
-    ("an integer past uint64 makes an object array", "1,99999999999999999999999\n", "pickles"),
+    ("an integer past uint64 makes an object array", "1,99999999999999999999999\n", "too large for int64/uint64"),
     ("ragged rows after a quoted line break", "\"a\nb\",c\nd\n", "inhomogeneous"),
 ]
 
