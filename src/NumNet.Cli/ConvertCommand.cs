@@ -46,7 +46,8 @@ internal static class ConvertCommand
     {
         var source = FileSpec.ParseInput(request.In);
         var target = FileSpec.ParseOutput(request.Out);
-        bool intoArchive = target is { Format: FileFormat.Npz, Member: not null } && File.Exists(target.Path);
+        // Only a regular file can be updated: a pipe or device named FILE.npz cannot be read back and rewritten.
+        bool intoArchive = target is { Format: FileFormat.Npz, Member: not null } && FileStatus.Of(target.Path).Kind == FileKindOnDisk.Regular;
         // Refuse before reading anything, so a large input is not converted only to be thrown away.
         if (!request.Force && !intoArchive && File.Exists(target.Path))
             throw new InputException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");

@@ -21,10 +21,18 @@ internal static class InputFiles
     public static void CheckReadable(string path)
     {
         string quoted = PythonRepr.Repr(path);
-        if (Directory.Exists(path))
-            throw new InputException($"{quoted} is a directory, not a file");
-        if (!File.Exists(path))
-            throw new InputException($"{quoted} does not exist");
+        switch (FileStatus.Of(path).Kind)
+        {
+            case FileKindOnDisk.Missing:
+                throw new InputException($"{quoted} does not exist");
+            case FileKindOnDisk.Directory:
+                throw new InputException($"{quoted} is a directory, not a file");
+            case FileKindOnDisk.Special:
+                // A pipe is not probed: opening it only to close it again could cost its writer the data.
+                return;
+            case FileKindOnDisk.Regular:
+                break;
+        }
         try
         {
             using var probe = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
