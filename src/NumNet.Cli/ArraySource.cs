@@ -16,8 +16,11 @@ internal static class ArraySource
     /// <param name="spec">The input argument.</param>
     /// <param name="csv">How a CSV input is laid out (comma-separated without a header when null).</param>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
-    /// <exception cref="InvalidDataException">A damaged file, or an .npz without any member.</exception>
-    public static NDArray Open(FileSpec spec, CsvOptions? csv = null)
+    /// <exception cref="InputException">A missing, unreadable or damaged file, or an .npz without any member.</exception>
+    /// <exception cref="KeyNotFoundException">The .npz has no member of the name given.</exception>
+    public static NDArray Open(FileSpec spec, CsvOptions? csv = null) => InputFiles.Read(spec.Path, () => Read(spec, csv));
+
+    private static NDArray Read(FileSpec spec, CsvOptions? csv)
     {
         switch (spec.Format)
         {

@@ -20,24 +20,24 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Progres
         }
         catch (UsageException e)
         {
-            Report(command, e.Message);
+            Report(command, CliMessage.Of(e));
             return CommandLine.Usage;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException
+        catch (Exception e) when (e is InputException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException
             or InvalidCastException or OverflowException or FormatException or KeyNotFoundException or ReadOnlyArrayException)
         {
-            Report(command, e.Message);
+            Report(command, CliMessage.Of(e));
             return CommandLine.BadInput;
         }
         catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
         {
-            Report(command, $"the input is too large to process here ({e.Message})");
+            Report(command, $"the input is too large to process here ({CliMessage.Of(e)})");
             return CommandLine.BadInput;
         }
         catch (Exception e)
         {
             // Still one line and no stack trace: whatever the input provoked, the user learns what and where.
-            Report(command, $"cannot process the input ({e.GetType().Name}: {e.Message})");
+            Report(command, $"cannot process the input: {CliMessage.Of(e)}");
             return CommandLine.BadInput;
         }
     }

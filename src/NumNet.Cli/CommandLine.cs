@@ -6,19 +6,31 @@ using System.CommandLine.Help;
 namespace NumNet.Cli;
 
 /// <summary>
-/// The numnet tool: <c>tour</c>, <c>show</c> and <c>convert</c>, parsed by System.CommandLine. Exit codes: 0 ok,
-/// 1 bad input (a damaged or hostile file, a cast the rules forbid, an existing output), 2 usage.
+/// The numnet tool: <c>tour</c>, <c>show</c> and <c>convert</c>, parsed by System.CommandLine. Exit codes, the same for
+/// every command (<see cref="ExitCodes"/>): 0 success, 1 bad input, 2 usage.
 /// </summary>
 public static class CommandLine
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;
 
-    /// <summary>The input could not be used: damaged, hostile, unsupported, or the output already exists.</summary>
+    /// <summary>
+    /// A file could not be used (missing, a directory, unreadable, damaged, hostile, not a valid .npz to add to), a
+    /// cast the casting rule forbids, or an output that exists without <c>--force</c>.
+    /// </summary>
     public const int BadInput = 1;
 
-    /// <summary>The command line itself is wrong.</summary>
+    /// <summary>The command line itself is wrong: an unknown command or option, a malformed option value, a missing argument.</summary>
     public const int Usage = 2;
+
+    /// <summary>The exit-code rule as <c>numnet --help</c> prints it (and the README's <c>numnet</c> section states).</summary>
+    public const string ExitCodes = """
+        Exit codes:
+          0  success
+          1  bad input: a file that is missing, a directory, unreadable, damaged or hostile; a cast the casting rule
+             forbids; an output that exists without --force
+          2  usage: an unknown command or option, a malformed option value, a missing argument
+        """;
 
     /// <summary>Runs the tool with the process's console; a progress bar appears when stderr is a terminal.</summary>
     public static int Run(string[] args) =>
@@ -61,9 +73,7 @@ public static class CommandLine
         if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
             string command = result.CommandResult.Command == root ? "numnet" : "numnet " + result.CommandResult.Command.Name;
-            foreach (var error in result.Errors)
-                stderr.WriteLine($"{command}: {MessageText.OneLine(error.Message)}");
-            stderr.WriteLine($"Run '{command} --help' for usage.");
+            stderr.WriteLine($"{command}: {UsageErrors.Describe(result, root)}; run '{command} --help' for usage");
             return Usage;
         }
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -73,7 +83,7 @@ public static class CommandLine
     {
         // A plain command rather than RootCommand: the root takes its name from the executable ("NumNet.Cli" under
         // dotnet run) and brings a --version that prints the commit suffix; ours is always "numnet", major.minor.patch.
-        var root = new Command("numnet", "numnet: NumPy's n-dimensional array for .NET");
+        var root = new Command("numnet", "numnet: NumPy's n-dimensional array for .NET\n\n" + ExitCodes.TrimEnd());
         root.Options.Add(new HelpOption());
         var version = new Option<bool>("--version") { Description = "Show the version" };
         root.Options.Add(version);

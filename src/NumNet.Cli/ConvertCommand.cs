@@ -5,36 +5,39 @@ using NumNet.IO;
 namespace NumNet.Cli;
 
 /// <summary>
-/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--delimiter C] [--header] [--force]</c>: between .npy, .npz members
+/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--force]</c>: between .npy, .npz members
 /// (<c>file.npz:name</c>) and CSV, optionally casting and changing the memory order on the way.
 /// </summary>
 internal static class ConvertCommand
 {
-    private static readonly string[] CastingRules = ["no", "equiv", "safe", "same_kind", "unsafe"];
-
     /// <summary>The command, bound to <paramref name="context"/>.</summary>
     public static Command Build(CliContext context)
     {
         var input = new Argument<string>("IN") { Description = "FILE.npy, FILE.npz[:NAME] or FILE.csv" };
-        var output = new Argument<string>("OUT") { Description = "FILE.npy, FILE.npz[:NAME] (default name arr_0) or FILE.csv" };
+        var output = new Argument<string>("OUT")
+        {
+            Description = "FILE.npy, FILE.npz:NAME (adds or replaces that member of an existing archive, keeping the others), FILE.npz (a new archive whose one member is arr_0) or FILE.csv",
+        };
         var dtype = new Option<string?>("--dtype") { Description = "Cast to this dtype (NumPy spelling: float32, <i4, U10, M8[ms], ...)" };
         var order = new Option<string?>("--order") { Description = "Memory order of the output: C or F (default: keep the input's)" };
-        order.AcceptOnlyFromAmong("C", "F");
         var casting = new Option<string>("--casting")
         {
             Description = "How far --dtype may change values: no, equiv, safe, same_kind or unsafe",
             DefaultValueFactory = _ => "same_kind",
         };
-        casting.AcceptOnlyFromAmong(CastingRules);
-        var force = new Option<bool>("--force") { Description = "Replace OUT if it exists" };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace OUT if it exists; for FILE.npz:NAME, replace the member NAME if the archive has one (only needed then)",
+        };
         var (delimiter, header) = CsvOptionsOf();
         var command = new Command("convert", "Convert an array between .npy, .npz and CSV, optionally casting it")
         {
             input, output, dtype, order, casting, delimiter, header, force,
         };
+        // Option values are checked by OptionValues, in the tool's words, before any file is touched.
         command.SetAction(r => context.Guard("convert", () => Run(context, new Request(
-            r.GetValue(input)!, r.GetValue(output)!, r.GetValue(dtype), r.GetValue(order), r.GetValue(casting)!, r.GetValue(force),
-            r.GetValue(delimiter), r.GetValue(header)))));
+            r.GetValue(input)!, r.GetValue(output)!, OptionValues.DType(r.GetValue(dtype)), OptionValues.Order(r.GetValue(order)),
+            OptionValues.Casting(r.GetValue(casting)!), r.GetValue(force), r.GetValue(delimiter), r.GetValue(header)))));
         return command;
     }
 
@@ -44,7 +47,7 @@ internal static class ConvertCommand
         new Option<bool>("--header") { Description = "The CSV input's first row names the columns: skip it" }
     );
 
-    private sealed record Request(string In, string Out, string? DType, string? Order, string Casting, bool Force, string? Delimiter, bool Header)
+    private sealed record Request(string In, string Out, DType? DType, MemoryOrder? Order, string Casting, bool Force, string? Delimiter, bool Header)
     {
         /// <summary>The CSV layout the options describe.</summary>
         /// <exception cref="UsageException">
@@ -53,7 +56,7 @@ internal static class ConvertCommand
         public CsvOptions Csv(FileSpec source, FileSpec target)
         {
             if (Header && source.Format != FileFormat.Csv)
-                throw new UsageException($"--header describes a CSV input; '{source.Path}' is not one");
+                throw new UsageException($"--header describes a CSV input; {PythonRepr.Repr(source.Path)} is not one");
             if (Delimiter is not null && source.Format != FileFormat.Csv && target.Format != FileFormat.Csv)
                 throw new UsageException("--delimiter applies to CSV files; neither IN nor OUT is one");
             return new CsvOptions(Delimiter is null ? ',' : CsvOptions.ParseDelimiter(Delimiter), Header);
@@ -62,39 +65,34 @@ internal static class ConvertCommand
 
     private static int Run(CliContext context, Request request)
     {
-        var source = FileSpec.Parse(request.In);
-        var target = FileSpec.Parse(request.Out);
+        var source = FileSpec.ParseInput(request.In);
+        var target = FileSpec.ParseOutput(request.Out);
         var csv = request.Csv(source, target);
-        DType? dtype = null;
-        if (request.DType is { } spelling)
-        {
-            try
-            {
-                dtype = np.dtype(spelling);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"--dtype: {e.Message}");
-            }
-        }
+        // Only a regular file can be updated: a pipe or device named FILE.npz cannot be read back and rewritten.
+        bool intoArchive = target is { Format: FileFormat.Npz, Member: not null } && FileStatus.Of(target.Path).Kind == FileKindOnDisk.Regular;
         // Refuse before reading anything, so a large input is not converted only to be thrown away.
-        if (!request.Force && File.Exists(target.Path))
-            throw new IOException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
+        if (!request.Force && !intoArchive && File.Exists(target.Path))
+            throw new InputException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
         using var array = ArraySource.Open(source, csv);
-        using var converted = Convert(array, dtype, request.Order, request.Casting);
+        using var converted = Convert(array, request.DType, request.Order, request.Casting);
         var result = converted ?? array;
+        if (target.Format != FileFormat.Csv)
+            ObjectArrays.ThrowIfAny(result);
         using var bar = ProgressBar.For(context, result.NBytes, $"writing {PythonRepr.Repr(Path.GetFileName(target.Path))}");
-        AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
+        if (intoArchive)
+            NpzMemberUpdate.Write(target.Path, target.Member!, result, request.Force, bar is null ? null : bar.Report);
+        else
+            AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
         return CommandLine.Ok;
     }
 
     /// <summary>The cast or re-laid-out array, or null when the input goes out unchanged.</summary>
-    private static NDArray? Convert(NDArray array, DType? dtype, string? order, string casting)
+    private static NDArray? Convert(NDArray array, DType? dtype, MemoryOrder? order, string casting)
     {
         if (dtype is null && order is null)
             return null;
-        return array.AsType(dtype ?? array.DType, order is null ? MemoryOrder.K : order == "F" ? MemoryOrder.F : MemoryOrder.C, casting);
+        return array.AsType(dtype ?? array.DType, order ?? MemoryOrder.K, casting);
     }
 
     private static void Write(Stream stream, FileSpec target, NDArray array, CsvOptions csv, ProgressBar? bar)

@@ -10,24 +10,25 @@ internal static class ShowCommand
     public static Command Build(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "A .npy file or a .npz archive" };
-        var threshold = new Option<long?>("--threshold")
+        // Text, checked by OptionValues: the parser's own error for a typed option names .NET types.
+        var threshold = new Option<string?>("--threshold")
         {
             Description = "Print at most this many elements in full; larger arrays are summarized (NumPy's print threshold, default 1000)",
         };
-        threshold.Validators.Add(r =>
-        {
-            // Only a value that parsed can be checked; one that did not has its own parse error already.
-            if (r.Tokens.Count == 1 && long.TryParse(r.Tokens[0].Value, out long n) && n < 0)
-                r.AddError("--threshold must not be negative");
-        });
         var command = new Command("show", "Print the dtype, shape, order, size and values of a .npy file or of each member of a .npz") { file, threshold };
-        command.SetAction(r => context.Guard("show", () => Run(context, r.GetValue(file)!, r.GetValue(threshold))));
+        command.SetAction(r => context.Guard("show", () => Run(context, r.GetValue(file)!, OptionValues.Threshold(r.GetValue(threshold)))));
         return command;
     }
 
     private static int Run(CliContext context, string path, long? threshold)
     {
         using var scope = threshold is { } t ? np.printoptions(threshold: t) : null;
+        // Every member of an archive is read as it is shown, so its damage is named with the file too.
+        return InputFiles.Read(path, () => Show(context, path));
+    }
+
+    private static int Show(CliContext context, string path)
+    {
         // Read, not mapped: a mapped file truncated by another program meanwhile would kill the process (SIGBUS).
         var loaded = np.load(path);
         if (loaded is NDArray array)

@@ -184,7 +184,7 @@ public sealed class CliFileTests
             using (var a = ints.AsType(np.float64))
                 np.save(input, a);
             using var process = CliProcess.Start("convert", input, target, "--force");
-            bool sawTemp = WaitForTempFile(dir, process);
+            bool sawTemp = CliProcess.WaitForTempFile(dir.Path, process);
             if (sawTemp)
                 CliProcess.Signal(process, signal);
             var outcome = CliProcess.Finish(process);
@@ -205,27 +205,6 @@ public sealed class CliFileTests
                 Assert.False(File.Exists(target));
             return;
         }
-    }
-
-    // Polls until the tool has started writing (a temporary file with bytes in it) or has ended.
-    private static bool WaitForTempFile(TempDir dir, System.Diagnostics.Process process)
-    {
-        while (!process.HasExited)
-        {
-            foreach (var temp in TempFiles(dir))
-            {
-                try
-                {
-                    if (new FileInfo(temp).Length > 0)
-                        return true;
-                }
-                catch (IOException)
-                {
-                }
-            }
-            Thread.Sleep(1);
-        }
-        return false;
     }
 
     [Fact]

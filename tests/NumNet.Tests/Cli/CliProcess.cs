@@ -58,6 +58,36 @@ internal static class CliProcess
         return Finish(process);
     }
 
+    /// <summary>Polls until the tool has started writing (a temporary file with bytes in it in <paramref name="folder"/>) or has ended.</summary>
+    public static bool WaitForTempFile(string folder, Process process)
+    {
+        while (!process.HasExited)
+        {
+            foreach (var temp in Directory.GetFiles(folder, "*.tmp"))
+            {
+                try
+                {
+                    if (new FileInfo(temp).Length > 0)
+                        return true;
+                }
+                catch (IOException)
+                {
+                }
+            }
+            Thread.Sleep(1);
+        }
+        return false;
+    }
+
+    /// <summary>Runs the tool in-process (no progress bar), returning its exit code and what it wrote.</summary>
+    public static (int Code, string Out, string Err) InProcess(params string[] args)
+    {
+        var o = new StringWriter { NewLine = "\n" };
+        var e = new StringWriter { NewLine = "\n" };
+        int code = NumNet.Cli.CommandLine.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
     /// <summary>Sends <paramref name="signal"/> (INT, TERM) to <paramref name="process"/> with kill(1).</summary>
     public static void Signal(Process process, string signal)
     {
