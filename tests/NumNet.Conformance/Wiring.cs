@@ -29,14 +29,14 @@ public static class Wiring
 
     private static CaseRunner.CallResult AsArray(ConformanceCase c)
     {
-        var input = InputDecoder.Decode(c.Args.GetProperty("input"));
+        var input = InputDecoder.DecodeInput(c.Args.GetProperty("input"));
         var result = np.asarray(input, DTypeArg(c), String(c, "order"), String(c, "device"), Bool(c, "copy"), Like(c));
         return new(result, input as NDArray);
     }
 
     private static CaseRunner.CallResult Array(ConformanceCase c)
     {
-        var input = InputDecoder.Decode(c.Args.GetProperty("input"));
+        var input = InputDecoder.DecodeInput(c.Args.GetProperty("input"));
         bool? copy = c.Arg("copy") is null ? true : Bool(c, "copy");
         int ndmin = c.Arg("ndmin") is { } n ? n.GetInt32() : 0;
         var result = np.array(input, DTypeArg(c), copy, String(c, "order") ?? "K", ndmin: ndmin, like: Like(c));

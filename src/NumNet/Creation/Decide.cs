@@ -26,8 +26,10 @@ internal static class Decide
         };
         if (sameValues && layoutFits && copy != true)
         {
-            // An equivalent dtype under another name ('q' for 'l') is a new descriptor: NumPy returns a view.
-            if (target.Char == array.DType.Char)
+            // NumPy returns the input only when the descriptor it would use is the array's own object: the array's when
+            // none or an unsized one (S, M8) was asked for, and the shared builtin one for a native, unsized spelling.
+            // Anything spelled anew (another name such as 'q' for 'l', a size, a unit, a byte order) is a view.
+            if (target.Char == array.DType.Char && (!requested.IsComplete || IsSharedDescriptor(target)))
                 return array;
             return array.View(array.Offset, (long[])array.ShapeRef.Clone(), (long[])array.StridesRef.Clone(), target);
         }
@@ -38,6 +40,9 @@ internal static class Decide
             order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
         return Casting.CastEngine.Cast(array, target, order);
     }
+
+    // NumPy's builtin descriptors that every spelling of the dtype returns: native order, no size, no unit.
+    private static bool IsSharedDescriptor(DType dtype) => dtype.IsNative && !dtype.IsFlexible && dtype.DateTimeMeta is null;
 
     /// <summary>
     /// <c>ndmin</c>: a view with ones prepended until the array has <paramref name="ndmin"/> dimensions. The new

@@ -23,6 +23,8 @@ internal static class DateTimeCoercion
         System.DateTime t => DateTimes.FromDateTime(t, unit),
         DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
+        // A count means nothing without a unit to count in (a timedelta count does: it stays generic).
+        _ when IsInteger(value) && unit.IsGeneric => throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit"),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
         _ => throw new ArgumentException($"Could not convert object to NumPy datetime: a {value.GetType().Name} is not a date"),
     };

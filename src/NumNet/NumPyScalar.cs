@@ -1,0 +1,60 @@
+using NumNet.Creation;
+
+namespace NumNet;
+
+/// <summary>
+/// A NumPy scalar: one value of a fixed dtype, as <c>np.float64(300.0)</c> or <c>np.int8(5)</c> is in NumPy. Make one
+/// with <see cref="np.scalar(object?, DType)"/>.
+/// </summary>
+/// <remarks>
+/// <para>A plain .NET <see cref="double"/>, <see cref="long"/>, <see cref="bool"/> or <see cref="string"/> handed to
+/// <c>np.asarray</c> plays the Python scalar of that kind, and NumPy treats Python scalars and NumPy scalars differently
+/// where a value does not fit: a Python float <c>nan</c> or <c>300.0</c> stored into an integer dtype raises, while
+/// <c>np.float64(nan)</c> and <c>np.float64(300.0)</c> are cast as arrays are (C casts: <c>INT64_MIN</c>, 300 wraps to
+/// 44 in int8). A <see cref="NumPyScalar"/> makes the NumPy-scalar behaviour reachable: it converts to an array the way
+/// a 0-d array does.</para>
+/// <para>The value is a snapshot taken when the scalar is made; later changes to the source do not reach it.</para>
+/// </remarks>
+public sealed class NumPyScalar : IArrayConvertible
+{
+    // 0-d, owned by this scalar alone and never handed out: every conversion gets a copy.
+    private readonly NDArray _cell;
+
+    private NumPyScalar(NDArray cell) => _cell = cell;
+
+    /// <summary>The scalar's dtype.</summary>
+    public DType DType => _cell.DType;
+
+    /// <summary>The value as the .NET type of the dtype (<see cref="double"/> for float64, <see cref="sbyte"/> for int8, …).</summary>
+    public object? Value => _cell.Item();
+
+    /// <summary>
+    /// A scalar of <paramref name="dtype"/> holding <paramref name="value"/>, converted as <c>np.asarray(value, dtype)</c>
+    /// converts it (so <c>np.scalar(300, np.int8)</c> raises as NumPy 2's <c>np.array(300, dtype=np.int8)</c> does).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a single value (its array has dimensions).</exception>
+    internal static NumPyScalar Create(object? value, DType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        var converted = Coercion.AsArray(value, dtype, MemoryOrder.K, copy: null);
+        if (converted.NDim != 0)
+            throw new ArgumentException($"a NumPy scalar holds one value; the value given has shape ({string.Join(", ", converted.Shape)})", nameof(value));
+        // A 0-d array of the right dtype comes back as itself: copy it so the scalar owns its value.
+        return new NumPyScalar(converted.Copy());
+    }
+
+    /// <summary>
+    /// A fresh 0-d array holding the value (NumPy's <c>np.asarray(scalar)</c>); <c>np.asarray</c> casts it to a requested
+    /// dtype as it casts any array, so out-of-range values wrap instead of raising.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="copy"/> is false: an array is always new memory.</exception>
+    public NDArray ToNDArray(DType? dtype, bool? copy)
+    {
+        if (copy == false)
+            throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
+        return _cell.Copy();
+    }
+
+    /// <summary>NumPy's <c>str()</c> of the scalar.</summary>
+    public override string ToString() => _cell.ToString();
+}
