@@ -39,19 +39,28 @@ public sealed class NumPyScalar : IArrayConvertible
         var converted = Coercion.AsArray(value, dtype, MemoryOrder.K, copy: null);
         if (converted.NDim != 0)
             throw new ArgumentException($"a NumPy scalar holds one value; the value given has shape ({string.Join(", ", converted.Shape)})", nameof(value));
-        // A 0-d array of the right dtype comes back as itself: copy it so the scalar owns its value.
-        return new NumPyScalar(converted.Copy());
+        // NumPy scalars are always in native byte order (np.array(1.5, '>f8')[()] is a plain float64); the cast also
+        // copies, so the scalar owns its value even when the input was a 0-d array of its dtype.
+        return new NumPyScalar(converted.AsType(converted.DType.AsNative(), MemoryOrder.C, "unsafe", copy: true));
     }
 
     /// <summary>
     /// A fresh 0-d array holding the value (NumPy's <c>np.asarray(scalar)</c>); <c>np.asarray</c> casts it to a requested
     /// dtype as it casts any array, so out-of-range values wrap instead of raising.
     /// </summary>
+    /// <remarks>Asked for object dtype, the array holds the scalar's <see cref="Value"/> (NumPy stores the scalar object).</remarks>
     /// <exception cref="ArgumentException"><paramref name="copy"/> is false: an array is always new memory.</exception>
     public NDArray ToNDArray(DType? dtype, bool? copy)
     {
         if (copy == false)
             throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
+        if (dtype is { IsObject: true })
+        {
+            // An object array holds the scalar itself (NumPy stores the np.uint32 object, not a Python int).
+            var holder = np.empty([], np.object_);
+            holder.SetValue(Value);
+            return holder;
+        }
         return _cell.Copy();
     }
 

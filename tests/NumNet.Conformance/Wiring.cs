@@ -80,6 +80,9 @@ public static class Wiring
                 var other => other,
             };
         }
+        // A NumPy scalar counts by its dtype alone (NEP 50), as its 0-d array does; text must not be read as a dtype name.
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("scalar", out _))
+            return np.asarray(InputDecoder.DecodeInput(e));
         return InputDecoder.Decode(e);
     }
 
