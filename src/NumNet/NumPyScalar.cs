@@ -1,4 +1,5 @@
 using NumNet.Creation;
+using NumNet.DTypes;
 
 namespace NumNet;
 
@@ -41,7 +42,14 @@ public sealed class NumPyScalar : IArrayConvertible
             throw new ArgumentException($"a NumPy scalar holds one value; the value given has shape ({string.Join(", ", converted.Shape)})", nameof(value));
         // NumPy scalars are always in native byte order (np.array(1.5, '>f8')[()] is a plain float64); the cast also
         // copies, so the scalar owns its value even when the input was a 0-d array of its dtype.
-        return new NumPyScalar(converted.AsType(converted.DType.AsNative(), MemoryOrder.C, "unsafe", copy: true));
+        var native = converted.AsType(converted.DType.AsNative(), MemoryOrder.C, "unsafe", copy: true);
+        // A text scalar is as wide as its text (np.str_('9') is U1 whatever array it came from; empty text is one wide).
+        if (native.DType.Code is DTypeCode.Unicode or DTypeCode.Bytes)
+        {
+            var text = native.Item();
+            native = Coercion.AsArray(text, ScalarDTypes.Of(text) is { ItemSize: 0 } empty ? empty.WithLength(1) : ScalarDTypes.Of(text), MemoryOrder.C, copy: true);
+        }
+        return new NumPyScalar(native);
     }
 
     /// <summary>
