@@ -33,6 +33,10 @@ public sealed partial class NDArray
                 $"Cannot cast array data from {_dtype.Repr()} to {dtype.Repr()} according to the rule '{rule.ToName()}'");
         }
         var target = resolution.To;
+        // An unsized request (U, S, m8 without a unit) names a family: an array of that family keeps its own
+        // descriptor, any other gets the family's native one (NumPy adapts the DType class, not the spelling).
+        if (!Creation.RequestedDType.For(dtype).IsComplete)
+            target = target.Code == _dtype.Code ? _dtype : target.AsNative();
         // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.
         if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
             && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)

@@ -69,7 +69,8 @@ internal static class ScalarCoercion
         Complex c => c,
         Complex64 c => new Complex(c.Real, c.Imaginary),
         Complex256 c => new Complex((double)c.Real, (double)c.Imaginary),
-        null => new Complex(double.NaN, 0),
+        // None is NaN in both parts, as NumPy stores it into complex.
+        null => new Complex(double.NaN, double.NaN),
         string s => PythonComplexSyntax.Parse(s),
         Bytes b => PythonComplexSyntax.Parse(b.ToLatin1()),
         _ => new Complex(ToDouble(value), 0),
