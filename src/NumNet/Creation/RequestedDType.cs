@@ -88,6 +88,9 @@ internal sealed class RequestedDType
         var from = array.DType;
         if (IsTimeClass)
         {
+            // datetime64 <-> timedelta64 keeps the unit.
+            if (from.DateTimeMeta is { } unit)
+                return DTypeParser.DateTimeDType(d.Code, unit, d.ByteOrder);
             if (from.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object && d.Code == DTypeCode.DateTime64)
                 return FromElements(array) ?? d;
             return d;

@@ -24,7 +24,8 @@ internal static class DateTimeCoercion
         DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
         // A count means nothing without a unit to count in (a timedelta count does: it stays generic).
-        _ when (IsInteger(value) || value is bool) && unit.IsGeneric => throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit"),
+        // (NaT needs none: casts hand its count over as a long.)
+        _ when (IsInteger(value) || value is bool) && unit.IsGeneric && value is not DateTime64.NaTValue => throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit"),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
         bool b => b ? 1 : 0,
         _ => throw new ArgumentException($"Could not convert object to NumPy datetime: a {value.GetType().Name} is not a date"),
