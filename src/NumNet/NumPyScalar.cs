@@ -53,8 +53,8 @@ public sealed class NumPyScalar : IArrayConvertible
     }
 
     /// <summary>
-    /// A fresh 0-d array holding the value (NumPy's <c>np.asarray(scalar)</c>); <c>np.asarray</c> casts it to a requested
-    /// dtype as it casts any array, so out-of-range values wrap instead of raising.
+    /// A fresh 0-d array holding the value (NumPy's <c>np.asarray(scalar)</c>), cast to <paramref name="dtype"/> as any
+    /// array is cast (unsafe: out-of-range values wrap instead of raising).
     /// </summary>
     /// <remarks>Asked for object dtype, the array holds the scalar's <see cref="Value"/> (NumPy stores the scalar object).</remarks>
     /// <exception cref="ArgumentException"><paramref name="copy"/> is false: an array is always new memory.</exception>
@@ -69,7 +69,8 @@ public sealed class NumPyScalar : IArrayConvertible
             holder.SetValue(Value);
             return holder;
         }
-        return _cell.Copy();
+        // Made in the requested dtype at once, so the result owns its memory whatever the dtype is spelled as.
+        return dtype is null ? _cell.Copy() : _cell.AsType(dtype, MemoryOrder.K, "unsafe", copy: true);
     }
 
     /// <summary>NumPy's <c>str()</c> of the scalar.</summary>

@@ -13,8 +13,16 @@ internal static class Decide
     public const string NoCopyMessage = "Unable to avoid copy while creating an array as requested.";
 
     /// <summary>The result for array input <paramref name="array"/>.</summary>
+    /// <param name="array">The input array, or the array an array-like converted to.</param>
+    /// <param name="requested">The caller's dtype.</param>
+    /// <param name="order">The caller's order.</param>
+    /// <param name="copy">The caller's copy mode.</param>
+    /// <param name="fromArrayLike">
+    /// True when <paramref name="array"/> came from an array-like (NumPy's <c>PyArray_FromArray</c>): an equivalent
+    /// dtype then keeps the array as it is; only an ndarray input gets the identity rule (a dtype spelled anew is a view).
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="copy"/> is false and a copy is needed.</exception>
-    public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy)
+    public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy, bool fromArrayLike = false)
     {
         var target = requested.DType is null ? array.DType : requested.AdaptTo(array);
         bool sameValues = target == array.DType;
@@ -29,7 +37,7 @@ internal static class Decide
             // NumPy returns the input only when the descriptor it would use is the array's own object: the array's when
             // none or an unsized one (S, M8) was asked for, and the shared builtin one for a native, unsized spelling.
             // Anything spelled anew (another name such as 'q' for 'l', a size, a unit, a byte order) is a view.
-            if (target.Char == array.DType.Char && (!requested.IsComplete || IsSharedDescriptor(target)))
+            if (fromArrayLike || (target.Char == array.DType.Char && (!requested.IsComplete || IsSharedDescriptor(target))))
                 return array;
             return array.View(array.Offset, (long[])array.ShapeRef.Clone(), (long[])array.StridesRef.Clone(), target);
         }

@@ -86,6 +86,7 @@ internal static class ScalarCoercion
         Complex256 c => c,
         Complex c => new Complex256(c.Real, c.Imaginary),
         Complex64 c => new Complex256(c.Real, c.Imaginary),
+        null => new Complex256(double.NaN, double.NaN),
         _ => new Complex256(ToLongDouble(value), LongDouble.Zero),
     };
 
