@@ -40,7 +40,7 @@ public static class OracleCorrections
         if (node["call"]?.GetValue<string>() is "asarray" or "array"
             && args["dtype"] is JsonValue d && BoolSpellings.Contains(d.GetValue<string>())
             && IsTextArray(args["input"]))
-            return (answer, Kind.Untrusted, "text array into bool: the oracle applies NumPy 2's non-empty rule to astype only");
+            return (answer, Kind.Untrusted, "text array or NumPy text scalar into bool: the oracle applies NumPy 2's non-empty rule to astype only");
 
         // numpy2_oracle.py writes NumPy 2's text -> bool astype result by hand as a C-ordered copy; astype keeps the
         // source's layout for order K/A (and F asks for F), so only C order states the layout truly.
@@ -65,11 +65,13 @@ public static class OracleCorrections
         return (answer, Kind.None, null);
     }
 
-    // An ndarray input (or a view of one) whose dtype is U or S.
+    // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
     private static bool IsTextArray(JsonNode? input)
     {
         while (input is JsonObject o && o["view"] is JsonObject view)
             input = view["base"];
+        if (input is JsonObject { } holder && holder["scalar"] is JsonObject scalar)
+            return scalar["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..];
         if (input is not JsonObject wrapper || wrapper["ndarray"] is not JsonObject spec)
             return false;
         if (spec["dtype"] is JsonValue dt)
