@@ -27,13 +27,22 @@ public sealed partial class NDArray
         ArgumentNullException.ThrowIfNull(dtype);
         var rule = casting?.Rule ?? CastingRule.Unsafe;
         var layout = order is { } o ? o.Resolve(MemoryOrder.K) : MemoryOrder.K;
-        var resolution = CastSafety.Resolve(_dtype, dtype);
+        // An unsized request (U, S, m8 without a unit) names a family: an array of that family keeps its own
+        // descriptor and datetime64/timedelta64 lend each other their unit (NumPy adapts the DType class, not the
+        // spelling); the casting rule is judged against that adapted descriptor.
+        bool unsized = !Creation.RequestedDType.For(dtype).IsComplete;
+        var requested = !unsized ? dtype
+            : dtype.Code == _dtype.Code ? _dtype
+            : dtype.DateTimeMeta is not null && _dtype.DateTimeMeta is { } unit ? DTypes.DTypeParser.DateTimeDType(dtype.Code, unit)
+            : dtype;
+        var resolution = CastSafety.Resolve(_dtype, requested);
         if (resolution.Rule > rule)
         {
             throw new InvalidCastException(
                 $"Cannot cast array data from {_dtype.Repr()} to {dtype.Repr()} according to the rule '{rule.ToName()}'");
         }
-        var target = resolution.To;
+        // Any other family's descriptor is the native one.
+        var target = unsized && requested == dtype ? resolution.To.AsNative() : resolution.To;
         // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.
         if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
             && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)

@@ -25,12 +25,10 @@ public static class ArrayBuilder
                 2 => np.arange(args[0], args[1]),
                 _ => np.arange(args[0], args[1], args[2]),
             };
+            // astype, as the corpus means: out-of-range values wrap as C casts do instead of raising.
             var dtype = spec.TryGetProperty("dtype", out var dt) ? np.dtype(dt.GetString()!) : np.int64;
             long[] shape = spec.TryGetProperty("shape", out var sh) ? sh.EnumerateArray().Select(x => x.GetInt64()).ToArray() : [range.Size];
-            c = np.zeros(shape, dtype);
-            var flat = c.Reshape(-1);
-            for (long i = 0; i < range.Size; i++)
-                flat.SetValue(new System.Numerics.BigInteger(range.GetItem<long>(i)), i);
+            c = range.AsType(dtype).Reshape(shape).Copy(MemoryOrder.C);
         }
         else
         {

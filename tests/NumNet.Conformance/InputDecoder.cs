@@ -11,6 +11,21 @@ namespace NumNet.Conformance;
 /// </summary>
 public static class InputDecoder
 {
+    /// <summary>
+    /// Decodes the top-level input of a creation call: a bare <c>{"scalar": ...}</c> becomes a <see cref="NumPyScalar"/>
+    /// (NumPy's cast path for scalars), anything else as <see cref="Decode"/> gives it.
+    /// </summary>
+    /// <remarks>
+    /// NumPy scalars inside sequences stay typed .NET values: NumNet stores those with NumPy's rules for sequence
+    /// elements, which differ from the cast a bare NumPy scalar gets.
+    /// </remarks>
+    public static object? DecodeInput(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("scalar", out var s))
+            return np.scalar(Decode(s.GetProperty("value")), np.dtype(s.GetProperty("dtype").GetString()!));
+        return Decode(e);
+    }
+
     /// <summary>Decodes one input.</summary>
     public static object? Decode(JsonElement e)
     {

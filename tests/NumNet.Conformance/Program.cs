@@ -1,6 +1,7 @@
 using NumNet.Conformance;
 
-// Usage: dotnet run --project tests/NumNet.Conformance -c Release -- FILE... [--known FILE] [--quiet]
+// Usage: dotnet run --project tests/NumNet.Conformance -c Release -- FILE-OR-FOLDER... [--known FILE] [--quiet]
+// A folder stands for its cases-*.json and found-*.json files.
 var files = new List<string>();
 string? knownPath = null;
 string? writeKnown = null;
@@ -13,14 +14,19 @@ for (int i = 0; i < args.Length; i++)
         case "--quiet": quiet = true; break;
         case "--write-known": writeKnown = args[++i]; break;
         case "-h" or "--help":
-            Console.WriteLine("usage: NumNet.Conformance FILE.json... [--known known-failures.txt] [--write-known FILE] [--quiet]");
+            Console.WriteLine("usage: NumNet.Conformance FILE.json|FOLDER... [--known known-failures.txt] [--write-known FILE] [--quiet]");
             return 0;
-        default: files.Add(args[i]); break;
+        default:
+            if (Directory.Exists(args[i]))
+                files.AddRange(ConformanceCase.FilesIn(args[i]));
+            else
+                files.Add(args[i]);
+            break;
     }
 }
 if (files.Count == 0)
 {
-    Console.Error.WriteLine("usage: NumNet.Conformance FILE.json... [--known known-failures.txt] [--write-known FILE] [--quiet]");
+    Console.Error.WriteLine("usage: NumNet.Conformance FILE.json|FOLDER... [--known known-failures.txt] [--write-known FILE] [--quiet]");
     return 2;
 }
 

@@ -93,7 +93,7 @@ public static class ResultChecker
             case double or float or Half:
                 return FloatEquals(e, Convert.ToDouble(got is Half h ? (double)h : got, CultureInfo.InvariantCulture));
             case LongDouble ld:
-                return e.TryGetProperty("ld", out var lds) && LongDouble.Parse(lds.GetString()!).Equals(ld);
+                return LongDoubleEquals(e, ld);
             case Complex c:
                 return e.TryGetProperty("complex", out var cp) && FloatEquals(cp[0], c.Real) && FloatEquals(cp[1], c.Imaginary);
             case Complex256 c:
@@ -128,8 +128,15 @@ public static class ResultChecker
         return countOk && unit == td.Unit.UnitText;
     }
 
-    private static bool LongDoubleEquals(JsonElement e, LongDouble got) =>
-        e.TryGetProperty("ld", out var text) && LongDouble.Parse(text.GetString()!).Equals(got);
+    // Finite long doubles come as {"ld": text}; nan and infinities as {"f": ...}, as floats do.
+    private static bool LongDoubleEquals(JsonElement e, LongDouble got)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+            return false;
+        if (e.TryGetProperty("f", out _))
+            return !LongDouble.IsFinite(got) && FloatEquals(e, (double)got);
+        return e.TryGetProperty("ld", out var text) && LongDouble.Parse(text.GetString()!).Equals(got);
+    }
 
     private static bool FloatEquals(JsonElement e, double got)
     {

@@ -29,14 +29,14 @@ public static class Wiring
 
     private static CaseRunner.CallResult AsArray(ConformanceCase c)
     {
-        var input = InputDecoder.Decode(c.Args.GetProperty("input"));
+        var input = InputDecoder.DecodeInput(c.Args.GetProperty("input"));
         var result = np.asarray(input, DTypeArg(c), String(c, "order"), String(c, "device"), Bool(c, "copy"), Like(c));
         return new(result, input as NDArray);
     }
 
     private static CaseRunner.CallResult Array(ConformanceCase c)
     {
-        var input = InputDecoder.Decode(c.Args.GetProperty("input"));
+        var input = InputDecoder.DecodeInput(c.Args.GetProperty("input"));
         bool? copy = c.Arg("copy") is null ? true : Bool(c, "copy");
         int ndmin = c.Arg("ndmin") is { } n ? n.GetInt32() : 0;
         var result = np.array(input, DTypeArg(c), copy, String(c, "order") ?? "K", ndmin: ndmin, like: Like(c));
@@ -80,6 +80,9 @@ public static class Wiring
                 var other => other,
             };
         }
+        // A NumPy scalar counts by its dtype alone (NEP 50), as its 0-d array does; text must not be read as a dtype name.
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("scalar", out _))
+            return np.asarray(InputDecoder.DecodeInput(e));
         return InputDecoder.Decode(e);
     }
 

@@ -116,15 +116,10 @@ internal static class CastEngine
     internal static DType Sized(NDArray src, DType to)
     {
         var resolved = CastSafety.Resolve(src.DType, to).To;
+        // Numbers cast to a unit-less datetime64 as counts (NumPy's array casts need no unit; only a Python int stored
+        // into one does, which creation refuses).
         if (resolved.ItemSize != 0 || !CastSafety.IsText(resolved.Code))
-        {
-            if (resolved.Code == DTypeCode.DateTime64 && resolved.DateTimeMeta!.Value.IsGeneric
-                && src.DType.Code != DTypeCode.DateTime64 && NumericTraits.IsNumeric(src.DType.Code) && src.Size > 0)
-            {
-                throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit");
-            }
             return resolved;
-        }
         // Only the values can tell how long their text is (NumPy runs str() over an object array to find out).
         var read = ElementAccess.Reader(src.DType);
         int longest = 1;

@@ -18,7 +18,7 @@ internal static class Coercion
             // The object was told about the copy mode; a copy it already made must not be made again.
             var converted = convertible.ToNDArray(dtype, copy)
                 ?? throw new InvalidOperationException($"{obj.GetType().Name}.ToNDArray returned null");
-            return Decide.FromArray(converted, requested, order, copy == true ? null : copy);
+            return Decide.FromArray(converted, requested, order, copy == true ? null : copy, fromArrayLike: true);
         }
         if (obj is not null && TypedSources.TryCreate(obj, requested, order, copy) is { } typed)
             return typed;

@@ -13,8 +13,16 @@ internal static class Decide
     public const string NoCopyMessage = "Unable to avoid copy while creating an array as requested.";
 
     /// <summary>The result for array input <paramref name="array"/>.</summary>
+    /// <param name="array">The input array, or the array an array-like converted to.</param>
+    /// <param name="requested">The caller's dtype.</param>
+    /// <param name="order">The caller's order.</param>
+    /// <param name="copy">The caller's copy mode.</param>
+    /// <param name="fromArrayLike">
+    /// True when <paramref name="array"/> came from an array-like (NumPy's <c>PyArray_FromArray</c>): an equivalent
+    /// dtype then keeps the array as it is; only an ndarray input gets the identity rule (a dtype spelled anew is a view).
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="copy"/> is false and a copy is needed.</exception>
-    public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy)
+    public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy, bool fromArrayLike = false)
     {
         var target = requested.DType is null ? array.DType : requested.AdaptTo(array);
         bool sameValues = target == array.DType;
@@ -26,8 +34,10 @@ internal static class Decide
         };
         if (sameValues && layoutFits && copy != true)
         {
-            // An equivalent dtype under another name ('q' for 'l') is a new descriptor: NumPy returns a view.
-            if (target.Char == array.DType.Char)
+            // NumPy returns the input only when the descriptor it would use is the array's own object: the array's when
+            // none or an unsized one (S, M8) was asked for, and the shared builtin one for a native, unsized spelling.
+            // Anything spelled anew (another name such as 'q' for 'l', a size, a unit, a byte order) is a view.
+            if (fromArrayLike || (target.Char == array.DType.Char && (!requested.IsComplete || IsSharedDescriptor(target))))
                 return array;
             return array.View(array.Offset, (long[])array.ShapeRef.Clone(), (long[])array.StridesRef.Clone(), target);
         }
@@ -38,6 +48,9 @@ internal static class Decide
             order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
         return Casting.CastEngine.Cast(array, target, order);
     }
+
+    // NumPy's builtin descriptors that every spelling of the dtype returns: native order, no size, no unit.
+    private static bool IsSharedDescriptor(DType dtype) => dtype.IsNative && !dtype.IsFlexible && dtype.DateTimeMeta is null;
 
     /// <summary>
     /// <c>ndmin</c>: a view with ones prepended until the array has <paramref name="ndmin"/> dimensions. The new

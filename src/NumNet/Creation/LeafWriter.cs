@@ -92,7 +92,8 @@ internal abstract class LeafWriter
         private readonly DType _dtype = result.DType;
         private readonly FixedSizeClass<T> _family = (FixedSizeClass<T>)result.DType.Family;
         private readonly ArrayBuffer _buffer = result.Buffer;
-        private readonly bool _direct = result.DType.IsNative;
+        // Unit-less datetime64 refuses integers (a count needs a unit), so its leaves all take the checked path.
+        private readonly bool _direct = result.DType.IsNative && result.DType is not { Code: DTypeCode.DateTime64, DateTimeMeta.IsGeneric: true };
 
         public override void Write(long byteOffset, object? value)
         {

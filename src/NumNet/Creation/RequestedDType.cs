@@ -77,10 +77,21 @@ internal sealed class RequestedDType
         if (IsComplete)
             return d;
         var from = array.DType;
+        // The array's own descriptor when it is of the family asked for; otherwise one in native byte order, since an
+        // unsized request names only the family.
+        if (from.Code == d.Code)
+            return from;
+        return AdaptFamily(d, array).AsNative();
+    }
+
+    private DType AdaptFamily(DType d, NDArray array)
+    {
+        var from = array.DType;
         if (IsTimeClass)
         {
-            if (from.Code == d.Code)
-                return DTypeParser.DateTimeDType(d.Code, from.DateTimeMeta!.Value, d.ByteOrder);
+            // datetime64 <-> timedelta64 keeps the unit.
+            if (from.DateTimeMeta is { } unit)
+                return DTypeParser.DateTimeDType(d.Code, unit, d.ByteOrder);
             if (from.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object && d.Code == DTypeCode.DateTime64)
                 return FromElements(array) ?? d;
             return d;
@@ -154,6 +165,9 @@ internal sealed class RequestedDType
         if (IsComplete)
             return _dtype!;
         var d = discovered ?? _dtype ?? np.float64;
+        // An unsized request ('>U', '>m8') names only the family, as NumPy reads it: its byte order is not kept.
+        if (_dtype is not null)
+            d = d.AsNative();
         // An empty string still takes one character, as NumPy sizes new arrays.
         if (d.Code is DTypeCode.Unicode or DTypeCode.Bytes && d.ItemSize == 0)
             d = d.WithLength(1);

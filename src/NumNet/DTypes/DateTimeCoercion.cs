@@ -23,7 +23,11 @@ internal static class DateTimeCoercion
         System.DateTime t => DateTimes.FromDateTime(t, unit),
         DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
+        // A count means nothing without a unit to count in (a timedelta count does: it stays generic).
+        // (NaT needs none: casts hand its count over as a long.)
+        _ when (IsInteger(value) || value is bool) && unit.IsGeneric && value is not DateTime64.NaTValue => throw new ArgumentException("Converting an integer to a NumPy datetime requires a specified unit"),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        bool b => b ? 1 : 0,
         _ => throw new ArgumentException($"Could not convert object to NumPy datetime: a {value.GetType().Name} is not a date"),
     };
 
@@ -37,7 +41,9 @@ internal static class DateTimeCoercion
         TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
         string s when s.Equals("NaT", StringComparison.OrdinalIgnoreCase) || s.Length == 0 => DateTime64.NaTValue,
         string s => ScalarCoercion.ToInteger<long>(s, np.int64),
+        Bytes b => ToTimeDeltaCount(b.ToLatin1(), unit),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
+        bool b => b ? 1 : 0,
         _ => throw new ArgumentException($"Could not convert object to NumPy timedelta: a {value.GetType().Name} is not a duration"),
     };
 

@@ -50,7 +50,7 @@ internal static class ScalarCoercion
         Bytes b => ParseFloat(b.ToLatin1()),
         // NumPy stores None into a float element as NaN.
         null => double.NaN,
-        _ when IsInteger(value) => ToBig(value) is var big ? (double)big : 0,
+        _ when IsInteger(value) => BigToDouble(ToBig(value)),
         _ => throw CannotConvert(value, "float64"),
     };
 
@@ -60,6 +60,10 @@ internal static class ScalarCoercion
         LongDouble d => d,
         long l => l,
         ulong u => u,
+        // A Python int keeps its 64 bits of precision (through double it would round to 53).
+        BigInteger i when i.GetBitLength() <= 63 => (long)i,
+        BigInteger i when i.Sign > 0 && i.GetBitLength() <= 64 => (ulong)i,
+        BigInteger i => ParseLongDouble(i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         string s => ParseLongDouble(s),
         _ => ToDouble(value),
     };
@@ -70,7 +74,8 @@ internal static class ScalarCoercion
         Complex c => c,
         Complex64 c => new Complex(c.Real, c.Imaginary),
         Complex256 c => new Complex((double)c.Real, (double)c.Imaginary),
-        null => new Complex(double.NaN, 0),
+        // None is NaN in both parts, as NumPy stores it into complex.
+        null => new Complex(double.NaN, double.NaN),
         string s => PythonComplexSyntax.Parse(s),
         Bytes b => PythonComplexSyntax.Parse(b.ToLatin1()),
         _ => new Complex(ToDouble(value), 0),
@@ -82,6 +87,7 @@ internal static class ScalarCoercion
         Complex256 c => c,
         Complex c => new Complex256(c.Real, c.Imaginary),
         Complex64 c => new Complex256(c.Real, c.Imaginary),
+        null => new Complex256(double.NaN, double.NaN),
         _ => new Complex256(ToLongDouble(value), LongDouble.Zero),
     };
 
@@ -199,7 +205,11 @@ internal static class ScalarCoercion
 
     private static double BigToDouble(BigInteger i)
     {
-        double d = (double)i;
+        // Python rounds an int to the nearest float; .NET's BigInteger conversion truncates (2**64-1 would become
+        // 2**64-2048), so only the 64-bit conversions, which round, are used directly.
+        double d = i.GetBitLength() <= 63 ? (long)i
+            : i.Sign > 0 && i.GetBitLength() <= 64 ? (ulong)i
+            : double.Parse(i.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
         if (double.IsInfinity(d))
             throw new OverflowException("int too large to convert to float");
         return d;

@@ -60,7 +60,8 @@ internal static class BasicIndexing
                 if (count > 0)
                     offset += start * strides[axis];
                 outShape.Add(count);
-                outStrides.Add(strides[axis] * step);
+                // An empty selection keeps the axis' own stride, as NumPy resets its step to 1 then.
+                outStrides.Add(count > 0 ? strides[axis] * step : strides[axis]);
                 axis++;
             }
             else

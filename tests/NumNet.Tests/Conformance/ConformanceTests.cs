@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace NumNet.Tests.Conformance;
 
 /// <summary>
-/// Runs every NumPy-generated case in tests/conformance. A case may fail only if tests/conformance/known-failures.txt
+/// Runs every NumPy-generated case in tests/conformance (cases-*.json) and every minimal case differential runs found
+/// (found-*.json). A case may fail only if tests/conformance/known-failures.txt
 /// lists it with a reason; platform-dependent cases (undefined C behaviour, long double format) are reported, not failed.
 /// </summary>
 public class ConformanceTests(ITestOutputHelper output)
@@ -12,7 +13,7 @@ public class ConformanceTests(ITestOutputHelper output)
     public static TheoryData<string> CaseFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(RepoPaths.ConformanceDir, "cases-*.json").Order())
+        foreach (var f in ConformanceCase.FilesIn(RepoPaths.ConformanceDir))
             data.Add(Path.GetFileName(f));
         return data;
     }
@@ -51,7 +52,7 @@ public class ConformanceTests(ITestOutputHelper output)
     public void EveryKnownFailureHasAReasonAndExists()
     {
         var known = KnownFailures.Load(Path.Combine(RepoPaths.ConformanceDir, "known-failures.txt"));
-        var ids = Directory.GetFiles(RepoPaths.ConformanceDir, "cases-*.json")
+        var ids = ConformanceCase.FilesIn(RepoPaths.ConformanceDir)
             .SelectMany(ConformanceCase.Load).Select(c => c.Id).ToHashSet();
         Assert.All(known, k =>
         {

@@ -46,7 +46,7 @@ internal static class CastLoopTable
         if (fromValue && toValue)
             return Numeric;
         bool canFail = !to.IsObject() && (from.Code == DTypeCode.Object || CastSafety.IsText(from.Code) || CastSafety.IsTime(to.Code) || CastSafety.IsText(to.Code));
-        Factory general = (f, t) => new ElementLoop(ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
+        Factory general = (f, t) => new ElementLoop(to.IsObject() ? ElementAccess.ObjectReader(f) : ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
         if (from.Code == DTypeCode.Float64 && to.Code == DTypeCode.Unicode)
             return (f, t) => t.IsNative ? FloatToText(f, t) : general(f, t);
         if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Float64)

@@ -25,6 +25,31 @@ internal static class ElementAccess
         return (buffer, offset) => family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype);
     }
 
+    /// <summary>
+    /// Reading an element for a cast to object: the Python object NumPy's getitem hands over. Floats of every width
+    /// become Python floats and complex64 a Python complex; NaT is None; datetimes finer than microseconds (or without
+    /// a unit) and timedeltas finer than microseconds, in years or months, or without a unit are Python ints. Long
+    /// doubles and the datetimes Python's datetime module can hold keep their NumPy value.
+    /// </summary>
+    public static ElementReader ObjectReader(DType dtype)
+    {
+        var read = Reader(dtype);
+        if (dtype.IsObject)
+            return read;
+        return (buffer, offset) => AsPythonObject(read(buffer, offset));
+    }
+
+    private static object? AsPythonObject(object? value) => value switch
+    {
+        Half h => (double)h,
+        float f => (double)f,
+        NumNet.Complex64 c => (Complex)c,
+        DateTime64 { IsNaT: true } or TimeDelta64 { IsNaT: true } => null,
+        DateTime64 d when d.Unit.IsGeneric || d.Unit.Unit > DateTimeUnit.Microseconds => new BigInteger(d.Value),
+        TimeDelta64 t when t.Unit.IsGeneric || t.Unit.Unit is > DateTimeUnit.Microseconds or DateTimeUnit.Years or DateTimeUnit.Months => new BigInteger(t.Value),
+        _ => value,
+    };
+
     public static ElementWriter Writer(DType dtype)
     {
         if (dtype.IsObject)
@@ -89,7 +114,8 @@ internal static class ElementAccess
                 return DateTime64.NaTValue;
             case string or Bytes:
                 string text = (value is Bytes b ? b.ToLatin1() : (string)value).Trim();
-                return text == "NaT" ? DateTime64.NaTValue : (long)ScalarCoercion.ParsePythonInt(text);
+                // Empty text is NaT, as 'NaT' in any case is (NumPy: astype of b'' to m8 gives NaT).
+                return text.Length == 0 || text.Equals("NaT", StringComparison.OrdinalIgnoreCase) ? DateTime64.NaTValue : (long)ScalarCoercion.ParsePythonInt(text);
             case TimeDelta64 t when t.Unit != unit && !t.Unit.IsGeneric:
                 var (num, denom) = ConversionFactor.Get(t.Unit, unit);
                 return LinearScale.Apply(t.Value, num, denom, "timedelta64");

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using NumNet.Conformance;
+
+namespace NumNet.Differential;
+
+/// <summary>What one run is asked to do.</summary>
+/// <param name="Seed">The seed: the same seed, case count and calls give the same cases.</param>
+/// <param name="Cases">How many cases.</param>
+/// <param name="Calls">The calls to generate (null: all).</param>
+/// <param name="FoundDir">Where minimal counterexamples are written (null: not written).</param>
+/// <param name="ShrinkIterations">How many candidates CsCheck tries when shrinking one difference (0: no shrinking).</param>
+/// <param name="MaxShrunk">At most this many differences are shrunk and written per run; the rest are listed.</param>
+/// <param name="BatchSize">Cases per oracle round trip.</param>
+/// <param name="Dump">Where every case line sent to the oracle is copied (null: nowhere).</param>
+public sealed record RunOptions(ulong Seed, long Cases, IReadOnlyCollection<string>? Calls = null, string? FoundDir = null,
+    int ShrinkIterations = 400, int MaxShrunk = 20, int BatchSize = 500, TextWriter? Dump = null);
+
+/// <summary>One difference between NumNet and the oracle.</summary>
+/// <param name="Call">The call.</param>
+/// <param name="CaseSeed">CsCheck's seed of the case for the call's generator (replay with --replay CALL:SEED).</param>
+/// <param name="Detail">What differed.</param>
+/// <param name="MinimalCase">The shrunk case with the oracle's answer, when it was shrunk.</param>
+/// <param name="WrittenAs">The id it got in a found-*.json file, when written.</param>
+public sealed record Finding(string Call, string CaseSeed, string Detail, string? MinimalCase, string? WrittenAs);
+
+/// <summary>The counts of a run.</summary>
+public sealed record RunSummary(long Passed, long Failed, long Skipped, long PlatformDependent, IReadOnlyList<Finding> Findings,
+    IReadOnlyDictionary<string, long> SkipReasons);
+
+/// <summary>
+/// A differential run: random cases from <see cref="CaseGens"/> (CsCheck), answered by the oracle in batches, run
+/// through NumNet and compared by the conformance runner (<see cref="CaseRunner"/>, the same comparison as the corpus).
+/// A difference is shrunk with CsCheck to a minimal case that still differs and written to a found-*.json file.
+/// </summary>
+public sealed class DifferentialRun(Oracle oracle, TextWriter log)
+{
+    private const uint Stream = 15;
+
+    private sealed record Pending(string Call, string CaseSeed, string Line);
+
+    /// <summary>Runs the cases of <paramref name="options"/>.</summary>
+    /// <exception cref="OracleUnavailableException">The oracle stopped answering.</exception>
+    public RunSummary Run(RunOptions options)
+    {
+        Wiring.Install();
+        var gens = CaseGens.All.Where(g => options.Calls is null || options.Calls.Contains(g.Call)).ToArray();
+        if (gens.Length == 0)
+            throw new ArgumentException("no generator matches the calls asked for", nameof(options));
+        int totalWeight = gens.Sum(g => g.Weight);
+        var pcg = new PCG(Stream, options.Seed);
+        long passed = 0, failed = 0, skipped = 0, platform = 0;
+        var findings = new List<Finding>();
+        var skipReasons = new Dictionary<string, long>();
+        var batch = new List<Pending>(options.BatchSize);
+        long progressStep = Math.Max(100_000, options.Cases / 10);
+        for (long i = 0; i < options.Cases; i++)
+        {
+            var gen = Pick(gens, pcg.Next((uint)totalWeight));
+            ulong state = pcg.State;
+            var args = gen.Args.Generate(pcg, null, out _);
+            batch.Add(new Pending(gen.Call, pcg.ToString(state), CaseLine("d" + i, gen.Call, args)));
+            options.Dump?.WriteLine(batch[^1].Line);
+            if (batch.Count == options.BatchSize || i == options.Cases - 1)
+            {
+                options.Dump?.Flush();
+                var answers = oracle.Ask(batch.Select(p => p.Line).ToList());
+                for (int k = 0; k < batch.Count; k++)
+                {
+                    var verdict = Judge(answers[k]);
+                    switch (verdict.Kind)
+                    {
+                        case VerdictKind.Passed:
+                            passed++;
+                            break;
+                        case VerdictKind.Skipped:
+                            skipped++;
+                            string reason = Shorten(verdict.Detail);
+                            skipReasons[reason] = skipReasons.GetValueOrDefault(reason) + 1;
+                            break;
+                        case VerdictKind.PlatformDependent:
+                            platform++;
+                            log.WriteLine($"platform-dependent {batch[k].Call} {batch[k].CaseSeed}: {OneLine(verdict.Detail)}");
+                            break;
+                        case VerdictKind.Failed:
+                            failed++;
+                            findings.Add(Report(batch[k], verdict, options, findings.Count(f => f.MinimalCase is not null)));
+                            break;
+                    }
+                }
+                batch.Clear();
+            }
+            if ((i + 1) % progressStep == 0 && i + 1 < options.Cases)
+                log.WriteLine($"progress: {i + 1} cases, {passed} passed, {failed} failed, {skipped} skipped");
+        }
+        return new RunSummary(passed, failed, skipped, platform, findings, skipReasons);
+    }
+
+    /// <summary>Runs one case of <paramref name="call"/> from its CsCheck seed and says how it ends.</summary>
+    public string Replay(string call, string caseSeed)
+    {
+        Wiring.Install();
+        var args = CaseGens.For(call).Args.Generate(PCG.Parse(caseSeed), null, out _);
+        string line = CaseLine("replay", call, args);
+        var verdict = Judge(oracle.Ask([line])[0]);
+        return $"{line}\n{verdict.Kind}: {verdict.Detail}";
+    }
+
+    private static CaseGens.CallGen Pick(CaseGens.CallGen[] gens, uint draw)
+    {
+        foreach (var g in gens)
+        {
+            if (draw < g.Weight)
+                return g;
+            draw -= (uint)g.Weight;
+        }
+        return gens[^1];
+    }
+
+    private static string CaseLine(string id, string call, JsonObject args) =>
+        new JsonObject { ["id"] = id, ["category"] = "differential", ["call"] = call, ["args"] = args }.ToJsonString();
+
+    private enum VerdictKind { Passed, Failed, Skipped, PlatformDependent }
+
+    private readonly record struct Verdict(VerdictKind Kind, string Detail, string Answer);
+
+    // One oracle answer, corrected where the oracle is known to be wrong, run through NumNet and compared as the
+    // conformance test compares.
+    private static Verdict Judge(string answer)
+    {
+        var (corrected, correction, reason) = OracleCorrections.Apply(answer);
+        if (correction == OracleCorrections.Kind.Untrusted)
+            return new Verdict(VerdictKind.Skipped, "oracle known wrong: " + reason, answer);
+        using var doc = JsonDocument.Parse(corrected, new JsonDocumentOptions { MaxDepth = 512 });
+        var root = doc.RootElement;
+        if (root.TryGetProperty("skip", out var skip))
+            return new Verdict(VerdictKind.Skipped, skip.GetString() ?? "", answer);
+        var c = ConformanceCase.FromJson(root, "differential");
+        var outcome = CaseRunner.Run(c);
+        if (outcome.Passed)
+            return new Verdict(VerdictKind.Passed, "", corrected);
+        return new Verdict(c.PlatformDependent ? VerdictKind.PlatformDependent : VerdictKind.Failed, outcome.Detail, corrected);
+    }
+
+    private Finding Report(Pending pending, Verdict verdict, RunOptions options, int shrunkSoFar)
+    {
+        log.WriteLine($"FAIL {pending.Call} (replay: --replay {pending.Call}:{pending.CaseSeed}): {verdict.Detail}");
+        log.WriteLine($"  case: {ArgsOf(verdict.Answer)}");
+        if (options.ShrinkIterations <= 0 || shrunkSoFar >= options.MaxShrunk)
+            return new Finding(pending.Call, pending.CaseSeed, verdict.Detail, null, null);
+        var (minimal, detail) = Shrink(pending, verdict, options.ShrinkIterations);
+        log.WriteLine($"  minimal: {ArgsOf(minimal)}{Environment.NewLine}    {OneLine(detail)}");
+        string? id = null;
+        if (options.FoundDir is not null)
+        {
+            id = FoundCases.Append(options.FoundDir, JsonNode.Parse(minimal, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject(),
+                $"seed {options.Seed}, case seed {pending.CaseSeed}");
+            log.WriteLine($"  written to found-{pending.Call}.json as {id}");
+        }
+        return new Finding(pending.Call, pending.CaseSeed, detail, minimal, id);
+    }
+
+    // CsCheck's shrinking from the failing case's seed: it keeps generating smaller cases of the same call, and every
+    // one that still differs (the oracle answers it and NumNet disagrees) becomes the new smallest.
+    private (string Answer, string Detail) Shrink(Pending pending, Verdict verdict, int iterations)
+    {
+        string smallest = verdict.Answer, detail = verdict.Detail;
+        try
+        {
+            CaseGens.For(pending.Call).Args.Sample(args =>
+            {
+                var v = Judge(oracle.Ask([CaseLine("shrink", pending.Call, args)])[0]);
+                if (v.Kind != VerdictKind.Failed)
+                    return true;
+                (smallest, detail) = (v.Answer, v.Detail);
+                return false;
+            }, seed: pending.CaseSeed, iter: iterations, threads: 1);
+        }
+        catch (CsCheckException)
+        {
+            // The expected end: CsCheck reports the smallest failing case, which the predicate kept.
+        }
+        return (smallest, detail);
+    }
+
+    private static string ArgsOf(string answer)
+    {
+        var node = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!;
+        return $"{node["call"]} {node["args"]!.ToJsonString()}";
+    }
+
+    private static string OneLine(string text) => string.Join(" ", text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Shorten(string reason)
+    {
+        reason = OneLine(reason);
+        return reason.Length > 120 ? reason[..120] + "…" : reason;
+    }
+}
