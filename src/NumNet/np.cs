@@ -154,7 +154,10 @@ public static partial class np
         if (!fits)
             throw new ArgumentException($"could not broadcast input array from shape {BroadcastShape(valueShape)} into shape {BroadcastShape(shape)}");
         if (result.Size > 0)
-            Layout.StridedCopy.Copy(value.View(value.Offset, result.Shape, strides), result);
+        {
+            using var broadcast = value.View(value.Offset, result.Shape, strides);
+            Layout.StridedCopy.Copy(broadcast, result);
+        }
         return result;
     }
 
