@@ -43,6 +43,9 @@ public abstract class ArrayBuffer
     /// </summary>
     public bool IsClosed => (Volatile.Read(ref _leases) & ClosedFlag) != 0;
 
+    /// <summary>Claims held now: arrays over this buffer not yet disposed, and retentions (for tests and diagnostics).</summary>
+    internal long ClaimCount => Interlocked.Read(ref _claims);
+
     /// <summary>
     /// Identity of the underlying memory for overlap tests: two buffers overlap only when their keys are the same
     /// object (a managed array) or both null (native addresses, compared by <see cref="NativeAddress"/>).
@@ -69,7 +72,16 @@ public abstract class ArrayBuffer
     internal BufferLease Lease()
     {
         AcquireLease();
-        return new BufferLease(this, new LeasedMemory(ref Origin(), LeasedObjects, ByteLength));
+        try
+        {
+            return new BufferLease(this, new LeasedMemory(ref Origin(), LeasedObjects, ByteLength));
+        }
+        catch
+        {
+            // A memory manager that refuses its span (it was disposed by its owner) must not leave the lease counted.
+            ReleaseLease();
+            throw;
+        }
     }
 
     /// <summary>A reference to byte 0. Called only while a lease is held, so the memory is there.</summary>
@@ -170,5 +182,5 @@ public abstract class ArrayBuffer
     internal MemoryHandle PinUnderLease() => Pin();
 
     private static void ThrowClosed() =>
-        throw new ObjectDisposedException(nameof(NDArray), "the array's memory was released: every array over it was disposed");
+        throw new ObjectDisposedException(nameof(NDArray), "the array's memory was released: every array over it was disposed, or its buffer was closed");
 }

@@ -138,6 +138,44 @@ public sealed class LifetimeTests : IDisposable
     }
 
     [Fact]
+    public void OperationsLeaveNoClaimBehind()
+    {
+        // Internal views and temporaries give their claims back, so disposing the array releases its memory at once.
+        string path = _dir.File("claims.npy");
+        var a = np.arange(200_000).AsType(np.float64).Reshape(400, 500);
+        var before = a.Buffer.ClaimCount;
+        Action[] operations =
+        [
+            () => a.Copy().Dispose(),
+            () => a.Copy(MemoryOrder.F).Dispose(),
+            () => a.AsType(np.float32).Dispose(),
+            () => a.AsType("U5").Dispose(),
+            () => a.Ravel(MemoryOrder.F).Dispose(),
+            () => a.Flatten().Dispose(),
+            () => np.asarray(a, np.int32).Dispose(),
+            () => _ = a.ToString(),
+            () => _ = a.Repr(),
+            () => _ = a.ToBytes(MemoryOrder.F),
+            () => _ = a.ToArray<double>(),
+            () => _ = a.ToList(),
+            () => np.save(path, a),
+            () =>
+            {
+                using var t = a.T;
+                np.ascontiguousarray(t).Dispose();
+                np.save(path, t);
+            },
+        ];
+        for (int i = 0; i < operations.Length; i++)
+        {
+            operations[i]();
+            Assert.True(before == a.Buffer.ClaimCount, $"operation {i} left {a.Buffer.ClaimCount - before} claims behind");
+        }
+        a.Dispose();
+        Assert.Equal(before - 1, a.Buffer.ClaimCount);
+    }
+
+    [Fact]
     public void SmallAndLargeArraysBehaveAlike()
     {
         foreach (int n in new[] { 10, 8191, 8192, 1 << 20 })
