@@ -152,6 +152,7 @@ public sealed unsafe class MemoryMappedFileBuffer : ArrayBuffer, IDisposable
         _view.SafeMemoryMappedViewHandle.ReleasePointer();
         if (finalizing)
             return;
+        GC.SuppressFinalize(this);
         try
         {
             if (_flushOnDispose)

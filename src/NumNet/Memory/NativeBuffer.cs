@@ -69,5 +69,7 @@ public sealed unsafe class NativeBuffer : ArrayBuffer, IDisposable
         byte* p = (byte*)Interlocked.Exchange(ref _pointer, 0);
         if (p != null)
             NativeAllocator.Return(p, _byteLength);
+        if (!finalizing)
+            GC.SuppressFinalize(this);
     }
 }
