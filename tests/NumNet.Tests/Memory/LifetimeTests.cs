@@ -176,6 +176,16 @@ public sealed class LifetimeTests : IDisposable
     }
 
     [Fact]
+    public void DisposingAnArrayNothingElseUsesReleasesItsMemoryAtOnce()
+    {
+        using var a = np.zeros([1 << 20]);
+        var copy = a.Copy();
+        Assert.NotEqual(0, copy.Buffer.NativeAddress);
+        copy.Dispose();
+        Assert.Equal(0, copy.Buffer.NativeAddress);
+    }
+
+    [Fact]
     public void SmallAndLargeArraysBehaveAlike()
     {
         foreach (int n in new[] { 10, 8191, 8192, 1 << 20 })
