@@ -84,7 +84,8 @@ public sealed partial class NDArray
         var source = flat ?? this;
         if (source.NBytes == 0)
             return [];
-        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source._buffer.GetReference(), (nint)source._offset), checked((int)source.NBytes)).ToArray();
+        using var lease = source.Lease();
+        return lease.Bytes(source._offset, checked((int)source.NBytes)).ToArray();
     }
 
     /// <summary>NumPy's <c>a.tobytes(order)</c> with an order letter.</summary>

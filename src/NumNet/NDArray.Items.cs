@@ -36,17 +36,15 @@ public sealed partial class NDArray
         return offset;
     }
 
-    /// <summary>The bytes of the element at a validated byte offset.</summary>
-    internal Span<byte> ElementBytes(long byteOffset) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset), _dtype.ItemSize);
-
     /// <summary>Reads one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
     /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged
     {
         var family = TypedFamily<T>();
-        return family.Read(ElementBytes(ByteOffsetOf(index)), _dtype);
+        long offset = ByteOffsetOf(index);
+        using var lease = Lease();
+        return family.Read(lease.Bytes(offset, _dtype.ItemSize), _dtype);
     }
 
     /// <summary>Writes one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
@@ -58,7 +56,8 @@ public sealed partial class NDArray
         var family = TypedFamily<T>();
         long offset = ByteOffsetOf(index);
         EnsureWriteable();
-        family.Write(ElementBytes(offset), value, _dtype);
+        using var lease = Lease();
+        family.Write(lease.Bytes(offset, _dtype.ItemSize), value, _dtype);
     }
 
     /// <summary>
@@ -69,9 +68,10 @@ public sealed partial class NDArray
     public object? GetValue(params ReadOnlySpan<long> index)
     {
         long offset = ByteOffsetOf(index);
-        if (_buffer.Objects is { } objects)
-            return objects[offset / ObjectBuffer.ElementSize];
-        return _dtype.Family.GetBoxed(ElementBytes(offset), _dtype);
+        using var lease = Lease();
+        if (_dtype.IsObject)
+            return lease.Objects[offset / ObjectBuffer.ElementSize];
+        return _dtype.Family.GetBoxed(lease.Bytes(offset, _dtype.ItemSize), _dtype);
     }
 
     /// <summary>
@@ -86,15 +86,17 @@ public sealed partial class NDArray
     {
         long offset = ByteOffsetOf(index);
         EnsureWriteable();
-        if (_buffer.Objects is { } objects)
+        if (_dtype.IsObject)
         {
-            objects[offset / ObjectBuffer.ElementSize] = value;
+            using var objects = Lease();
+            objects.Objects[offset / ObjectBuffer.ElementSize] = value;
             return;
         }
         // Convert into a scratch element first so a failed conversion leaves the array untouched.
         Span<byte> scratch = _dtype.ItemSize <= 256 ? stackalloc byte[_dtype.ItemSize] : new byte[_dtype.ItemSize];
         _dtype.Family.SetBoxed(scratch, value, _dtype);
-        scratch.CopyTo(ElementBytes(offset));
+        using var lease = Lease();
+        scratch.CopyTo(lease.Bytes(offset, _dtype.ItemSize));
     }
 
     /// <summary>The only element of a one-element array, boxed (NumPy's <c>item()</c>).</summary>
@@ -115,9 +117,11 @@ public sealed partial class NDArray
         return GetItem<T>(new long[_shape.Length]);
     }
 
-    /// <summary>Throws unless WRITEABLE is set.</summary>
+    /// <summary>Throws unless WRITEABLE is set (ObjectDisposedException first, for a disposed array).</summary>
     internal void EnsureWriteable()
     {
+        // A disposed array is reported as such, not as read-only.
+        ThrowIfDisposed();
         if (!IsWriteable)
             ThrowHelper.ReadOnly();
     }

@@ -88,6 +88,12 @@ public sealed partial class NDArray
         return Tensor.Create(ToArray<T>(), _shape.Length == 0 ? [1] : _shape.Select(d => (nint)d).ToArray());
     }
 
-    // The first element; validated by the caller's layout (extent inside the buffer, as for every view).
-    private ref T ElementReference<T>() where T : unmanaged => ref Unsafe.As<byte, T>(ref Unsafe.Add(ref _buffer.GetReference(), (nint)_offset));
+    // The first element; validated by the caller's layout (extent inside the buffer, as for every view). The span made
+    // from it outlives the lease taken here: that is the documented contract of the Tensor exports (valid while the
+    // array is, not after Dispose), which a lease cannot extend past the return.
+    private ref T ElementReference<T>() where T : unmanaged
+    {
+        using var lease = Lease();
+        return ref Unsafe.As<byte, T>(ref lease.At(_offset));
+    }
 }

@@ -176,7 +176,7 @@ public sealed partial class NDArray
         if (_size == 0)
             return result;
         // View the fresh 1-d buffer with this array's shape, laid out in traversal order, and copy into it.
-        var target = new NDArray(_dtype, result._buffer, 0, (long[])_shape.Clone(),
+        using var target = new NDArray(_dtype, result._buffer, 0, (long[])_shape.Clone(),
             StridePermutation.StridesForOrder(_shape, perm, ItemSize), result);
         StridedCopy.Copy(this, target);
         return result;

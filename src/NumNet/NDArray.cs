@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NumNet.Internal;
 using NumNet.Layout;
 using NumNet.Memory;
 
@@ -9,8 +10,12 @@ namespace NumNet;
 /// the bytes live) and a layout (shape, byte strides and a byte offset: how an index becomes an address).
 /// </summary>
 /// <remarks>
-/// Views share their base's buffer and differ only in layout. Arrays that own native memory release it on
-/// <see cref="Dispose"/> (or, failing that, when the garbage collector finalises the buffer).
+/// <para>
+/// Views share their base's buffer and differ only in layout. Every array, view or not, holds a claim on the buffer
+/// until it is disposed; the memory is released when the last claim is given back and the last access running has
+/// ended (or, failing that, when the garbage collector finalises the buffer). So <see cref="Dispose"/> ends this array,
+/// never the views taken from it, and means the same for every size and kind of memory.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{DebuggerPreview,nq}")]
 [DebuggerTypeProxy(typeof(NDArrayDebugView))]
@@ -24,6 +29,7 @@ public sealed partial class NDArray : IDisposable
     private readonly long _size;
     private readonly object? _base;
     private ArrayFlags _flags;
+    private int _disposed;
 
     /// <summary>
     /// The one constructor every array goes through. It validates that every element the layout can address lies
@@ -36,7 +42,7 @@ public sealed partial class NDArray : IDisposable
         if (shape.Length != strides.Length)
             throw new ArgumentException($"shape {ShapeMath.Format(shape)} and strides {ShapeMath.Format(strides)} differ in length");
         _size = ShapeMath.Size(shape);
-        if (dtype.IsObject != (buffer.Objects is not null))
+        if (dtype.IsObject != buffer.HoldsObjects)
             throw new ArgumentException(dtype.IsObject ? "an object array needs an object buffer" : $"a {dtype} array cannot use an object buffer");
         var (low, high) = ShapeMath.Extent(shape, strides, dtype.ItemSize);
         if (_size > 0 && (offset + low < 0 || offset + high > buffer.ByteLength))
@@ -52,6 +58,8 @@ public sealed partial class NDArray : IDisposable
         _strides = strides;
         _base = @base;
         _flags = ComputeFlags(@base is null, writeable && !buffer.IsReadOnly);
+        // Last, once nothing can throw: a claim taken here is given back only by Dispose.
+        buffer.AddClaim();
     }
 
     private ArrayFlags ComputeFlags(bool ownData, bool writeable)
@@ -155,18 +163,60 @@ public sealed partial class NDArray : IDisposable
     internal long[] StridesRef => _strides;
 
     /// <summary>
-    /// Releases native memory this array owns. Views of it then throw <see cref="ObjectDisposedException"/> on use.
-    /// Views and arrays over memory they do not own are left alone.
+    /// Ends this array: gives back its claim on the memory, and every later access through it throws
+    /// <see cref="ObjectDisposedException"/>. The memory is released once no array uses it: views taken before keep
+    /// working (each holds its own claim until disposed), and an operation running on another thread finishes first.
+    /// Safe to call more than once.
     /// </summary>
+    /// <remarks>
+    /// Functions that may return their argument itself, as NumPy's do (<c>np.asarray(a)</c>, <c>a.AsType(t, copy: false)</c>
+    /// with nothing to convert), give back the same object: disposing the result then disposes the argument.
+    /// </remarks>
     public void Dispose()
     {
-        if (OwnsData && _buffer is IDisposable d)
-            d.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            _buffer.ReleaseClaim();
+    }
+
+    /// <summary>True once <see cref="Dispose"/> was called on this array.</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// A hold on this array's memory that outlives the array object, for handing the memory to another runtime or a
+    /// native library: the memory stays valid (and, once <see cref="MemoryRetention.Address"/> was read, in place) until
+    /// the retention is disposed, whatever is disposed meanwhile.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">This array was disposed.</exception>
+    public MemoryRetention RetainMemory()
+    {
+        ThrowIfDisposed();
+        return new MemoryRetention(_buffer);
+    }
+
+    /// <summary>
+    /// Access to this array's memory for one operation (<c>using var lease = array.Lease();</c>): the memory stays valid
+    /// until the lease is disposed, whatever other threads dispose meanwhile.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">This array, or every array over its memory, was disposed.</exception>
+    internal BufferLease Lease()
+    {
+        ThrowIfDisposed();
+        return _buffer.Lease();
+    }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> if this array was disposed.</summary>
+    internal void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+            ThrowHelper.Disposed();
     }
 
     /// <summary>Makes a view: same buffer and dtype, new layout, this array's root as base.</summary>
-    internal NDArray View(long offset, long[] shape, long[] strides, DType? dtype = null) =>
-        new(dtype ?? _dtype, _buffer, offset, shape, strides, RootBase, IsWriteable);
+    internal NDArray View(long offset, long[] shape, long[] strides, DType? dtype = null)
+    {
+        ThrowIfDisposed();
+        return new(dtype ?? _dtype, _buffer, offset, shape, strides, RootBase, IsWriteable);
+    }
 
     /// <summary>
     /// The array a view of this array names as its base: NumPy walks down chains of views to the first array that owns

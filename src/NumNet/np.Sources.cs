@@ -49,6 +49,7 @@ public static partial class np
         {
             throw new ArgumentException("buffer is smaller than requested size", nameof(count));
         }
+        source.ThrowIfDisposed();
         return new NDArray(d, source.Buffer, source.Offset + offset, [count], [d.ItemSize], buffer is NDArray ? source : buffer, source.IsWriteable);
     }
 

@@ -16,13 +16,12 @@ public static class Lifetimes
         PyObject fromCSharp = Export(() => np.asarray(Enumerable.Range(0, 1000).Select(i => (double)i).ToArray()));
         PyObject small = Export(() => np.asarray(Enumerable.Range(0, 1000).Select(i => (double)i).ToArray()).AsType(np.float64));
         PyObject large = Export(() => np.asarray(Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray()).AsType(np.float64));
-        PyObject disposedView = Export(() =>
-        {
-            var view = np.asarray(np.asarray(Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray()).AsType(np.float64).Reshape([1000, 1000]));
-            var back = view;
-            back.Dispose();
-            return back;
-        });
+        // Exported, then disposed in C# (the view and its base): Python's hold on the memory is its own.
+        var owner = np.asarray(Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray()).AsType(np.float64);
+        var view = owner.Reshape([1000, 1000]);
+        PyObject disposedView = view.ToPython();
+        view.Dispose();
+        owner.Dispose();
         for (int i = 0; i < 3; i++)
         {
             _ = new byte[1 << 20];

@@ -48,7 +48,7 @@ internal static class CastEngine
         bool overlap = MemoryOverlap.MayShare(src, dst);
         if (loop.CanFail || (overlap && src.DType != dst.DType))
         {
-            var temp = NDArray.Allocate(dst.DType, (long[])src.ShapeRef.Clone(), StridesLike(src, MemoryOrder.K, dst.DType.ItemSize), zero: dst.DType.IsObject);
+            using var temp = NDArray.Allocate(dst.DType, (long[])src.ShapeRef.Clone(), StridesLike(src, MemoryOrder.K, dst.DType.ItemSize), zero: dst.DType.IsObject);
             Fill(src, temp, loop);
             StridedCopy.Copy(temp, dst);
             return;
@@ -86,9 +86,11 @@ internal static class CastEngine
         for (int i = 0; i < n - 1; i++)
             outer *= plan.Shape[i];
         long so = src.Offset, dOff = dst.Offset;
+        using var source = src.Lease();
+        using var target = dst.Lease();
         for (long o = 0; o < outer; o++)
         {
-            loop.Run(src.Buffer, so, sInner, dst.Buffer, dOff, dInner, inner);
+            loop.Run(source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
             for (int k = n - 2; k >= 0; k--)
             {
                 so += plan.SrcStrides[k];
@@ -124,9 +126,10 @@ internal static class CastEngine
         var read = ElementAccess.Reader(src.DType);
         int longest = 1;
         var walker = src.Size == 0 ? [] : Offsets(src);
+        using var lease = src.Lease();
         foreach (long offset in walker)
         {
-            string text = ElementAccess.TextOf(read(src.Buffer, offset));
+            string text = ElementAccess.TextOf(read(lease.Memory, offset));
             longest = Math.Max(longest, resolved.Code == DTypeCode.Unicode ? text.EnumerateRunes().Count() : text.Length);
         }
         return resolved.WithLength(longest);

@@ -130,7 +130,8 @@ internal static class BoxedRows
 
     private static bool Fill<T, TLeaf>(ReadOnlySpan<object?> items, NDArray result) where T : unmanaged where TLeaf : ILeaf<T>
     {
-        ref byte origin = ref Unsafe.Add(ref result.Buffer.GetReference(), (nint)result.Offset);
+        using var lease = result.Lease();
+        ref byte origin = ref lease.At(result.Offset);
         var strides = result.StridesRef;
         if (result.NDim == 1)
             return Line<T, TLeaf>(items, ref origin, (nint)strides[0]);

@@ -96,7 +96,7 @@ internal sealed class Filler
     {
         var shape = _result.ShapeRef.AsSpan(depth).ToArray();
         var strides = _strides.AsSpan(depth).ToArray();
-        var target = new NDArray(_result.DType, _result.Buffer, offset, shape, strides, _result);
+        using var target = new NDArray(_result.DType, _result.Buffer, offset, shape, strides, _result);
         // Same dtype is a plain byte copy (rows of a double[][] into a float64 result): no cast loop needed.
         if (source.DType == target.DType)
             Layout.StridedCopy.Copy(source, target);

@@ -21,8 +21,8 @@ internal abstract class LeafWriter
     /// <summary>The writer for <paramref name="result"/>'s dtype.</summary>
     public static LeafWriter For(NDArray result)
     {
-        if (result.Buffer.Objects is { } objects)
-            return new ObjectWriter(objects);
+        if (result.DType.IsObject)
+            return new ObjectWriter(result);
         var visitor = new Factory(result);
         return result.DType.Family.Accept<Factory, LeafWriter>(ref visitor);
     }
@@ -47,12 +47,18 @@ internal abstract class LeafWriter
     }
 
     /// <summary>Object arrays: the leaf itself is the element.</summary>
-    private sealed class ObjectWriter(object?[] objects) : LeafWriter
+    private sealed class ObjectWriter(NDArray result) : LeafWriter
     {
-        public override void Write(long byteOffset, object? value) => objects[byteOffset / ObjectBuffer.ElementSize] = value;
+        public override void Write(long byteOffset, object? value)
+        {
+            using var lease = result.Lease();
+            lease.Objects[byteOffset / ObjectBuffer.ElementSize] = value;
+        }
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            using var lease = result.Lease();
+            var objects = lease.Objects;
             foreach (var item in items)
             {
                 if (item is NDArray)
@@ -68,10 +74,12 @@ internal abstract class LeafWriter
     private sealed class BoxedWriter(NDArray result) : LeafWriter
     {
         private readonly DType _dtype = result.DType;
-        private readonly ArrayBuffer _buffer = result.Buffer;
 
-        public override void Write(long byteOffset, object? value) =>
-            _dtype.Family.SetBoxed(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset), _dtype.ItemSize), value, _dtype);
+        public override void Write(long byteOffset, object? value)
+        {
+            using var lease = result.Lease();
+            _dtype.Family.SetBoxed(lease.Bytes(byteOffset, _dtype.ItemSize), value, _dtype);
+        }
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
@@ -91,20 +99,21 @@ internal abstract class LeafWriter
     {
         private readonly DType _dtype = result.DType;
         private readonly FixedSizeClass<T> _family = (FixedSizeClass<T>)result.DType.Family;
-        private readonly ArrayBuffer _buffer = result.Buffer;
         // Unit-less datetime64 refuses integers (a count needs a unit), so its leaves all take the checked path.
         private readonly bool _direct = result.DType.IsNative && result.DType is not { Code: DTypeCode.DateTime64, DateTimeMeta.IsGeneric: true };
 
         public override void Write(long byteOffset, object? value)
         {
-            ref byte dst = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
+            using var lease = result.Lease();
+            ref byte dst = ref lease.At(byteOffset);
             if (!TryDirect(ref dst, value))
                 Slow(ref dst, value);
         }
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
-            ref byte row = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
+            using var lease = result.Lease();
+            ref byte row = ref lease.At(byteOffset);
             for (int i = 0; i < items.Length; i++)
             {
                 ref byte dst = ref Unsafe.Add(ref row, (nint)(i * stride));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NumNet.Memory;
@@ -30,6 +31,8 @@ internal sealed class MemoryBuffer<T> : ArrayBuffer where T : unmanaged
 
     internal override int BaseAlignment => Unsafe.SizeOf<T>() is var s && (s & (s - 1)) == 0 ? Math.Min(s, 8) : 1;
 
-    internal override ref byte GetReference() =>
+    private protected override ref byte Origin() =>
         ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(_memory.Span));
+
+    private protected override MemoryHandle Pin() => _memory.Pin();
 }

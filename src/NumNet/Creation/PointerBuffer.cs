@@ -1,3 +1,4 @@
+using System.Buffers;
 using NumNet.Memory;
 
 namespace NumNet.Creation;
@@ -34,5 +35,7 @@ internal sealed unsafe class PointerBuffer : ArrayBuffer
 
     internal override int BaseAlignment => _pointer == 0 ? 64 : (int)Math.Min(64, _pointer & -_pointer);
 
-    internal override ref byte GetReference() => ref *(byte*)_pointer;
+    private protected override ref byte Origin() => ref *(byte*)_pointer;
+
+    private protected override MemoryHandle Pin() => new((void*)_pointer);
 }

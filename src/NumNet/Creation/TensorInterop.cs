@@ -51,8 +51,9 @@ internal static class TensorInterop
         var result = NDArray.Allocate(dtype, shape, MemoryOrder.C, zero: false);
         if (result.Size > 0)
         {
+            using var lease = result.Lease();
             var destination = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
-                ref Unsafe.As<byte, T>(ref result.Buffer.GetReference()), checked((int)result.Size));
+                ref Unsafe.As<byte, T>(ref lease.At(result.Offset)), checked((int)result.Size));
             span.FlattenTo(destination);
         }
         return result;
@@ -78,6 +79,8 @@ internal static class TensorInterop
 
         internal override int BaseAlignment => Math.Min(Unsafe.SizeOf<T>(), 8);
 
-        internal override ref byte GetReference() => ref Unsafe.As<T, byte>(ref tensor.GetPinnableReference());
+        private protected override ref byte Origin() => ref Unsafe.As<T, byte>(ref tensor.GetPinnableReference());
+
+        private protected override System.Buffers.MemoryHandle Pin() => tensor.GetPinnedHandle();
     }
 }

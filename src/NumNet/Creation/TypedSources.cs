@@ -177,7 +177,8 @@ internal static class TypedSources
     // No loop means the same dtype into a contiguous line: a block copy.
     private static void Store<T>(ReadOnlySpan<T> values, NDArray result, long byteOffset, long stride, ByteCastLoop? loop) where T : unmanaged
     {
-        ref byte dst = ref Unsafe.Add(ref result.Buffer.GetReference(), (nint)byteOffset);
+        using var lease = result.Lease();
+        ref byte dst = ref lease.At(byteOffset);
         if (loop is null)
         {
             values.CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref dst), values.Length));

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using NumNet.Memory;
 
 namespace NumNet.Formatting;
@@ -9,9 +7,9 @@ internal static class ElementBoxing
 {
     public static object? Get(NDArray array, long byteOffset)
     {
-        if (array.Buffer.Objects is { } objects)
-            return objects[byteOffset / ObjectBuffer.ElementSize];
-        ref byte at = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)byteOffset);
-        return array.DType.Family.GetBoxed(MemoryMarshal.CreateReadOnlySpan(ref at, array.DType.ItemSize), array.DType);
+        using var lease = array.Lease();
+        if (array.DType.IsObject)
+            return lease.Objects[byteOffset / ObjectBuffer.ElementSize];
+        return array.DType.Family.GetBoxed(lease.Bytes(byteOffset, array.DType.ItemSize), array.DType);
     }
 }

@@ -104,9 +104,11 @@ internal readonly struct PrintedElementReader<T> where T : unmanaged
     }
 
     /// <summary>The element at <paramref name="byteOffset"/>.</summary>
+    /// <remarks>A lease per element: printing touches few elements, and each one is formatted at far greater cost.</remarks>
     public T Read(long byteOffset)
     {
-        ref byte at = ref Unsafe.Add(ref _array.Buffer.GetReference(), (nint)byteOffset);
+        using var lease = _array.Lease();
+        ref byte at = ref lease.At(byteOffset);
         if (_native)
             return Unsafe.ReadUnaligned<T>(ref at);
         return _family.Read(MemoryMarshal.CreateReadOnlySpan(ref at, Unsafe.SizeOf<T>()), _array.DType);

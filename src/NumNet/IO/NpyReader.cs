@@ -42,10 +42,11 @@ internal static class NpyReader
 
     private static void Fill(Stream stream, NDArray array, long total)
     {
+        using var lease = array.Lease();
         for (long done = 0; done < total;)
         {
             int n = (int)Math.Min(ChunkBytes, total - done);
-            ref byte start = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)(array.Offset + done));
+            ref byte start = ref lease.At(array.Offset + done);
             int read = stream.ReadAtLeast(MemoryMarshal.CreateSpan(ref start, n), n, throwOnEndOfStream: false);
             done += read;
             if (read < n)
@@ -59,10 +60,11 @@ internal static class NpyReader
     {
         long start = file.Position;
         var handle = file.SafeFileHandle;
+        using var lease = array.Lease();
         for (long done = 0; done < total;)
         {
             int n = (int)Math.Min(ChunkBytes, total - done);
-            ref byte at = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)(array.Offset + done));
+            ref byte at = ref lease.At(array.Offset + done);
             int read = RandomAccess.Read(handle, MemoryMarshal.CreateSpan(ref at, n), start + done);
             if (read == 0)
                 throw Truncated(total, done);

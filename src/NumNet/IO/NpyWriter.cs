@@ -73,10 +73,11 @@ internal static class NpyWriter
     private static void WriteContiguous(NDArray array, long total, ReadOnlySpanAction write)
     {
         // An F- or C-contiguous array's first byte is at its offset: strides are all positive here.
+        using var lease = array.Lease();
         for (long done = 0; done < total; done += ChunkBytes)
         {
             int n = (int)Math.Min(ChunkBytes, total - done);
-            ref byte start = ref Unsafe.Add(ref array.Buffer.GetReference(), (nint)(array.Offset + done));
+            ref byte start = ref lease.At(array.Offset + done);
             write(MemoryMarshal.CreateReadOnlySpan(ref start, n));
         }
     }
@@ -95,9 +96,9 @@ internal static class NpyWriter
         {
             long count = Math.Min(perSlab, rows - first);
             shape[0] = count;
-            var slab = array.View(array.Offset + first * array.StridesRef[0], (long[])shape.Clone(), array.Strides);
+            using var slab = array.View(array.Offset + first * array.StridesRef[0], (long[])shape.Clone(), array.Strides);
             // The leading rows of a C-ordered buffer are themselves C-ordered, so a short last slab fills a prefix.
-            var target = buffer.View(buffer.Offset, (long[])shape.Clone(), buffer.Strides);
+            using var target = buffer.View(buffer.Offset, (long[])shape.Clone(), buffer.Strides);
             StridedCopy.Copy(slab, target);
             WriteContiguous(target, count * rowBytes, write);
         }

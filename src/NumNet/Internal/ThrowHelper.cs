@@ -16,6 +16,13 @@ internal static class ThrowHelper
     public static void TooManyIndices(int ndim, int given) =>
         throw new ArgumentOutOfRangeException(FormattableString.Invariant($"too many indices for array: array is {ndim}-dimensional, but {given} were indexed"), innerException: null);
 
+    /// <summary>An access through an array after its Dispose.</summary>
+    [DoesNotReturn]
+    public static void Disposed() =>
+        throw new ObjectDisposedException(nameof(NDArray),
+            "this array was disposed and can no longer be used (views taken from it before still work). Note that np.asarray(a) " +
+            "and a.AsType(dtype, copy: false) return a itself when nothing needs converting, so disposing their result disposes a.");
+
     /// <summary>A write to an array whose WRITEABLE flag is clear.</summary>
     [DoesNotReturn]
     public static void ReadOnly() => throw new ReadOnlyArrayException();

@@ -24,17 +24,19 @@ internal static partial class StridedCopy
     {
         if (!src.ShapeRef.AsSpan().SequenceEqual(dst.ShapeRef) || src.ItemSize != dst.ItemSize)
             throw new ArgumentException("copy needs equal shapes and item sizes");
+        using var source = src.Lease();
+        using var target = dst.Lease();
         if (src.Size == 0)
             return;
         dst.EnsureWriteable();
         var plan = Plan(src.ShapeRef, src.StridesRef, dst.StridesRef);
-        if (src.Buffer.Objects is { } srcObjects)
+        if (src.DType.IsObject)
         {
-            CopyObjects(srcObjects, src.Offset, dst.Buffer.Objects!, dst.Offset, plan);
+            CopyObjects(source.Objects, src.Offset, target.Objects, dst.Offset, plan);
             return;
         }
-        ref byte s = ref Unsafe.Add(ref src.Buffer.GetReference(), (nint)src.Offset);
-        ref byte d = ref Unsafe.Add(ref dst.Buffer.GetReference(), (nint)dst.Offset);
+        ref byte s = ref source.At(src.Offset);
+        ref byte d = ref target.At(dst.Offset);
         switch (src.ItemSize)
         {
             case 1: Run<byte>(ref s, ref d, plan); break;

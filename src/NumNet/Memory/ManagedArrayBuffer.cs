@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace NumNet.Memory;
@@ -72,6 +73,12 @@ public sealed class ManagedArrayBuffer : ArrayBuffer
     // The GC aligns array data to pointer size; a byte offset may lower that.
     internal override int BaseAlignment => (int)Math.Min(IntPtr.Size, _byteOffset == 0 ? IntPtr.Size : (_byteOffset & -_byteOffset));
 
-    internal override ref byte GetReference() =>
+    private protected override ref byte Origin() =>
         ref System.Runtime.CompilerServices.Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), (nint)_byteOffset);
+
+    private protected override unsafe MemoryHandle Pin()
+    {
+        var handle = GCHandle.Alloc(_array, GCHandleType.Pinned);
+        return new MemoryHandle((byte*)handle.AddrOfPinnedObject() + _byteOffset, handle);
+    }
 }

@@ -1,11 +1,13 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.IO.MemoryMappedFiles;
 
 namespace NumNet.Memory;
 
 /// <summary>
 /// A buffer over a range of a file mapped into memory: reads and writes go straight to the page cache, so arrays
-/// larger than RAM work and nothing is read until it is touched. Released by <see cref="Dispose"/> (or, as a safety
-/// net, by the finalizer); after that every access throws <see cref="ObjectDisposedException"/>.
+/// larger than RAM work and nothing is read until it is touched. Unmapped when the last array over it is disposed and
+/// the last access has ended (or, as a safety net, by the finalizer); see <see cref="ArrayBuffer"/> for the rules.
 /// </summary>
 /// <remarks>
 /// The mapping covers the file from its start to the end of the range, so byte 0 of the mapping is page-aligned and
@@ -92,8 +94,8 @@ public sealed unsafe class MemoryMappedFileBuffer : ArrayBuffer, IDisposable
     /// <summary>Where the mapped range starts in the file.</summary>
     public long FileOffset => _start;
 
-    /// <summary>True once the mapping has been released.</summary>
-    public bool IsDisposed => _pointer == 0;
+    /// <summary>True once the buffer is closed (<see cref="ArrayBuffer.IsClosed"/>): the mapping is released or about to be.</summary>
+    public bool IsDisposed => IsClosed;
 
     internal override object? MemoryKey => null;
 
@@ -104,48 +106,62 @@ public sealed unsafe class MemoryMappedFileBuffer : ArrayBuffer, IDisposable
     // The mapping starts on a page; the range inherits the alignment of its offset, capped at what any dtype needs.
     internal override int BaseAlignment => (int)Math.Min(4096, _start == 0 ? 4096 : _start & -_start);
 
-    internal override ref byte GetReference()
+    private protected override ref byte Origin()
     {
-        byte* p = (byte*)Volatile.Read(ref _pointer);
-        if (p == null)
-            ThrowDisposed();
+        byte* p = (byte*)_pointer;
+        Debug.Assert(p != null, "a lease is held, so the mapping is there");
         return ref *p;
     }
 
+    private protected override MemoryHandle Pin() => new((void*)_pointer);
+
     /// <summary>Writes dirty pages of a read-write mapping back to the file now.</summary>
-    /// <exception cref="ObjectDisposedException">The mapping has been released.</exception>
+    /// <exception cref="ObjectDisposedException">The buffer is closed.</exception>
     public void Flush()
     {
-        if (IsDisposed)
-            ThrowDisposed();
-        if (_flushOnDispose)
-            _view.Flush();
+        AcquireLease();
+        try
+        {
+            if (_flushOnDispose)
+                _view.Flush();
+        }
+        finally
+        {
+            ReleaseLease();
+        }
     }
 
-    /// <summary>Unmaps the file (flushing writes of a read-write mapping) and closes it. Safe to call more than once.</summary>
+    /// <summary>
+    /// Closes the buffer whatever arrays still use it: every later access throws <see cref="ObjectDisposedException"/>,
+    /// and the file is unmapped (writes of a read-write mapping flushed) when the accesses running now end. Safe to call
+    /// more than once.
+    /// </summary>
     public void Dispose()
     {
-        Release(disposing: true);
+        Close();
         GC.SuppressFinalize(this);
     }
 
     /// <summary>Safety net for arrays nobody disposed: unmaps so the file can be deleted or replaced.</summary>
-    ~MemoryMappedFileBuffer() => Release(disposing: false);
+    ~MemoryMappedFileBuffer() => ReleaseFromFinalizer();
 
-    private void Release(bool disposing)
+    private protected override void ReleaseMemory(bool finalizing)
     {
         if (Interlocked.Exchange(ref _pointer, 0) == 0)
             return;
         _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        if (disposing)
+        if (finalizing)
+            return;
+        GC.SuppressFinalize(this);
+        try
         {
             if (_flushOnDispose)
                 _view.Flush();
+        }
+        finally
+        {
             _view.Dispose();
             _file.Dispose();
         }
     }
-
-    private static void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(NDArray), "the memory-mapped file was closed by Dispose; views of it can no longer be used");
 }

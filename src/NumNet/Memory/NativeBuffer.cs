@@ -1,10 +1,12 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
+using System.Diagnostics;
 
 namespace NumNet.Memory;
 
 /// <summary>
-/// A buffer of 64-byte-aligned native memory from <see cref="NativeAllocator"/>, released by <see cref="Dispose"/>
-/// or, as a safety net, by the finalizer. After release every access throws <see cref="ObjectDisposedException"/>.
+/// A buffer of 64-byte-aligned native memory from <see cref="NativeAllocator"/>, returned to it when the last array
+/// over it is disposed and the last access has ended (or, as a safety net, by the finalizer). See
+/// <see cref="ArrayBuffer"/> for the lifetime rules.
 /// </summary>
 public sealed unsafe class NativeBuffer : ArrayBuffer, IDisposable
 {
@@ -29,8 +31,8 @@ public sealed unsafe class NativeBuffer : ArrayBuffer, IDisposable
     /// <inheritdoc/>
     public override bool IsReadOnly => false;
 
-    /// <summary>True once the memory has been released.</summary>
-    public bool IsDisposed => _pointer == 0;
+    /// <summary>True once the buffer is closed (<see cref="ArrayBuffer.IsClosed"/>): its memory is released or about to be.</summary>
+    public bool IsDisposed => IsClosed;
 
     internal override object? MemoryKey => null;
 
@@ -40,31 +42,34 @@ public sealed unsafe class NativeBuffer : ArrayBuffer, IDisposable
 
     internal override int BaseAlignment => NativeAllocator.Alignment;
 
-    internal override ref byte GetReference()
+    private protected override ref byte Origin()
     {
-        byte* p = (byte*)Volatile.Read(ref _pointer);
-        if (p == null)
-            ThrowDisposed();
+        byte* p = (byte*)_pointer;
+        Debug.Assert(p != null, "a lease is held, so the memory is there");
         return ref *p;
     }
 
-    /// <summary>Returns the memory to the allocator. Safe to call more than once.</summary>
+    private protected override MemoryHandle Pin() => new((void*)_pointer);
+
+    /// <summary>
+    /// Closes the buffer whatever arrays still use it: every later access throws <see cref="ObjectDisposedException"/>,
+    /// and the memory goes back to the allocator when the accesses running now end. Safe to call more than once.
+    /// </summary>
     public void Dispose()
     {
-        Release();
+        Close();
         GC.SuppressFinalize(this);
     }
 
     /// <summary>Safety net for arrays nobody disposed.</summary>
-    ~NativeBuffer() => Release();
+    ~NativeBuffer() => ReleaseFromFinalizer();
 
-    private void Release()
+    private protected override void ReleaseMemory(bool finalizing)
     {
         byte* p = (byte*)Interlocked.Exchange(ref _pointer, 0);
         if (p != null)
             NativeAllocator.Return(p, _byteLength);
+        if (!finalizing)
+            GC.SuppressFinalize(this);
     }
-
-    private static void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(NDArray), "the array's memory was released by Dispose; views of it can no longer be used");
 }

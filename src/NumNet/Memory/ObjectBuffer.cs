@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NumNet.Memory;
 
 /// <summary>
@@ -32,8 +34,13 @@ public sealed class ObjectBuffer : ArrayBuffer
 
     internal override int BaseAlignment => ElementSize;
 
-    internal override object?[]? Objects => _items;
+    internal override bool HoldsObjects => true;
 
-    internal override ref byte GetReference() =>
-        throw new InvalidOperationException("object arrays hold references, not bytes");
+    private protected override object?[]? LeasedObjects => _items;
+
+    // The references are reached through LeasedObjects; there are no bytes to point at.
+    private protected override ref byte Origin() => ref System.Runtime.CompilerServices.Unsafe.NullRef<byte>();
+
+    private protected override MemoryHandle Pin() =>
+        throw new NotSupportedException("an object array holds references, which have no address to share");
 }

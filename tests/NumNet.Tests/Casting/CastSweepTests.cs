@@ -20,14 +20,14 @@ public sealed class CastSweepTests(ITestOutputHelper output)
     {
         byte[] bytes = Convert.FromHexString(hex);
         var a = np.zeros([bytes.Length / dtype.ItemSize], dtype);
-        bytes.CopyTo(MemoryMarshal.CreateSpan(ref a.Buffer.GetReference(), bytes.Length));
+        bytes.CopyTo(MemoryMarshal.CreateSpan(ref NumNet.Tests.Memory.TestMemory.Origin(a), bytes.Length));
         return a;
     }
 
     private static byte[] BytesOf(NDArray a)
     {
         var c = np.ascontiguousarray(a);
-        return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref c.Buffer.GetReference(), (nint)c.Offset), (int)c.NBytes).ToArray();
+        return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref NumNet.Tests.Memory.TestMemory.Origin(c), (nint)c.Offset), (int)c.NBytes).ToArray();
     }
 
     // Long doubles occupy 16 bytes of which the x87 value uses 10; the rest is padding with no meaning.

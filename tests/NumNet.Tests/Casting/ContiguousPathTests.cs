@@ -81,5 +81,5 @@ public sealed class ContiguousPathTests
     }
 
     private static Span<byte> BytesOf(NDArray a) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a.Buffer.GetReference(), (nint)a.Offset), (int)a.NBytes);
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref NumNet.Tests.Memory.TestMemory.Origin(a), (nint)a.Offset), (int)a.NBytes);
 }

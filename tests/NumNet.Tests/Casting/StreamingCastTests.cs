@@ -12,7 +12,7 @@ namespace NumNet.Tests.Casting;
 public sealed class StreamingCastTests
 {
     private static Span<T> Items<T>(NDArray a) where T : unmanaged =>
-        MemoryMarshal.Cast<byte, T>(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a.Buffer.GetReference(), (nint)a.Offset), (int)a.NBytes));
+        MemoryMarshal.Cast<byte, T>(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref NumNet.Tests.Memory.TestMemory.Origin(a), (nint)a.Offset), (int)a.NBytes));
 
     private static void Check<TFrom, TTo>(DType from, DType to, Func<Random, TFrom> value)
         where TFrom : unmanaged where TTo : unmanaged, IEquatable<TTo>

@@ -117,7 +117,7 @@ public sealed class VectorTruncationTests
         double[] values = [5e9, -1.0, 3e9, 1.5, 5e9, 5e9, 5e9];
         using var a = np.array(values);
         using var b = a.AsType(np.uint32);
-        var got = MemoryMarshal.Cast<byte, uint>(MemoryMarshal.CreateSpan(ref b.Buffer.GetReference(), 28)).ToArray();
+        var got = MemoryMarshal.Cast<byte, uint>(MemoryMarshal.CreateSpan(ref NumNet.Tests.Memory.TestMemory.Origin(b), 28)).ToArray();
         for (int i = 0; i < values.Length; i++)
             Assert.Equal(i < 4 ? X86Truncation.ToUInt32Vectorised(values[i]) : X86Truncation.ToUInt32(values[i]), got[i]);
     }

@@ -39,7 +39,7 @@ internal static class IoTestData
         using var c = a.Copy(MemoryOrder.C);
         var bytes = new byte[c.NBytes];
         if (bytes.Length > 0)
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref c.Buffer.GetReference(), (nint)c.Offset), bytes.Length).CopyTo(bytes);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref NumNet.Tests.Memory.TestMemory.Origin(c), (nint)c.Offset), bytes.Length).CopyTo(bytes);
         return bytes;
     }
 }

@@ -41,7 +41,7 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Dispose_unmaps_and_views_then_fail_cleanly()
+    public void Views_keep_the_mapping_until_they_too_are_disposed_then_it_is_unmapped()
     {
         using var dir = new TempDir();
         string path = dir.File("d.npy");
@@ -50,6 +50,10 @@ public sealed class MemoryMapTests(ITestOutputHelper output)
         var view = a[np.s(2, 5)];
         Assert.Equal(3L, view.GetItem<long>(1));
         a.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => a.GetItem<long>(1));
+        Assert.False(((MemoryMappedFileBuffer)a.Buffer).IsDisposed);
+        Assert.Equal(3L, view.GetItem<long>(1));
+        view.Dispose();
         Assert.True(((MemoryMappedFileBuffer)a.Buffer).IsDisposed);
         Assert.Throws<ObjectDisposedException>(() => view.GetItem<long>(1));
         a.Dispose();

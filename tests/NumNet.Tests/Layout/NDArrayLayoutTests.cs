@@ -276,11 +276,15 @@ public class NDArrayLayoutTests
     }
 
     [Fact]
-    public void DisposedNativeMemoryFailsCleanly()
+    public void ADisposedArrayFailsCleanlyAndItsViewsKeepTheMemory()
     {
         var big = np.zeros([100_000]);
         var view = big[np.s(10, 20)];
         big.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => big.GetItem<double>(0));
+        Assert.Equal(0.0, view.GetItem<double>(0));
+        view.Dispose();
+        Assert.True(big.Buffer.IsClosed);
         Assert.Throws<ObjectDisposedException>(() => view.GetItem<double>(0));
         big.Dispose();
     }

@@ -19,7 +19,7 @@ public class StridedCopyTests
     private static NDArray Random(string dtype, params long[] shape)
     {
         var a = np.empty(shape, np.dtype(dtype));
-        var bytes = MemoryMarshal.CreateSpan(ref a.Buffer.GetReference(), checked((int)a.Buffer.ByteLength));
+        var bytes = MemoryMarshal.CreateSpan(ref NumNet.Tests.Memory.TestMemory.Origin(a), checked((int)a.Buffer.ByteLength));
         new Random(shape.Aggregate(17, (h, n) => h * 31 + (int)n)).NextBytes(bytes);
         return a;
     }
@@ -37,8 +37,8 @@ public class StridedCopyTests
                 index[k] = rest % expected.ShapeRef[k];
                 rest /= expected.ShapeRef[k];
             }
-            var want = expected.ElementBytes(expected.ByteOffsetOf(index));
-            var got = actual.ElementBytes(actual.ByteOffsetOf(index));
+            var want = NumNet.Tests.Memory.TestMemory.Element(expected, expected.ByteOffsetOf(index));
+            var got = NumNet.Tests.Memory.TestMemory.Element(actual, actual.ByteOffsetOf(index));
             if (!want.SequenceEqual(got))
                 Assert.Fail($"element [{string.Join(", ", index)}] differs: {Convert.ToHexString(want)} vs {Convert.ToHexString(got)}");
         }

@@ -96,7 +96,7 @@ public class ConcurrencyTests
         if (a.DType.IsObject)
             return head + " " + string.Join("|", Enumerable.Range(0, (int)a.Size).Select(i => a.Ravel().GetValue(i)));
         using var c = a.Copy(MemoryOrder.C);
-        var bytes = MemoryMarshal.CreateReadOnlySpan(ref c.Buffer.GetReference(), (int)c.NBytes);
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref NumNet.Tests.Memory.TestMemory.Origin(c), (int)c.NBytes);
         return head + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NumNet.Memory;
 
 namespace NumNet.Casting.Loops;
@@ -13,15 +12,14 @@ internal abstract class CastLoop
     /// <summary>True when values can make the cast fail half-way (text that does not parse, None into an integer).</summary>
     public virtual bool CanFail => false;
 
-    public abstract void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count);
+    public abstract void Run(LeasedMemory src, long srcOffset, long srcStride, LeasedMemory dst, long dstOffset, long dstStride, long count);
 }
 
 /// <summary>A loop over raw bytes, for dtypes whose elements live in the buffer (everything but object).</summary>
 internal abstract class ByteCastLoop : CastLoop
 {
-    public sealed override void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count) =>
-        RunBytes(ref Unsafe.Add(ref src.GetReference(), (nint)srcOffset), (nint)srcStride,
-            ref Unsafe.Add(ref dst.GetReference(), (nint)dstOffset), (nint)dstStride, (nint)count);
+    public sealed override void Run(LeasedMemory src, long srcOffset, long srcStride, LeasedMemory dst, long dstOffset, long dstStride, long count) =>
+        RunBytes(ref src.At(srcOffset), (nint)srcStride, ref dst.At(dstOffset), (nint)dstStride, (nint)count);
 
     /// <summary>The same line cast over raw references, for callers whose source is not an <see cref="ArrayBuffer"/> (a row of a .NET collection).</summary>
     public void RunLine(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count) =>

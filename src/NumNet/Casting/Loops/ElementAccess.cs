@@ -16,13 +16,13 @@ internal static class ElementAccess
     public static ElementReader Reader(DType dtype)
     {
         if (dtype.IsObject)
-            return static (buffer, offset) => buffer.Objects![offset / ObjectBuffer.ElementSize];
+            return static (memory, offset) => memory.Objects[offset / ObjectBuffer.ElementSize];
         int size = dtype.ItemSize;
         var family = dtype.Family;
         // Integers leave as Python ints (BigInteger), as NumPy's getitem returns them.
         if (NumericTraits.IsInteger(dtype.Code))
-            return (buffer, offset) => ScalarCoercion.ToBig(family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype));
-        return (buffer, offset) => family.GetBoxed(ElementLoop.Element(buffer, offset, size), dtype);
+            return (memory, offset) => ScalarCoercion.ToBig(family.GetBoxed(ElementLoop.Element(memory, offset, size), dtype));
+        return (memory, offset) => family.GetBoxed(ElementLoop.Element(memory, offset, size), dtype);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ internal static class ElementAccess
     public static ElementWriter Writer(DType dtype)
     {
         if (dtype.IsObject)
-            return static (buffer, offset, value) => buffer.Objects![offset / ObjectBuffer.ElementSize] = value;
+            return static (memory, offset, value) => memory.Objects[offset / ObjectBuffer.ElementSize] = value;
         int size = dtype.ItemSize;
         var family = dtype.Family;
         Func<object?, object?> adapt = dtype.Code switch
@@ -81,12 +81,12 @@ internal static class ElementAccess
                 or DTypeCode.UInt32 or DTypeCode.Int64 or DTypeCode.UInt64 => v => v is Bytes b ? b.ToLatin1() : v,
             DTypeCode.Void or DTypeCode.Object => v => v,
         };
-        return (buffer, offset, value) =>
+        return (memory, offset, value) =>
         {
             // Converting into scratch first keeps a failing element from leaving half-written bytes.
             Span<byte> scratch = size <= 256 ? stackalloc byte[size] : new byte[size];
             family.SetBoxed(scratch, adapt(value), dtype);
-            scratch.CopyTo(ElementLoop.Element(buffer, offset, size));
+            scratch.CopyTo(ElementLoop.Element(memory, offset, size));
         };
     }
 

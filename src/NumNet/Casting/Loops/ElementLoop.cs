@@ -13,7 +13,7 @@ internal sealed class ElementLoop(ElementReader read, ElementWriter write, bool 
 {
     public override bool CanFail => canFail;
 
-    public override void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count)
+    public override void Run(LeasedMemory src, long srcOffset, long srcStride, LeasedMemory dst, long dstOffset, long dstStride, long count)
     {
         for (long i = 0; i < count; i++)
         {
@@ -24,15 +24,14 @@ internal sealed class ElementLoop(ElementReader read, ElementWriter write, bool 
     }
 
     /// <summary>The bytes of one element at a byte offset the caller has validated.</summary>
-    public static Span<byte> Element(ArrayBuffer buffer, long offset, int size) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref buffer.GetReference(), (nint)offset), size);
+    public static Span<byte> Element(LeasedMemory memory, long offset, int size) => memory.Bytes(offset, size);
 }
 
 /// <summary>Reads the element at a byte offset as a .NET value.</summary>
-internal delegate object? ElementReader(ArrayBuffer buffer, long offset);
+internal delegate object? ElementReader(LeasedMemory memory, long offset);
 
 /// <summary>Stores a .NET value into the element at a byte offset.</summary>
-internal delegate void ElementWriter(ArrayBuffer buffer, long offset, object? value);
+internal delegate void ElementWriter(LeasedMemory memory, long offset, object? value);
 
 /// <summary>A loop that copies raw bytes unchanged (void to void of one size).</summary>
 internal sealed class RawCopyLoop(int size) : ByteCastLoop

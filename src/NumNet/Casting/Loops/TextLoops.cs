@@ -36,12 +36,12 @@ internal sealed class UnicodeToFloat64Loop<TOut>(int chars, CastLoop fallback) :
 {
     public override bool CanFail => true;
 
-    public override void Run(ArrayBuffer src, long srcOffset, long srcStride, ArrayBuffer dst, long dstOffset, long dstStride, long count)
+    public override void Run(LeasedMemory src, long srcOffset, long srcStride, LeasedMemory dst, long dstOffset, long dstStride, long count)
     {
         Span<char> text = stackalloc char[chars];
         for (long i = 0; i < count; i++, srcOffset += srcStride, dstOffset += dstStride)
         {
-            ref uint element = ref Unsafe.As<byte, uint>(ref Unsafe.Add(ref src.GetReference(), (nint)srcOffset));
+            ref uint element = ref Unsafe.As<byte, uint>(ref src.At(srcOffset));
             int end = chars;
             // Trailing NULs are padding.
             while (end > 0 && Unsafe.ReadUnaligned<uint>(ref Unsafe.As<uint, byte>(ref Unsafe.Add(ref element, end - 1))) == 0)
@@ -54,7 +54,7 @@ internal sealed class UnicodeToFloat64Loop<TOut>(int chars, CastLoop fallback) :
                 text[j] = (char)c;
             }
             if (ascii && DTypes.PythonNumberSyntax.TryParseFloat(text[..end], out double value))
-                TOut.Write(ref Unsafe.Add(ref dst.GetReference(), (nint)dstOffset), value);
+                TOut.Write(ref dst.At(dstOffset), value);
             else
                 fallback.Run(src, srcOffset, srcStride, dst, dstOffset, dstStride, 1);
         }

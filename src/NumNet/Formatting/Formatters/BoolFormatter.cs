@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NumNet.Formatting.Formatters;
 
 /// <summary>
@@ -12,7 +10,9 @@ internal sealed class BoolFormatter(NDArray array) : ElementFormatter
 
     public override void Format(long byteOffset, WordBuffer word)
     {
-        bool value = Unsafe.Add(ref array.Buffer.GetReference(), (nint)byteOffset) != 0;
+        bool value;
+        using (var lease = array.Lease())
+            value = lease.At(byteOffset) != 0;
         word.Append(value ? _true : "False");
     }
 }

@@ -1,0 +1,18 @@
+namespace NumNet.Tests.Reliability;
+
+/// <summary>
+/// Dispose racing another thread's operation on the same array, 200 rounds each, in a child process
+/// (tests/NumNet.Hostile/LeaseRaces.cs): the operation in flight finishes with the right values, the next access throws
+/// <see cref="ObjectDisposedException"/>, and the process never crashes.
+/// </summary>
+public class LeaseRaceTests
+{
+    [Theory]
+    [InlineData("lease-dispose-during-copy-native")]
+    [InlineData("lease-dispose-during-copy-mapped")]
+    [InlineData("lease-dispose-during-astype")]
+    [InlineData("lease-dispose-during-ravel")]
+    [InlineData("lease-dispose-during-print")]
+    [InlineData("lease-dispose-during-save")]
+    public void DisposeDuringAnOperationIsSafe(string scenario) => ChildProcess.AssertPasses(scenario, "200");
+}
