@@ -22,7 +22,10 @@ internal static class CsvReader
         return TryReadNumbers(path, options) ?? ReadText(path, options);
     }
 
-    /// <summary>Files from this size on are parsed on every core; smaller ones on the reading thread alone.</summary>
+    /// <summary>
+    /// Files from this size on are parsed on up to <see cref="NumNetSettings.MaxThreads"/> threads; smaller ones on
+    /// the reading thread alone.
+    /// </summary>
     internal static long ParallelFromBytes { get; set; } = 8 << 20;
 
     /// <summary>The table as int64 or float64, or null when some cell is text.</summary>
@@ -33,7 +36,7 @@ internal static class CsvReader
             throw NoRows(path);
         long bytes = new FileInfo(path).Length;
         var table = new CsvNumbers(records.Width, bytes);
-        int threads = bytes >= ParallelFromBytes ? Environment.ProcessorCount : 1;
+        int threads = bytes >= ParallelFromBytes ? NumNetSettings.MaxThreads : 1;
         using var pipeline = new CsvPipeline(records.Width, threads);
         do
         {
