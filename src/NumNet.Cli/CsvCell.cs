@@ -50,7 +50,8 @@ internal static class CsvCell
         int digits = CountDigits(unsigned);
         if (digits == unsigned.Length && digits > 0)
             return CellKind.Integer;
-        if (IsSpecialFloat(unsigned) || IsDecimalFloat(unsigned))
+        // Decimal numbers first: they are nearly every cell of a numeric file, and the word checks cost three compares.
+        if (IsDecimalFloat(unsigned) || IsSpecialFloat(unsigned))
             return CellKind.Float;
         return CellKind.Text;
     }
