@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -53,7 +54,7 @@ internal static class CsvCell
         if (digits == unsigned.Length && digits > 0)
             return CellKind.Integer;
         // Decimal numbers first: they are nearly every cell of a numeric file, and the word checks cost three compares.
-        if (IsDecimalFloat(unsigned) || IsSpecialFloat(unsigned))
+        if (IsDecimalFloat(unsigned, digits) || IsSpecialFloat(unsigned))
             return CellKind.Float;
         return CellKind.Text;
     }
@@ -124,11 +125,14 @@ internal static class CsvCell
         || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase)
         || unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Digits with a point, an exponent or both: <c>1.</c>, <c>.5</c>, <c>1e5</c>, <c>2.5E-3</c>.</summary>
+    /// <summary>
+    /// Digits with a point, an exponent or both: <c>1.</c>, <c>.5</c>, <c>1e5</c>, <c>2.5E-3</c>. <paramref name="whole"/>
+    /// is the count of leading digits, which the caller has already counted.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
-    private static bool IsDecimalFloat(ReadOnlySpan<char> unsigned)
+    private static bool IsDecimalFloat(ReadOnlySpan<char> unsigned, int whole)
     {
-        int whole = CountDigits(unsigned);
+        Debug.Assert(whole == CountDigits(unsigned));
         var rest = unsigned[whole..];
         int fraction = 0;
         if (!rest.IsEmpty && rest[0] == '.')
