@@ -62,3 +62,14 @@ public class PrintingBenchmarks : AreaBenchmarks
     /// <summary>Every Printing workload.</summary>
     public static IEnumerable<string> All => Names(Catalog.Printing);
 }
+
+/// <summary>numnet convert of large CSV files to .npy, on all cores and on one.</summary>
+public class CsvBenchmarks : AreaBenchmarks
+{
+    /// <summary>The workload's name in the catalog.</summary>
+    [ParamsSource(nameof(All))]
+    public override string Workload { get; set; } = "";
+
+    /// <summary>Every Csv workload.</summary>
+    public static IEnumerable<string> All => Names(Catalog.Csv);
+}

@@ -9,7 +9,7 @@ public static class Catalog
     public const long Big = 10_000_000;
 
     /// <summary>All workloads.</summary>
-    public static IReadOnlyList<Workload> All => [.. Layout, .. Creation, .. Casting, .. Printing, .. Files];
+    public static IReadOnlyList<Workload> All => [.. Layout, .. Creation, .. Casting, .. Printing, .. Files, .. Csv];
 
     /// <summary>Copies, transposes, ravel.</summary>
     public static IReadOnlyList<Workload> Layout { get; } =
@@ -256,11 +256,23 @@ public static class Catalog
         }),
     ];
 
+    /// <summary>
+    /// <c>numnet convert</c> of CSV to .npy against NumPy's loadtxt + save: 100 MB in every run, 1 GB in full runs (the
+    /// NumPy side of 1 GB takes several seconds a run), each beside its one-thread row.
+    /// </summary>
+    public static IReadOnlyList<Workload> Csv { get; } =
+    [
+        .. CsvWorkloads.Pair("f8", 100, mixed: false, WorkloadRuns.Always),
+        .. CsvWorkloads.Pair("mixed", 100, mixed: true, WorkloadRuns.Always),
+        .. CsvWorkloads.Pair("f8", 1000, mixed: false, WorkloadRuns.FullOnly),
+        .. CsvWorkloads.Pair("mixed", 1000, mixed: true, WorkloadRuns.FullOnly),
+    ];
+
     /// <summary>Elements of the .npz member workload (10 M float64, 80 MB).</summary>
     private const long NpzCount = 10_000_000;
 
     /// <summary>A folder under the temp path, deleted with everything in it on dispose.</summary>
-    private sealed class ScratchDir : IDisposable
+    internal sealed class ScratchDir : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("numnet-bench-files-").FullName;
 

@@ -5,6 +5,7 @@ Each workload is set up untimed, warmed up, then timed run by run; the median is
 free is timed just as NumNet's Dispose is.
 """
 import argparse
+import math
 import sys
 import time
 
@@ -266,6 +267,56 @@ def npz_load_80mb():
     return 10_000_000 * 8, run
 
 
+CSV_BLOCK_ROWS = 100_000
+
+
+def _csv_block(mixed):
+    """The same 100 000 rows as CsvWorkloads.Block on the NumNet side: 8 columns from a 64-bit LCG, integer arithmetic only."""
+    mask = (1 << 64) - 1
+    x = 0x9E3779B97F4A7C15
+    lines = []
+    for _ in range(CSV_BLOCK_ROWS):
+        cells = []
+        for c in range(8):
+            x = (x * 6364136223846793005 + 1442695040888963407) & mask
+            u = x >> 11
+            if mixed and c % 2 == 0:
+                cells.append(str((u >> 1) % 2_000_000_000_001 - 1_000_000_000_000))
+            else:
+                # Full precision below 2**20, exact in IEEE arithmetic: the same double as CsvWorkloads.Cell.
+                value = math.ldexp(1 + ((u >> 1) & ((1 << 52) - 1)) * 2.0 ** -52, u % 20)
+                cells.append(repr(-value if u & (1 << 52) else value))
+        lines.append(",".join(cells))
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
+def _convert_csv(mixed, megabytes):
+    """np.save(out, np.loadtxt(csv, delimiter=",")) of the CSV numnet convert reads: the block repeated to the size."""
+    def make():
+        import os
+        d = _scratch()
+        csv, out = os.path.join(d, "in.csv"), os.path.join(d, "out.npy")
+        block = _csv_block(mixed)
+        with open(csv, "wb") as f:
+            written = 0
+            while written < megabytes * 1_000_000:
+                f.write(block)
+                written += len(block)
+        return 0, lambda: np.save(out, np.loadtxt(csv, delimiter=","))
+    return make
+
+
+def _csv_pair(kind, megabytes, mixed, full_only=False):
+    """The default row and the MaxThreads = 1 row of NumNet both compare against the same (single-threaded) NumPy."""
+    size = f"{megabytes // 1000}gb" if megabytes >= 1000 else f"{megabytes}mb"
+    pair = []
+    for suffix in ("", "_t1"):
+        make = _named(f"convert_csv_{kind}_{size}{suffix}", _convert_csv(mixed, megabytes))
+        make.full_only = full_only
+        pair.append(make)
+    return pair
+
+
 def _named(name, make):
     make.__name__ = name
     return make
@@ -283,7 +334,9 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              astype_f8_U32, astype_U32_f8,
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
              str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_10k_full, repr_f8_1e8,
-             copyfile_800mb, save_800mb, load_800mb, npz_load_80mb]
+             copyfile_800mb, save_800mb, load_800mb, npz_load_80mb,
+             *_csv_pair("f8", 100, False), *_csv_pair("mixed", 100, True),
+             *_csv_pair("f8", 1000, False, full_only=True), *_csv_pair("mixed", 1000, True, full_only=True)]
 
 
 def median(xs):
@@ -322,7 +375,8 @@ def main():
             run()
             last = time.perf_counter() - w0
             warm += 1
-        runs = 3 if args.quick and last >= 0.2 else min_runs
+        # Runs of 2 s or more (the 1 GB CSV rows) get three timed runs in a full run too, as on the NumNet side.
+        runs = 3 if (args.quick and last >= 0.2) or last >= 2.0 else min_runs
         times = []
         start = time.perf_counter()
         while len(times) < runs or (time.perf_counter() - start < budget and len(times) < 201):

@@ -68,6 +68,7 @@ internal sealed class CsvBatch
     public ExceptionDispatchInfo? Error { get; private set; }
 
     /// <summary>Copies the current record of <paramref name="records"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Add(CsvRecords records)
     {
         Debug.Assert(records.Width == Width);
@@ -87,6 +88,7 @@ internal sealed class CsvBatch
     }
 
     /// <summary>Parses the records; stops at the first text cell or error. <paramref name="abandoned"/> stops it early.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Parse(StrongBox<bool> abandoned)
     {
         try
@@ -117,6 +119,7 @@ internal sealed class CsvBatch
     /// <summary>Converts the integers of column <paramref name="column"/> to float64, as a float column of the table needs.</summary>
     public void MakeFloat(int column) => MakeFloatBefore(column, _cellCount);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     private bool ParseCell(int row, int column, int index, ReadOnlySpan<char> cell)
     {
         var where = new CellPosition(_rows[row], column + 1);

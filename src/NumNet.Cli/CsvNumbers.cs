@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace NumNet.Cli;
 
@@ -32,6 +33,7 @@ internal sealed class CsvNumbers
     /// becomes float in both, integers converted exactly as <c>float()</c> converts them.
     /// </summary>
     /// <exception cref="InvalidDataException">More cells than one .NET array holds.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Append(CsvBatch batch)
     {
         Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -74,6 +75,7 @@ internal sealed class CsvRecords : IDisposable
 
     /// <summary>Moves to the next data record; false at the end of the file.</summary>
     /// <exception cref="InvalidDataException">Malformed quoting, a record too long, or a record of another width.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public bool MoveNext()
     {
         while (Read())
@@ -95,6 +97,7 @@ internal sealed class CsvRecords : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     private bool Read()
     {
         try

@@ -226,6 +226,7 @@ public sealed class CsvTests
         using var dir = new TempDir();
         File.WriteAllText(dir.File("t.csv"), text.ToString());
         long saved = CsvReader.ParallelFromBytes;
+        int threads = NumNetSettings.MaxThreads;
         try
         {
             CsvReader.ParallelFromBytes = long.MaxValue;
@@ -237,10 +238,15 @@ public sealed class CsvTests
             Assert.Equal(sequential.Shape, parallel.Shape);
             Assert.Equal(sequential.DType, parallel.DType);
             Assert.Equal(IoTestData.CBytes(sequential), IoTestData.CBytes(parallel));
+            // Capped to one thread, a file past the threshold is read on the reading thread alone, to the same bytes.
+            NumNetSettings.MaxThreads = 1;
+            using var capped = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            Assert.Equal(IoTestData.CBytes(sequential), IoTestData.CBytes(capped));
         }
         finally
         {
             CsvReader.ParallelFromBytes = saved;
+            NumNetSettings.MaxThreads = threads;
         }
     }
 
