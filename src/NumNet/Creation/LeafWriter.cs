@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -22,18 +23,20 @@ internal abstract class LeafWriter
     public static LeafWriter For(NDArray result)
     {
         if (result.Buffer.Objects is { } objects)
-            return new ObjectWriter(objects);
+            return new ObjectWriter(result.Buffer, objects);
         var visitor = new Factory(result);
         return result.DType.Family.Accept<Factory, LeafWriter>(ref visitor);
     }
 
     /// <summary>Stores one scalar at <paramref name="byteOffset"/> in the result's buffer.</summary>
+    /// <remarks>The caller keeps <paramref name="byteOffset"/> inside the buffer (asserted in debug builds).</remarks>
     public abstract void Write(long byteOffset, object? value);
 
     /// <summary>
     /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items that are not scalars go to
     /// <paramref name="fallback"/>.
     /// </summary>
+    /// <remarks>The caller checked the row's length against the result's dimension (asserted in debug builds).</remarks>
     public abstract void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback);
 
     /// <summary>True when <paramref name="value"/> must be handled as an array rather than a scalar.</summary>
@@ -47,12 +50,13 @@ internal abstract class LeafWriter
     }
 
     /// <summary>Object arrays: the leaf itself is the element.</summary>
-    private sealed class ObjectWriter(object?[] objects) : LeafWriter
+    private sealed class ObjectWriter(ArrayBuffer buffer, object?[] objects) : LeafWriter
     {
         public override void Write(long byteOffset, object? value) => objects[byteOffset / ObjectBuffer.ElementSize] = value;
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(buffer, byteOffset, items.Length, stride, ObjectBuffer.ElementSize), "a row runs past the result");
             foreach (var item in items)
             {
                 if (item is NDArray)
@@ -70,11 +74,15 @@ internal abstract class LeafWriter
         private readonly DType _dtype = result.DType;
         private readonly ArrayBuffer _buffer = result.Buffer;
 
-        public override void Write(long byteOffset, object? value) =>
+        public override void Write(long byteOffset, object? value)
+        {
+            Debug.Assert(FillBounds.Within(_buffer, byteOffset, _dtype.ItemSize), "a leaf lies outside the result");
             _dtype.Family.SetBoxed(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset), _dtype.ItemSize), value, _dtype);
+        }
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(_buffer, byteOffset, items.Length, stride, _dtype.ItemSize), "a row runs past the result");
             foreach (var item in items)
             {
                 if (IsArrayLike(item))
@@ -96,6 +104,7 @@ internal abstract class LeafWriter
 
         public override void Write(long byteOffset, object? value)
         {
+            Debug.Assert(FillBounds.Within(_buffer, byteOffset, Unsafe.SizeOf<T>()), "a leaf lies outside the result");
             ref byte dst = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
             if (!TryDirect(ref dst, value))
                 Slow(ref dst, value);
@@ -103,6 +112,7 @@ internal abstract class LeafWriter
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(_buffer, byteOffset, items.Length, stride, Unsafe.SizeOf<T>()), "a row runs past the result");
             ref byte row = ref Unsafe.Add(ref _buffer.GetReference(), (nint)byteOffset);
             for (int i = 0; i < items.Length; i++)
             {
