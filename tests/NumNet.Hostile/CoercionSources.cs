@@ -55,45 +55,22 @@ public static class CoercionSources
     /// The same lie through both <see cref="IList{T}"/> and <see cref="IList"/>, as <see cref="List{T}"/> implements
     /// both: <c>T</c> = double takes the typed path, <c>T</c> = object the general one.
     /// </summary>
-    public sealed class LyingTypedList<T>(int before, int after, Func<long, T> value) : IList<T>, IList, ILying
+    public sealed class LyingTypedList<T>(int before, int after, Func<long, T> value) : LyingGenericOnlyList<T>(before, after, value), IList
     {
-        private int _countCalls;
-
-        public int CountCalls => _countCalls;
-        public int Count => _countCalls++ == 0 ? before : after;
-        public T this[int index] { get => value(index); set => throw new NotSupportedException(); }
         object? IList.this[int index] { get => this[index]; set => throw new NotSupportedException(); }
-        public bool IsReadOnly => true;
         public bool IsFixedSize => false;
         public bool IsSynchronized => false;
         public object SyncRoot => this;
-        public int IndexOf(T item) => throw new NotSupportedException();
-        public void Insert(int index, T item) => throw new NotSupportedException();
-        public void RemoveAt(int index) => throw new NotSupportedException();
-        public void Add(T item) => throw new NotSupportedException();
-        public void Clear() => throw new NotSupportedException();
-        public bool Contains(T item) => throw new NotSupportedException();
-        public void CopyTo(T[] array, int arrayIndex) => throw new NotSupportedException();
-        public bool Remove(T item) => throw new NotSupportedException();
         int IList.Add(object? item) => throw new NotSupportedException();
         bool IList.Contains(object? item) => throw new NotSupportedException();
         int IList.IndexOf(object? item) => throw new NotSupportedException();
         void IList.Insert(int index, object? item) => throw new NotSupportedException();
         void IList.Remove(object? item) => throw new NotSupportedException();
         void ICollection.CopyTo(Array array, int index) => throw new NotSupportedException();
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            int count = Count;
-            for (int i = 0; i < count; i++)
-                yield return value(i);
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>An <see cref="IList{T}"/> only (no non-generic IList): NumNet reads it as an enumerable.</summary>
-    public sealed class LyingGenericOnlyList<T>(int before, int after, Func<long, T> value) : IList<T>, ILying
+    public class LyingGenericOnlyList<T>(int before, int after, Func<long, T> value) : IList<T>, ILying
     {
         private int _countCalls;
 
