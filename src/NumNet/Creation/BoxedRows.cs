@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using NumNet.Casting;
 using NumNet.DTypes;
 using NumNet.Layout;
@@ -37,9 +37,12 @@ internal static class BoxedRows
         }
         if (first is null || LeafDType(first) is not { } dtype || (request.DType is { } requested && requested != dtype))
             return null;
+        var factory = new WriterFactory();
+        if (dtype.Family.Accept<WriterFactory, RowsWriter?>(ref factory) is not { } writer)
+            return null;
         var result = NDArray.Allocate(dtype, shape, order == MemoryOrder.F ? MemoryOrder.F : MemoryOrder.C, zero: false);
-        var visitor = new Visitor(obj, result);
-        if (dtype.Family.Accept<Visitor, bool>(ref visitor))
+        // The items measured above are the items written: the input is not read again at this level.
+        if (writer.TryWrite(items, result))
             return result;
         result.Dispose();
         return null;
@@ -68,7 +71,7 @@ internal static class BoxedRows
             }
             if (type == typeof(List<object?>))
             {
-                items = CollectionsMarshal.AsSpan(Unsafe.As<List<object?>>(obj));
+                items = SequenceSnapshot.Of(Unsafe.As<List<object?>>(obj));
                 return true;
             }
         }
@@ -76,15 +79,26 @@ internal static class BoxedRows
         return false;
     }
 
-    private readonly struct Visitor(object? obj, NDArray result) : IDTypeVisitor<bool>
+    // Picks the writer for the element type once; the writer then runs on the items already read.
+    private readonly struct WriterFactory : IDTypeVisitor<RowsWriter?>
     {
-        public bool Visit<T>() where T : unmanaged
-        {
-            TryItems(obj, out var items);
-            return typeof(T) == typeof(long) ? Fill<long, Int64Leaf>(items, result) : Fill<T, ExactLeaf<T>>(items, result);
-        }
+        public RowsWriter? Visit<T>() where T : unmanaged =>
+            typeof(T) == typeof(long) ? RowsWriter<long, Int64Leaf>.Instance : RowsWriter<T, ExactLeaf<T>>.Instance;
 
-        public bool VisitOther(DTypeClass dtypeClass) => false;
+        public RowsWriter? VisitOther(DTypeClass dtypeClass) => null;
+    }
+
+    private abstract class RowsWriter
+    {
+        // False when a row or a leaf breaks the guess; the result is then partly written and must be dropped.
+        public abstract bool TryWrite(ReadOnlySpan<object?> items, NDArray result);
+    }
+
+    private sealed class RowsWriter<T, TLeaf> : RowsWriter where T : unmanaged where TLeaf : ILeaf<T>
+    {
+        public static readonly RowsWriter<T, TLeaf> Instance = new();
+
+        public override bool TryWrite(ReadOnlySpan<object?> items, NDArray result) => Fill<T, TLeaf>(items, result);
     }
 
     private interface ILeaf<T>
@@ -131,19 +145,26 @@ internal static class BoxedRows
     private static bool Fill<T, TLeaf>(ReadOnlySpan<object?> items, NDArray result) where T : unmanaged where TLeaf : ILeaf<T>
     {
         using var lease = result.Lease();
-        ref byte origin = ref lease.At(result.Offset);
+        var buffer = result.Buffer;
+        var shape = result.ShapeRef;
         var strides = result.StridesRef;
+        Debug.Assert(items.Length == shape[0], "the rows written are not the rows measured");
+        ref byte origin = ref lease.At(result.Offset);
         if (result.NDim == 1)
+        {
+            Debug.Assert(FillBounds.Within(buffer, result.Offset, items.Length, strides[0], Unsafe.SizeOf<T>()), "the row runs past the result");
             return Line<T, TLeaf>(items, ref origin, (nint)strides[0]);
-        int length = (int)result.ShapeRef[1];
+        }
+        int length = (int)shape[1];
         nint rowStride = (nint)strides[0], itemStride = (nint)strides[1];
         for (int i = 0; i < items.Length; i++)
         {
-            if (!TryItems(items[i], out var row) || row.Length != length
-                || !Line<T, TLeaf>(row, ref Unsafe.Add(ref origin, i * rowStride), itemStride))
-            {
+            // Each row is read once, and written only if it still has the first row's length.
+            if (!TryItems(items[i], out var row) || row.Length != length)
                 return false;
-            }
+            Debug.Assert(FillBounds.Within(buffer, result.Offset + i * rowStride, row.Length, itemStride, Unsafe.SizeOf<T>()), "a row runs past the result");
+            if (!Line<T, TLeaf>(row, ref Unsafe.Add(ref origin, i * rowStride), itemStride))
+                return false;
         }
         return true;
     }

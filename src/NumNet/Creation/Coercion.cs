@@ -32,7 +32,16 @@ internal static class Coercion
             return boxed;
         var discovered = Discoverer.Run(obj, requested, classifier);
         var result = Allocate.For(discovered, order);
-        Filler.Run(result, obj, classifier);
+        try
+        {
+            Filler.Run(result, obj, classifier);
+        }
+        catch
+        {
+            // Partly filled and never seen by the caller: its memory goes back now, not at finalization.
+            result.Dispose();
+            throw;
+        }
         return result;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using NumNet.Layout;
 
 namespace NumNet.Creation;
@@ -94,7 +93,9 @@ internal sealed class Discoverer
             _ragged = true;
             return;
         }
-        int count = items.Count;
+        // One read: the length measured is the length of the items walked.
+        bool fast = SequenceSnapshot.TryItems(items, out var span);
+        int count = fast ? span.Length : items.Count;
         if (!UpdateShape(depth, [count], sequence: true))
         {
             _ragged = true;
@@ -110,10 +111,8 @@ internal sealed class Discoverer
             throw new ArgumentException($"the input contains itself (a {obj.GetType().Name} is its own element at depth {depth}); it cannot become an array");
         try
         {
-            if (items is object?[] array)
-                Items(array, depth + 1);
-            else if (items is List<object?> list)
-                Items(CollectionsMarshal.AsSpan(list), depth + 1);
+            if (fast)
+                Items(span, depth + 1);
             else
             {
                 for (int i = 0; i < count; i++)

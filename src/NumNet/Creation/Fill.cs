@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.InteropServices;
 
 namespace NumNet.Creation;
 
@@ -8,26 +7,39 @@ namespace NumNet.Creation;
 /// leaf into the new array. Scalars go through a <see cref="LeafWriter"/>; nested arrays through the casting seam,
 /// block by block.
 /// </summary>
+/// <remarks>
+/// Nothing discovery measured is assumed: each sequence is read once here (<see cref="SequenceSnapshot"/>, or its
+/// Count asked once) and its length checked against the result's dimension before any item is written, and each
+/// nested array's shape against the block it fills. A source that changed since discovery (a list whose Count lies,
+/// a row another thread replaced) is an <see cref="ArgumentException"/> from <see cref="SourceChanged"/>, never a
+/// write outside the result or a result left partly unwritten.
+/// </remarks>
 internal sealed class Filler
 {
     private readonly NDArray _result;
     private readonly Classifier _classifier;
     private readonly LeafWriter _writer;
+    private readonly long[] _shape;
     private readonly long[] _strides;
     private readonly int _ndim;
     private readonly LeafWriter.Fallback _fallback;
+    // The index of the node being filled, for the message when the source changed.
+    private readonly long[] _index;
 
     private Filler(NDArray result, Classifier classifier)
     {
         _result = result;
         _classifier = classifier;
         _writer = LeafWriter.For(result);
+        _shape = result.ShapeRef;
         _strides = result.StridesRef;
         _ndim = result.NDim;
         _fallback = ArrayLeaf;
+        _index = new long[_ndim];
     }
 
     /// <summary>Fills <paramref name="result"/>, whose shape and dtype discovery found for <paramref name="root"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="root"/> no longer has the shape discovery found.</exception>
     public static void Run(NDArray result, object? root, Classifier classifier)
     {
         if (result.Size == 0)
@@ -43,30 +55,51 @@ internal sealed class Filler
             return;
         }
         var node = _classifier.Resolve(obj);
-        if (node.Kind == NodeKind.Array)
+        switch (node.Kind)
         {
-            CopyArray(node.Array!, depth, offset);
+            case NodeKind.Array:
+                CopyArray(node.Array!, depth, offset);
+                return;
+            case NodeKind.Sequence:
+                Sequence(node.Items!, depth, offset);
+                return;
+            case NodeKind.Scalar:
+                throw SourceChanged.NotASequence(_index.AsSpan(0, depth), obj);
+        }
+    }
+
+    private void Sequence(IList items, int depth, long offset)
+    {
+        long stride = _strides[depth];
+        if (SequenceSnapshot.TryItems(items, out var span))
+        {
+            ExpectLength(span.Length, depth);
+            if (depth == _ndim - 1)
+            {
+                _writer.WriteRow(span, offset, stride, _fallback);
+                return;
+            }
+            for (int i = 0; i < span.Length; i++)
+            {
+                _index[depth] = i;
+                Node(span[i], depth + 1, offset + i * stride);
+            }
             return;
         }
-        if (node.Kind != NodeKind.Sequence)
-            throw new InvalidOperationException("discovery and fill disagree about the input's structure");
-        var items = node.Items!;
-        long stride = _strides[depth];
-        if (depth == _ndim - 1)
+        // Asked once: a list whose Count changes is held to the answer checked here.
+        int count = items.Count;
+        ExpectLength(count, depth);
+        for (int i = 0; i < count; i++)
         {
-            if (items is object?[] array)
-            {
-                _writer.WriteRow(array, offset, stride, _fallback);
-                return;
-            }
-            if (items is List<object?> list)
-            {
-                _writer.WriteRow(CollectionsMarshal.AsSpan(list), offset, stride, _fallback);
-                return;
-            }
-        }
-        for (int i = 0; i < items.Count; i++)
+            _index[depth] = i;
             Node(items[i], depth + 1, offset + i * stride);
+        }
+    }
+
+    private void ExpectLength(long length, int depth)
+    {
+        if (length != _shape[depth])
+            throw SourceChanged.Length(_index.AsSpan(0, depth), _shape[depth], length);
     }
 
     private void Leaf(object? obj, long offset)
@@ -80,7 +113,7 @@ internal sealed class Filler
     }
 
     // A leaf position holding an array-like: a 0-d array is its one value; anything else is an element only of an
-    // object array (a ragged input), where it is stored as it is.
+    // object array (a ragged input), where it is stored as it is. Any other result had a scalar here when discovered.
     private void ArrayLeaf(object? obj, long offset)
     {
         var node = _classifier.Resolve(obj);
@@ -89,14 +122,17 @@ internal sealed class Filler
             CopyArray(node.Array, _ndim, offset);
             return;
         }
+        if (node.Kind != NodeKind.Scalar && !_result.DType.IsObject)
+            throw SourceChanged.NotAScalar(_index.AsSpan(0, Math.Max(0, _ndim - 1)), obj!);
         _writer.Write(offset, obj);
     }
 
     private void CopyArray(NDArray source, int depth, long offset)
     {
-        var shape = _result.ShapeRef.AsSpan(depth).ToArray();
-        var strides = _strides.AsSpan(depth).ToArray();
-        using var target = new NDArray(_result.DType, _result.Buffer, offset, shape, strides, _result);
+        var shape = _result.ShapeRef.AsSpan(depth);
+        if (!source.ShapeRef.AsSpan().SequenceEqual(shape))
+            throw SourceChanged.ArrayShape(_index.AsSpan(0, depth), shape, source.ShapeRef);
+        using var target = new NDArray(_result.DType, _result.Buffer, offset, shape.ToArray(), _strides.AsSpan(depth).ToArray(), _result);
         // Same dtype is a plain byte copy (rows of a double[][] into a float64 result): no cast loop needed.
         if (source.DType == target.DType)
             Layout.StridedCopy.Copy(source, target);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -28,12 +29,14 @@ internal abstract class LeafWriter
     }
 
     /// <summary>Stores one scalar at <paramref name="byteOffset"/> in the result's buffer.</summary>
+    /// <remarks>The caller keeps <paramref name="byteOffset"/> inside the buffer (asserted in debug builds).</remarks>
     public abstract void Write(long byteOffset, object? value);
 
     /// <summary>
     /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items that are not scalars go to
     /// <paramref name="fallback"/>.
     /// </summary>
+    /// <remarks>The caller checked the row's length against the result's dimension (asserted in debug builds).</remarks>
     public abstract void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback);
 
     /// <summary>True when <paramref name="value"/> must be handled as an array rather than a scalar.</summary>
@@ -57,6 +60,7 @@ internal abstract class LeafWriter
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, items.Length, stride, ObjectBuffer.ElementSize), "a row runs past the result");
             using var lease = result.Lease();
             var objects = lease.Objects;
             foreach (var item in items)
@@ -77,12 +81,14 @@ internal abstract class LeafWriter
 
         public override void Write(long byteOffset, object? value)
         {
+            Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, _dtype.ItemSize), "a leaf lies outside the result");
             using var lease = result.Lease();
             _dtype.Family.SetBoxed(lease.Bytes(byteOffset, _dtype.ItemSize), value, _dtype);
         }
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, items.Length, stride, _dtype.ItemSize), "a row runs past the result");
             foreach (var item in items)
             {
                 if (IsArrayLike(item))
@@ -104,6 +110,7 @@ internal abstract class LeafWriter
 
         public override void Write(long byteOffset, object? value)
         {
+            Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, Unsafe.SizeOf<T>()), "a leaf lies outside the result");
             using var lease = result.Lease();
             ref byte dst = ref lease.At(byteOffset);
             if (!TryDirect(ref dst, value))
@@ -112,6 +119,7 @@ internal abstract class LeafWriter
 
         public override void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback)
         {
+            Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, items.Length, stride, Unsafe.SizeOf<T>()), "a row runs past the result");
             using var lease = result.Lease();
             ref byte row = ref lease.At(byteOffset);
             for (int i = 0; i < items.Length; i++)

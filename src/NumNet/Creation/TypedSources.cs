@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -118,13 +119,14 @@ internal static class TypedSources
 
     private static NDArray? FromValues<T>(object obj, DType target, ByteCastLoop? loop) where T : unmanaged
     {
-        // The values are read the way the general path would read them: the indexer of a list, else the enumerator.
+        // The values are read once, the way the general path would read them: the indexer of a list (its Count asked
+        // once), else the enumerator (not Count and CopyTo, which a collection can answer inconsistently).
         ReadOnlySpan<T> values = obj switch
         {
-            List<T> list => CollectionsMarshal.AsSpan(list),
+            List<T> list => SequenceSnapshot.Of(list),
             IList<T> list when obj is IList => Indexed(list),
             IReadOnlyList<T> list when obj is IList => Indexed(list),
-            IEnumerable<T> sequence => sequence.ToArray(),
+            IEnumerable<T> sequence => Enumerated(sequence),
             _ => default,
         };
         if (values.IsEmpty)
@@ -150,17 +152,27 @@ internal static class TypedSources
         return values;
     }
 
+    private static ReadOnlySpan<T> Enumerated<T>(IEnumerable<T> sequence)
+    {
+        var values = new List<T>();
+        foreach (var value in sequence)
+            values.Add(value);
+        return CollectionsMarshal.AsSpan(values);
+    }
+
     private static NDArray? FromRows<T>(object obj, DType target, ByteCastLoop? loop, bool fortran) where T : unmanaged
     {
-        ReadOnlySpan<T[]> rows = obj switch
+        // The row references are copied once (cheap: one reference per row, no values): another thread may replace a
+        // row of the caller's array at any time, but not one of these, and a T[] never changes its length.
+        T[]?[] rows = obj switch
         {
-            T[][] jagged => jagged,
-            List<T[]> list => CollectionsMarshal.AsSpan(list),
-            _ => default,
+            T[][] jagged => (T[][])jagged.Clone(),
+            List<T[]> list => SequenceSnapshot.Of(list).ToArray(),
+            _ => [],
         };
-        if (rows.IsEmpty || rows[0] is null)
+        if (rows.Length == 0 || rows[0] is not { } first)
             return null;
-        int length = rows[0].Length;
+        int length = first.Length;
         foreach (var row in rows)
         {
             // The runtime lets a uint[] sit in an int[][] slot; such a row has its own dtype, so the general path decides.
@@ -170,13 +182,18 @@ internal static class TypedSources
         var result = NDArray.Allocate(target, [rows.Length, length], fortran ? MemoryOrder.F : MemoryOrder.C, zero: false);
         long rowStride = result.StridesRef[0], itemStride = result.StridesRef[1];
         for (int i = 0; i < rows.Length; i++)
-            Store<T>(rows[i], result, result.Offset + i * rowStride, itemStride, loop);
+        {
+            var row = rows[i]!;
+            Debug.Assert(row.Length == length, "a row changed length after it was measured");
+            Store<T>(row, result, result.Offset + i * rowStride, itemStride, loop);
+        }
         return result;
     }
 
     // No loop means the same dtype into a contiguous line: a block copy.
     private static void Store<T>(ReadOnlySpan<T> values, NDArray result, long byteOffset, long stride, ByteCastLoop? loop) where T : unmanaged
     {
+        Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, values.Length, stride, result.ItemSize), "the values run past the result");
         using var lease = result.Lease();
         ref byte dst = ref lease.At(byteOffset);
         if (loop is null)
