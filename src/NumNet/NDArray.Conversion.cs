@@ -94,13 +94,18 @@ public sealed partial class NDArray
 
     /// <summary>
     /// The elements as a new <typeparamref name="T"/>[] in C order (row by row), whatever the layout: the C# way to take
-    /// an array's values out. <typeparamref name="T"/> must be the dtype's element type (<c>double</c> for float64).
+    /// an array's values out. When <typeparamref name="T"/> is not the dtype's native element type (<c>float</c> from a
+    /// float64 array, <c>short</c> from NumPy's <c>'&gt;i2'</c>), the values are converted as <c>astype</c> converts,
+    /// under <paramref name="casting"/> (<c>same_kind</c> unless told otherwise).
     /// </summary>
-    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not this dtype's element type in native byte order; use <see cref="AsType(DType, OrderLike?, CastingLike?, bool)"/> first.</exception>
-    public T[] ToArray<T>() where T : unmanaged
+    /// <exception cref="InvalidCastException">The conversion is not allowed under <paramref name="casting"/>, or <typeparamref name="T"/> is no dtype's element type.</exception>
+    public T[] ToArray<T>(CastingLike? casting = null) where T : unmanaged
     {
         if (!TensorLayout.ElementTypeFits<T>(_dtype))
-            throw new ArgumentException($"a {_dtype} array cannot be read as elements of {typeof(T).Name}; convert it with AsType first");
+        {
+            using var converted = ConvertedFor<T>(casting?.Rule ?? CastingRule.SameKind);
+            return converted.ToArray<T>();
+        }
         var result = new T[_size];
         if (_size > 0)
         {

@@ -36,28 +36,60 @@ public sealed partial class NDArray
         return offset;
     }
 
-    /// <summary>Reads one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
-    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
+    /// <summary>
+    /// Reads one element as <typeparamref name="T"/>: directly when <typeparamref name="T"/> is the dtype's element
+    /// type, otherwise converted as <c>astype</c> converts under the <c>same_kind</c> rule (<c>GetItem&lt;double&gt;</c>
+    /// of an int64 array, <c>GetItem&lt;float&gt;</c> of a float64 one).
+    /// </summary>
+    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, or <typeparamref name="T"/> is no dtype's element type.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged
+    public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged => GetItem<T>(CastingRule.SameKind, index);
+
+    /// <summary>Reads one element as <typeparamref name="T"/>, converted under <paramref name="casting"/> when it is not the element type.</summary>
+    /// <inheritdoc cref="GetItem{T}(ReadOnlySpan{long})"/>
+    public T GetItem<T>(CastingLike casting, params ReadOnlySpan<long> index) where T : unmanaged
     {
-        var family = TypedFamily<T>();
         long offset = ByteOffsetOf(index);
-        using var lease = Lease();
-        return family.Read(lease.Bytes(offset, _dtype.ItemSize), _dtype);
+        if (_dtype.Family is FixedSizeClass<T> family)
+        {
+            using var lease = Lease();
+            return family.Read(lease.Bytes(offset, _dtype.ItemSize), _dtype);
+        }
+        using var element = View(offset, [], []);
+        using var converted = element.ConvertedFor<T>(casting.Rule);
+        return converted.GetItem<T>();
     }
 
-    /// <summary>Writes one element as <typeparamref name="T"/>, which must be the dtype's element type.</summary>
+    /// <summary>
+    /// Writes one element from a <typeparamref name="T"/>: directly when it is the dtype's element type, otherwise
+    /// converted as <c>astype</c> converts under the <c>same_kind</c> rule (<c>SetItem(5, 0)</c> into an int64 array;
+    /// a <c>double</c> into an integer array is refused: use <see cref="SetValue"/> for NumPy's <c>a[i] = 1.5</c>).
+    /// </summary>
     /// <exception cref="ReadOnlyArrayException">The array is not writeable.</exception>
-    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not the element type.</exception>
+    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, or <typeparamref name="T"/> is no dtype's element type.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    public void SetItem<T>(T value, params ReadOnlySpan<long> index) where T : unmanaged
+    public void SetItem<T>(T value, params ReadOnlySpan<long> index) where T : unmanaged => SetItem(value, CastingRule.SameKind, index);
+
+    /// <summary>Writes one element from a <typeparamref name="T"/>, converted under <paramref name="casting"/> when it is not the element type.</summary>
+    /// <inheritdoc cref="SetItem{T}(T, ReadOnlySpan{long})"/>
+    public void SetItem<T>(T value, CastingLike casting, params ReadOnlySpan<long> index) where T : unmanaged
     {
-        var family = TypedFamily<T>();
         long offset = ByteOffsetOf(index);
         EnsureWriteable();
-        using var lease = Lease();
-        family.Write(lease.Bytes(offset, _dtype.ItemSize), value, _dtype);
+        if (_dtype.Family is FixedSizeClass<T> family)
+        {
+            using var lease = Lease();
+            family.Write(lease.Bytes(offset, _dtype.ItemSize), value, _dtype);
+            return;
+        }
+        var from = ElementDType<T>();
+        var rule = casting.Rule;
+        if (!Casting.CastSafety.Allows(rule, from, _dtype))
+            throw CastRefused(from, _dtype, rule);
+        using var source = np.asarray(new[] { value });
+        using var scalar = source.View(0, [], []);
+        using var element = View(offset, [], []);
+        np.Assign(element, scalar);
     }
 
     /// <summary>
@@ -108,7 +140,7 @@ public sealed partial class NDArray
         return GetValue(new long[_shape.Length]);
     }
 
-    /// <summary>The only element of a one-element array as <typeparamref name="T"/>, the dtype's element type.</summary>
+    /// <summary>The only element of a one-element array as <typeparamref name="T"/>, converted as <see cref="GetItem{T}(ReadOnlySpan{long})"/> converts.</summary>
     /// <exception cref="ArgumentException">The array does not have exactly one element.</exception>
     public T Item<T>() where T : unmanaged
     {
@@ -126,11 +158,21 @@ public sealed partial class NDArray
             ThrowHelper.ReadOnly();
     }
 
-    private FixedSizeClass<T> TypedFamily<T>() where T : unmanaged
+    /// <summary>This array's values as the dtype whose element type is <typeparamref name="T"/>, cast under <paramref name="rule"/> (a new C-ordered array).</summary>
+    /// <exception cref="InvalidCastException">The cast is not allowed, or <typeparamref name="T"/> is no dtype's element type.</exception>
+    internal NDArray ConvertedFor<T>(CastingRule rule) where T : unmanaged
     {
-        if (_dtype.Family is FixedSizeClass<T> family)
-            return family;
-        ThrowHelper.WrongElementType(typeof(T), _dtype);
-        return null!;
+        var target = ElementDType<T>();
+        if (!Casting.CastSafety.Allows(rule, _dtype, target))
+            throw CastRefused(_dtype, target, rule);
+        return AsType(target, MemoryOrder.C, CastingRule.Unsafe);
     }
+
+    // The dtype whose elements are T (double: float64, Half: float16); typed reads and writes convert through it.
+    private static DType ElementDType<T>() where T : unmanaged =>
+        Creation.BufferViews.DTypeOfElement(typeof(T))
+        ?? throw new InvalidCastException($"{typeof(T).Name} is not the element type of any dtype; read the values with GetValue or ToList");
+
+    private static InvalidCastException CastRefused(DType from, DType to, CastingRule rule) =>
+        new($"Cannot cast array data from {from.Repr()} to {to.Repr()} according to the rule '{rule.ToName()}'");
 }

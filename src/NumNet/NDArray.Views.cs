@@ -9,7 +9,7 @@ public sealed partial class NDArray
     /// Basic indexing, always a view: integers (or <see cref="Index"/>, <c>^1</c>) drop a dimension, <see cref="Slice"/>
     /// and <see cref="Range"/> (<c>1..3</c>) select along one, <see cref="IndexMarker.NewAxis"/> (or null) inserts a
     /// dimension of length 1, <see cref="IndexMarker.Ellipsis"/> fills in the rest. A full integer index gives a 0-d
-    /// view; read its value with <see cref="Item()"/> or <see cref="GetItem{T}"/>.
+    /// view; read its value with <see cref="Item()"/> or <see cref="GetItem{T}(ReadOnlySpan{long})"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range, or too many indices.</exception>
     /// <remarks>

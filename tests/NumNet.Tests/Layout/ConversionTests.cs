@@ -83,6 +83,7 @@ public class ConversionTests
         Assert.Equal([0, 3, 1, 4, 2, 5], A().T.ToArray<int>());
         Assert.Equal([2L, 1, 0], np.arange(3)[np.s(null, null, -1)].ToArray<long>());
         Assert.Empty(np.zeros([0]).ToArray<double>());
-        Assert.ThrowsAny<ArgumentException>(() => A().ToArray<long>());
+        Assert.Equal([0L, 1, 2, 3, 4, 5], A().ToArray<long>());       // converted, as astype(int64) would
+        Assert.Throws<InvalidCastException>(() => np.asarray(new[] { 1.5 }).ToArray<int>());   // float64 -> int32 is not same_kind
     }
 }
