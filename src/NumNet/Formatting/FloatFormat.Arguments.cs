@@ -1,6 +1,6 @@
 using System;
 
-namespace NumNet.Formatting;
+namespace NumNet;
 
 public static partial class FloatFormat
 {

@@ -1,7 +1,7 @@
 using System;
 using NumNet.DTypes.Text.Digits;
 
-namespace NumNet.Formatting;
+namespace NumNet;
 
 /// <summary>
 /// Formats floating-point scalars exactly as NumPy's <c>np.format_float_positional</c> and

@@ -1,7 +1,7 @@
 using System;
 using NumNet.DTypes.Text.Digits;
 
-namespace NumNet.Formatting;
+namespace NumNet;
 
 public static partial class FloatFormat
 {

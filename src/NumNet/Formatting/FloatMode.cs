@@ -1,4 +1,4 @@
-namespace NumNet.Formatting;
+namespace NumNet;
 
 /// <summary>
 /// How the <see cref="PrintOptions.Precision"/> print option is read for floating-point elements (NumPy's

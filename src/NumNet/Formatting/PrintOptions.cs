@@ -1,4 +1,4 @@
-namespace NumNet.Formatting;
+namespace NumNet;
 
 /// <summary>
 /// NumPy's print options as one immutable value: what <c>np.get_printoptions()</c> returns and what
