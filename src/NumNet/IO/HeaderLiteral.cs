@@ -69,12 +69,34 @@ internal sealed class HeaderLiteral
         if (c == '(')
             return Tuple();
         if (c == '[')
-            throw Error("lists are not accepted: the shape is a tuple and the descr a string (a list descr is a structured dtype, which NumNet does not support)");
+            return new StructuredDescr(BracketedText());
         if (Word("True"))
             return true;
         if (Word("False"))
             return false;
         throw Error("expected a string, True, False or a tuple of integers");
+    }
+
+    // A list, kept as its text: in a .npy header only a structured dtype's descr is a list, and it is reported, not
+    // parsed. Quotes are skipped so a bracket inside a field name does not count; the scan ends at the header's end.
+    private string BracketedText()
+    {
+        int start = _pos, depth = 0;
+        while (_pos < _text.Length)
+        {
+            char c = _text[_pos];
+            if (c is '\'' or '"')
+            {
+                String();
+                continue;
+            }
+            _pos++;
+            if (c is '[' or '(')
+                depth++;
+            else if (c is ']' or ')' && --depth == 0)
+                return _text[start.._pos];
+        }
+        throw Error("an unterminated list");
     }
 
     private long[] Tuple()
@@ -188,3 +210,7 @@ internal sealed class HeaderLiteral
         return new InvalidDataException(Invariant($"the .npy header is not a valid literal: {what} at position {_pos} (near {PythonRepr.Repr(near)})"));
     }
 }
+
+/// <summary>A header value that is a list: a structured dtype's descr (NumPy record arrays), kept as its text.</summary>
+/// <param name="Text">The list as written in the header.</param>
+internal sealed record StructuredDescr(string Text);

@@ -66,6 +66,8 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
             string keys = string.Join(", ", d.Keys.Order(StringComparer.Ordinal).Select(PythonRepr.Repr));
             throw new InvalidDataException(Invariant($"the .npy header must have exactly the keys 'descr', 'fortran_order' and 'shape'; it has {keys}"));
         }
+        if (d["descr"] is StructuredDescr structured)
+            throw new NotSupportedException(Invariant($"the file holds a structured dtype (a NumPy record array), which NumNet does not support: descr {PythonRepr.Repr(structured.Text)}"));
         if (d["descr"] is not string descr)
             throw new InvalidDataException("the .npy header's 'descr' is not a string");
         if (d["fortran_order"] is not bool fortran)

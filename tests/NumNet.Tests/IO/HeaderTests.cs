@@ -94,4 +94,17 @@ public sealed class HeaderTests
         Assert.Equal([3L], a.Shape);
         _ = Encoding.ASCII;
     }
+
+    [Fact]
+    public void A_structured_dtype_is_not_supported_and_named_not_called_damaged()
+    {
+        // NumPy's own record-array file (np.save of dtype=[('x','<f8'),('y','<i4')]): NotSupportedException naming the
+        // descr, not InvalidDataException ("damaged file").
+        var e = Assert.Throws<NotSupportedException>(() =>
+            np.load(new MemoryStream(Npy("{'descr': [('x', '<f8'), ('y', '<i4')], 'fortran_order': False, 'shape': (2,), }"))));
+        Assert.Contains("structured dtype", e.Message);
+        Assert.Contains("[('x', '<f8'), ('y', '<i4')]", e.Message);
+        Assert.Throws<InvalidDataException>(() =>
+            np.load(new MemoryStream(Npy("{'descr': [('x', '<f8'), 'fortran_order': False, 'shape': (2,)}"))));
+    }
 }

@@ -53,7 +53,7 @@ NPY = [
     ("dimension of 400 digits", npy(header(shape="(" + "9" * 400 + ",)")), "InvalidDataException", "too large"),
     ("object dtype needs pickles", npy(header(descr="'|O'")), "NotSupportedException", "pickle"),
     ("unknown dtype spelling", npy(header(descr="'zz9'")), "InvalidDataException", "zz9"),
-    ("structured dtype list", npy(header(descr="[('a', '<f8')]")), "InvalidDataException", "structured dtype"),
+    ("structured dtype list", npy(header(descr="[('a', '<f8')]")), "NotSupportedException", "structured dtype"),
     ("fortran_order that is not a bool", npy(header(fortran="'maybe'")), "InvalidDataException", "fortran_order"),
     ("data shorter than the shape needs", npy(header(shape="(10,)"), b"\0" * 40), "InvalidDataException", "bytes"),
     ("unterminated string in the header", npy("{'descr': '<f8, 'fortran_order': False, 'shape': (2,), }"), "InvalidDataException", "header"),
