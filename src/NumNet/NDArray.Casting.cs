@@ -37,10 +37,7 @@ public sealed partial class NDArray
             : dtype;
         var resolution = CastSafety.Resolve(_dtype, requested);
         if (resolution.Rule > rule)
-        {
-            throw new InvalidCastException(
-                $"Cannot cast array data from {_dtype.Repr()} to {dtype.Repr()} according to the rule '{rule.ToName()}'");
-        }
+            throw CastSafety.Refused(_dtype, dtype, rule);
         // Any other family's descriptor is the native one.
         var target = unsized && requested == dtype ? resolution.To.AsNative() : resolution.To;
         // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.

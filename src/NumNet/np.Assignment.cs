@@ -38,8 +38,7 @@ public static partial class np
         try
         {
             if (!CastSafety.Allows(rule, value.DType, dst.DType))
-                throw new InvalidCastException(
-                    $"Cannot cast array data from {value.DType.Repr()} to {dst.DType.Repr()} according to the rule '{rule.ToName()}'");
+                throw CastSafety.Refused(value.DType, dst.DType, rule);
             Assign(dst, value);
         }
         finally

@@ -40,6 +40,10 @@ internal static class CastSafety
     /// <summary>True when a cast under <paramref name="rule"/> is allowed.</summary>
     public static bool Allows(CastingRule rule, DType from, DType to) => Resolve(from, to).Rule <= rule;
 
+    /// <summary>NumPy's TypeError for a cast the casting rule forbids (InvalidCastException here).</summary>
+    public static InvalidCastException Refused(DType from, DType to, CastingRule rule) =>
+        new($"Cannot cast array data from {from.Repr()} to {to.Repr()} according to the rule '{rule.ToName()}'");
+
     public static bool IsText(DTypeCode c) => c is DTypeCode.Bytes or DTypeCode.Unicode;
 
     public static bool IsTime(DTypeCode c) => c is DTypeCode.DateTime64 or DTypeCode.TimeDelta64;
