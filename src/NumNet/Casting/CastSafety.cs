@@ -20,6 +20,9 @@ internal static class CastSafety
     /// <summary>The rule needed to cast <paramref name="from"/> to <paramref name="to"/>, and the sized target.</summary>
     public static CastResolution Resolve(DType from, DType to)
     {
+        // A registered class declares its casts itself (safety and target together, as NumPy's ArrayMethod).
+        if (RegisteredDTypeClass.Find(from, to) is { } declared)
+            return new(declared.Rule, declared.To);
         DTypeCode fc = from.Code, tc = to.Code;
         if (NumericTraits.IsNumeric(fc) && NumericTraits.IsNumeric(tc))
             return new(NumericRule(fc, tc, from, to), to);

@@ -1,0 +1,64 @@
+namespace NumNet.DTypes;
+
+/// <summary>
+/// A dtype class that brings every slot the built-in tables would otherwise hold: NumPy's new-style (non-legacy)
+/// DType classes. It names its own spellings, prints its own descriptors, declares its casts with their safety (as
+/// NumPy's ArrayMethod does) and carries its parameters in the descriptor. It has no row in the built-in tables
+/// indexed by <see cref="DTypeCode"/>: its code is NumPy's type number for it, which has no enum name, so the
+/// built-in switches never see it; generic code reaches it only through these slots.
+/// </summary>
+/// <remarks>Listed in <see cref="DTypeRegistry.Registered"/>, the one line adding such a class costs outside its folder.</remarks>
+internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typeChar, string name, int fixedSize, int alignment)
+    : DTypeClass(code, kind, typeChar, name, fixedSize, alignment, null)
+{
+    /// <summary>The descriptor a spelling given to <c>np.dtype</c> names, or null when it is not one of this class's.</summary>
+    public abstract DType? Parse(string spelling);
+
+    /// <summary>NumPy's <c>repr(dtype)</c> (also its <c>str</c> and what an array's repr shows after <c>dtype=</c>).</summary>
+    public abstract string Repr(DType dtype);
+
+    /// <summary>NumPy's <c>dtype.name</c>.</summary>
+    public abstract string DescriptorName(DType dtype);
+
+    /// <summary>NumPy's <c>dtype.str</c>, the array-interface typestr.</summary>
+    public abstract string TypeStr(DType dtype);
+
+    /// <summary>
+    /// The cast between <paramref name="from"/> and <paramref name="to"/> when this class is one of the two and
+    /// declares it; null when it defines no such cast.
+    /// </summary>
+    public abstract DeclaredCast? DeclareCast(DType from, DType to);
+
+    /// <summary>
+    /// The cast a registered class declares between two descriptors (the source's class asked first); null when
+    /// neither is a registered class.
+    /// </summary>
+    /// <exception cref="InvalidCastException">A registered class is involved and refuses the pair (NumPy's TypeError).</exception>
+    public static DeclaredCast? Find(DType from, DType to)
+    {
+        var first = from.Family as RegisteredDTypeClass;
+        var second = to.Family as RegisteredDTypeClass;
+        if (first is null && second is null)
+            return null;
+        var declared = first?.DeclareCast(from, to) ?? second?.DeclareCast(from, to)
+            ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {to.Repr()}: NumPy defines no such cast");
+        return declared.Refusal is { } refusal ? throw new InvalidCastException(refusal) : declared;
+    }
+}
+
+/// <summary>
+/// One cast a registered class declares, as NumPy's ArrayMethod: its safety, the resolved target (open parameters
+/// filled), and how one element converts.
+/// </summary>
+/// <param name="Rule">The strictest casting rule that allows the cast.</param>
+/// <param name="To">The target descriptor, resolved.</param>
+/// <param name="Convert">
+/// Turns the source element, as the source's getitem reads it, into the value the target's setitem takes; null when
+/// the cast is a view (the two descriptors share their storage, so the bytes copy unchanged).
+/// </param>
+/// <param name="Refusal">NumPy's message when it refuses the pair as given (an unsized target it cannot size).</param>
+internal sealed record DeclaredCast(CastingRule Rule, DType To, Func<object?, object?>? Convert, string? Refusal = null)
+{
+    /// <summary>A refusal with NumPy's message.</summary>
+    public static DeclaredCast Refused(DType to, string message) => new(CastingRule.Unsafe, to, null, message);
+}
