@@ -20,8 +20,10 @@ internal static class CastLoopTable
     {
         if (Cache.TryGetValue((from, to), out var loop))
             return loop;
+        // Not cached: a registered class's descriptors may own storage (StringDType's strings), which a cache entry
+        // would keep alive for the life of the process.
         if (RegisteredDTypeClass.Find(from, to) is { } declared)
-            return Cache.GetOrAdd((from, to), Declared(from, declared));
+            return Declared(from, declared);
         loop = Factories[(int)from.Code * FamilyCount + (int)to.Code]?.Invoke(from, to);
         return loop is null ? null : Cache.GetOrAdd((from, to), loop);
     }
