@@ -30,6 +30,19 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     public abstract DeclaredCast? DeclareCast(DType from, DType to);
 
     /// <summary>
+    /// Whether an array of <paramref name="from"/> may be viewed as <paramref name="to"/>: always between built-in
+    /// dtypes; with a registered class only when it declares the cast a view (NumPy's <c>_view_is_safe</c>, since its
+    /// elements may refer to storage the bytes alone do not carry).
+    /// </summary>
+    public static bool MayView(DType from, DType to)
+    {
+        if (from.Family is not RegisteredDTypeClass && to.Family is not RegisteredDTypeClass)
+            return true;
+        var declared = (from.Family as RegisteredDTypeClass)?.DeclareCast(from, to) ?? (to.Family as RegisteredDTypeClass)?.DeclareCast(from, to);
+        return declared is { Convert: null, Refusal: null };
+    }
+
+    /// <summary>
     /// The cast a registered class declares between two descriptors (the source's class asked first); null when
     /// neither is a registered class.
     /// </summary>
