@@ -161,3 +161,26 @@ public sealed class StringDTypeTests
         return result;
     }
 }
+
+/// <summary>Reinterpreting StringDType memory, and racing writers, in a child process where needed.</summary>
+public sealed class StringDTypeSafetyTests
+{
+    // test_stringdtype.py test_view_distinct_instance / numpy/_core/_internal.py _view_is_safe: a view as another dtype
+    // is "Cannot change data-type for array of references." (a TypeError); a view as its own descriptor is fine.
+    [Fact]
+    public void ViewsAsOtherDTypesAreRefused()
+    {
+        using var a = np.asarray(new[] { new string('a', 20), new string('b', 20) }, dtype: np.dtypes.StringDType());
+        using var same = a.View(a.DType);
+        Assert.Equal(new string('b', 20), same.GetValue(1));
+        Assert.Equal("Cannot change data-type for array of references. (Parameter 'dtype')",
+            Assert.Throws<ArgumentException>(() => a.View("V16")).Message);
+        Assert.Throws<ArgumentException>(() => a.View("uint8"));
+        using var bytes = np.zeros(32, np.uint8);
+        Assert.Throws<ArgumentException>(() => bytes.View(np.dtypes.StringDType()));
+        Assert.Throws<ArgumentException>(() => a.View(np.dtypes.StringDType(naObject: null)));
+    }
+
+    [Fact]
+    public void ConcurrentWritesAndReadsNeverCrash() => Reliability.ChildProcess.AssertPasses("stringdtype-concurrent-set-get", "2000");
+}
