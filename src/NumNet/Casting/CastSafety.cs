@@ -41,7 +41,8 @@ internal static class CastSafety
     }
 
     /// <summary>True when a cast under <paramref name="rule"/> is allowed.</summary>
-    public static bool Allows(CastingRule rule, DType from, DType to) => Resolve(from, to).Rule <= rule;
+    public static bool Allows(CastingRule rule, DType from, DType to) =>
+        RegisteredDTypeClass.Allows(rule, from, to) ?? Resolve(from, to).Rule <= rule;
 
     /// <summary>NumPy's TypeError for a cast the casting rule forbids (InvalidCastException here).</summary>
     public static InvalidCastException Refused(DType from, DType to, CastingRule rule) =>

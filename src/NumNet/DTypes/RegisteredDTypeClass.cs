@@ -38,9 +38,22 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     {
         if (from.Family is not RegisteredDTypeClass && to.Family is not RegisteredDTypeClass)
             return true;
-        var declared = (from.Family as RegisteredDTypeClass)?.DeclareCast(from, to) ?? (to.Family as RegisteredDTypeClass)?.DeclareCast(from, to);
-        return declared is { Convert: null, Refusal: null };
+        return Declared(from, to) is { Convert: null, Refusal: null };
     }
+
+    /// <summary>
+    /// Whether a registered class is one of the two, and if so, whether it allows the cast under <paramref name="rule"/>
+    /// (false for a pair it refuses or does not define, as NumPy's <c>can_cast</c> answers); null when neither is registered.
+    /// </summary>
+    public static bool? Allows(CastingRule rule, DType from, DType to)
+    {
+        if (from.Family is not RegisteredDTypeClass && to.Family is not RegisteredDTypeClass)
+            return null;
+        return Declared(from, to) is { Refusal: null } declared && declared.Rule <= rule;
+    }
+
+    private static DeclaredCast? Declared(DType from, DType to) =>
+        (from.Family as RegisteredDTypeClass)?.DeclareCast(from, to) ?? (to.Family as RegisteredDTypeClass)?.DeclareCast(from, to);
 
     /// <summary>
     /// The cast a registered class declares between two descriptors (the source's class asked first); null when
@@ -49,11 +62,9 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     /// <exception cref="InvalidCastException">A registered class is involved and refuses the pair (NumPy's TypeError).</exception>
     public static DeclaredCast? Find(DType from, DType to)
     {
-        var first = from.Family as RegisteredDTypeClass;
-        var second = to.Family as RegisteredDTypeClass;
-        if (first is null && second is null)
+        if (from.Family is not RegisteredDTypeClass && to.Family is not RegisteredDTypeClass)
             return null;
-        var declared = first?.DeclareCast(from, to) ?? second?.DeclareCast(from, to)
+        var declared = Declared(from, to)
             ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {to.Repr()}: NumPy defines no such cast");
         return declared.Refusal is { } refusal ? throw new InvalidCastException(refusal) : declared;
     }
