@@ -197,3 +197,15 @@ public sealed class StringDTypeCastTests
         Assert.True(np.shares_memory(a, same));
     }
 }
+
+/// <summary>can_cast answers, without raising, for pairs StringDType refuses as given.</summary>
+public sealed class StringDTypeCanCastTests
+{
+    // casts.cpp string_to_fixed_width_resolve_descriptors fails for an unsized target; can_cast then answers False.
+    [Theory]
+    [InlineData("U")]
+    [InlineData("S")]
+    [InlineData("M8")]
+    public void UnsizedTargetsAreNotCastable(string to) =>
+        Assert.False(np.can_cast(np.dtypes.StringDType(), np.dtype(to), "unsafe"));
+}

@@ -184,3 +184,44 @@ public sealed class StringDTypeSafetyTests
     [Fact]
     public void ConcurrentWritesAndReadsNeverCrash() => Reliability.ChildProcess.AssertPasses("stringdtype-concurrent-set-get", "2000");
 }
+
+/// <summary>StringDType arrays through the generic array machinery: assignment, filling, copies, stacking.</summary>
+public sealed class StringDTypeArrayTests
+{
+    private static DType T => np.dtypes.StringDType();
+
+    [Fact]
+    public void SliceAssignmentAndFull()
+    {
+        using var a = np.full(4, "abc", T);
+        Assert.Equal(new object?[] { "abc", "abc", "abc", "abc" }, StringDTypeTests.Values(a));
+        a[1..3] = new string('z', 40);
+        Assert.Equal(new object?[] { "abc", new string('z', 40), new string('z', 40), "abc" }, StringDTypeTests.Values(a));
+        using var u = np.asarray(new[] { "p", "q", "r", "s" });
+        np.copyto(a, u);
+        Assert.Equal(new object?[] { "p", "q", "r", "s" }, StringDTypeTests.Values(a));
+    }
+
+    [Fact]
+    public void CopiesAndFlattenKeepTheStrings()
+    {
+        using var a = np.asarray(new[,] { { "a", new string('x', 30) }, { "c", "d" } }, dtype: T);
+        using var f = a.Flatten("F");
+        Assert.Equal(new object?[] { "a", "c", new string('x', 30), "d" }, StringDTypeTests.Values(f));
+        using var copy = np.array(a);
+        Assert.Equal("array([['a', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],\n       ['c', 'd']], dtype=StringDType())", np.repr(copy));
+    }
+
+    // Stacking arrays of two descriptors promotes them (common_instance) and casts each in.
+    [Fact]
+    public void StackingArraysOfDifferentDescriptors()
+    {
+        using var plain = np.asarray(new[] { "a", new string('p', 20) }, dtype: T);
+        using var withNA = np.asarray(new object?[] { null, new string('n', 20) }, dtype: np.dtypes.StringDType(naObject: null));
+        using var both = np.asarray(new object[] { plain, withNA });
+        Assert.Equal(np.dtypes.StringDType(naObject: null), both.DType);
+        Assert.Equal(new object?[] { "a", new string('p', 20), null, new string('n', 20) }, StringDTypeTests.Values(both.Flatten()));
+        using var mixed = np.asarray(new object[] { plain, np.asarray(new[] { "u1", "u2" }) });
+        Assert.Equal(T, mixed.DType);
+    }
+}
