@@ -11,6 +11,12 @@ namespace NumNet.DTypes;
 internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typeChar, string name, int fixedSize, int alignment)
     : DTypeClass(code, kind, typeChar, name, fixedSize, alignment, null)
 {
+    /// <summary>
+    /// NumPy's <c>NPY_NEEDS_INIT</c>: new arrays must start zeroed because arbitrary bytes are no valid element (they
+    /// would refer to storage that is not there). True unless a class says otherwise.
+    /// </summary>
+    public virtual bool NeedsInit => true;
+
     /// <summary>The descriptor a spelling given to <c>np.dtype</c> names, or null when it is not one of this class's.</summary>
     public abstract DType? Parse(string spelling);
 
