@@ -225,3 +225,21 @@ public sealed class StringDTypeArrayTests
         Assert.Equal(T, mixed.DType);
     }
 }
+
+/// <summary>New StringDType arrays never hold leftover bytes.</summary>
+public sealed class StringDTypeInitTests
+{
+    // dtype.c new_stringdtype_instance sets NPY_NEEDS_INIT: np.empty(n, dtype="T") holds empty strings. The float64
+    // arrays allocated and freed first leave bytes behind in memory the allocator may hand out again.
+    [Fact]
+    public void EmptyHoldsEmptyStrings()
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            using var scribble = np.full(20_000, 1.5e-300);
+        }
+        using var a = np.empty(20_000, np.dtypes.StringDType());
+        for (int i = 0; i < a.Size; i += 997)
+            Assert.Equal("", a.GetValue(i));
+    }
+}
