@@ -17,6 +17,12 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     /// </summary>
     public virtual bool NeedsInit => true;
 
+    /// <summary>
+    /// NumPy's <c>NPY_ITEM_REFCOUNT</c>: elements refer to storage outside the array's bytes, so an array of this class
+    /// cannot be made over foreign memory (<c>np.frombuffer</c>). True unless a class says otherwise.
+    /// </summary>
+    public virtual bool HoldsReferences => true;
+
     /// <summary>The descriptor a spelling given to <c>np.dtype</c> names, or null when it is not one of this class's.</summary>
     public abstract DType? Parse(string spelling);
 
