@@ -243,3 +243,16 @@ public sealed class StringDTypeInitTests
             Assert.Equal("", a.GetValue(i));
     }
 }
+
+/// <summary>StringDType arrays cannot be made over foreign bytes.</summary>
+public sealed class StringDTypeBufferTests
+{
+    // ctors.c PyArray_FromBuffer: a dtype with NPY_ITEM_REFCOUNT (StringDType sets it) is
+    // "cannot create an OBJECT array from memory buffer" (ValueError).
+    [Fact]
+    public void FromBufferIsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => np.frombuffer(new byte[32], np.dtypes.StringDType()));
+        Assert.StartsWith("cannot create an OBJECT array from memory buffer", e.Message);
+    }
+}
