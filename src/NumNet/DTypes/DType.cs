@@ -34,7 +34,11 @@ public sealed partial class DType : IEquatable<DType>
     /// </summary>
     internal object? Parameters { get; }
 
-    /// <summary>The family of this dtype.</summary>
+    /// <summary>
+    /// The family of this dtype. A class that registers itself (NumPy's non-legacy DTypes, such as
+    /// <c>np.dtypes.StringDType()</c>) has NumPy's type number for it, which no <see cref="DTypeCode"/> member names
+    /// (StringDType is 2056, NumPy's <c>NPY_VSTRING</c>); tell such dtypes apart by <see cref="Kind"/> or <see cref="Char"/>.
+    /// </summary>
     public DTypeCode Code => Family.Code;
 
     /// <summary>Element size in bytes (NumPy's <c>itemsize</c>). 0 for an unsized S, U or V.</summary>
