@@ -35,3 +35,26 @@ public sealed class StringDTypePrintingTests
         Assert.Equal("hi", np.str(scalar));
     }
 }
+
+/// <summary>Item access and the 'numpystr' formatter key.</summary>
+public sealed class StringDTypeItemTests
+{
+    [Fact]
+    public void ItemOfAZeroDimensionalArrayIsTheString()
+    {
+        using var scalar = np.asarray("hi", dtype: np.dtypes.StringDType());
+        Assert.Equal("hi", scalar.Item());
+        using var missing = np.asarray(new object?[] { null }, dtype: np.dtypes.StringDType(naObject: null));
+        Assert.Null(missing.Item());
+    }
+
+    // arrayprint._get_format_function: a dtype whose type is no NumPy scalar type (StringDType's is str) falls to
+    // formatdict['numpystr'], so a 'numpystr' formatter applies.
+    [Fact]
+    public void NumpystrFormatterApplies()
+    {
+        using var a = np.asarray(new[] { "a", "bc" }, dtype: np.dtypes.StringDType());
+        var formatter = new Dictionary<string, Func<object?, string>> { ["numpystr"] = v => "<" + v + ">" };
+        Assert.Equal("[<a> <bc>]", np.array2string(a, formatter: formatter));
+    }
+}
