@@ -128,16 +128,33 @@ public sealed class StringDTypeCastTests
     }
 
     // casts.cpp load_non_nullable_string: "Arrays with missing data cannot be converted to a non-nullable type"
-    // (test_sized_integer_casts raises ValueError for np.nan in an int cast); a NaN sentinel is NaN as a float.
+    // (test_sized_integer_casts raises ValueError for np.nan in an int cast); string_to_float reads the same way.
     [Fact]
     public void MissingValuesIntoNumbers()
     {
         using var a = np.asarray(new object?[] { "1", double.NaN, "3" }, dtype: np.dtypes.StringDType(double.NaN));
         Assert.Equal("Arrays with missing data cannot be converted to a non-nullable type",
             Assert.ThrowsAny<ArgumentException>(() => a.AsType("int64")).Message);
-        var f = a.AsType("float64").ToArray<double>();
-        Assert.Equal(1.0, f[0]);
-        Assert.True(double.IsNaN(f[1]));
+        Assert.Equal("Arrays with missing data cannot be converted to a non-nullable type",
+            Assert.ThrowsAny<ArgumentException>(() => a.AsType("float64")).Message);
+        using var present = np.asarray(new[] { "1.5", "-inf" }, dtype: np.dtypes.StringDType(double.NaN));
+        Assert.Equal(new[] { 1.5, double.NegativeInfinity }, present.AsType("float64").ToArray<double>());
+    }
+
+    // test_float_nan_cast_na_object (gh-28157): np.array([1.2, 2.3, np.nan]).astype(StringDType(na_object=np.nan))
+    // stores the NaN as the missing value; casts.cpp float_to_string decides by na_eq_cmp, which only float64 scalars
+    // (Python floats) pass, so a float32 NaN stays the text 'nan'.
+    [Fact]
+    public void Float64NaNBecomesTheNaNSentinel()
+    {
+        var dt = np.dtypes.StringDType(double.NaN);
+        using var arr = np.asarray(new[] { 1.2, 2.3, double.NaN }).AsType(dt);
+        Assert.Equal("1.2", arr.GetValue(0));
+        Assert.True(arr.GetValue(2) is double d && double.IsNaN(d));
+        using var single = np.asarray(new[] { float.NaN }).AsType(dt);
+        Assert.Equal("nan", single.GetValue(0));
+        using var full = np.full(1, double.NaN, dt);
+        Assert.True(full.Item() is double f && double.IsNaN(f));
     }
 
     // casts.cpp string_to_bool: NumPy 2 reads any non-empty string as True ("False" too); a NaN sentinel is True, None False.
@@ -208,4 +225,21 @@ public sealed class StringDTypeCanCastTests
     [InlineData("M8")]
     public void UnsizedTargetsAreNotCastable(string to) =>
         Assert.False(np.can_cast(np.dtypes.StringDType(), np.dtype(to), "unsafe"));
+}
+
+/// <summary>Numbers requested as StringDType at creation: stored as their str(), as NumPy's setitem and casts do.</summary>
+public sealed class StringDTypeCreationTests
+{
+    // dtype.c as_pystring (coerce): np.array([1, 2], dtype="T") is ['1', '2']; a float64 buffer goes through the
+    // float-to-string cast (casts.cpp float2s: str() of each value).
+    [Fact]
+    public void NumbersBecomeTheirStr()
+    {
+        using var ints = np.asarray(new object[] { 1, 2 }, dtype: np.dtypes.StringDType());
+        Assert.Equal(new object?[] { "1", "2" }, StringDTypeTests.Values(ints));
+        using var doubles = np.asarray(new[] { 0.1, 1e16 }, dtype: np.dtype("T"));
+        Assert.Equal(new object?[] { "0.1", "1e+16" }, StringDTypeTests.Values(doubles));
+        using var ones = np.ones(2, np.dtypes.StringDType());
+        Assert.Equal(new object?[] { "1", "1" }, StringDTypeTests.Values(ones));
+    }
 }
