@@ -55,8 +55,12 @@ internal static class PackedString
     public static string? Unpack(ReadOnlySpan<byte> slot, StringArena arena)
     {
         System.Diagnostics.Debug.Assert(slot.Length == Size, "a StringDType slot is 16 bytes");
-        byte tag = slot[Size - 1];
-        var body = slot[..(Size - 1)];
+        // One snapshot: another thread may be writing the element, and a tag checked against bytes that then change
+        // would decode something never written (or fail inside the decoder).
+        Span<byte> snapshot = stackalloc byte[Size];
+        slot[..Size].CopyTo(snapshot);
+        byte tag = snapshot[Size - 1];
+        ReadOnlySpan<byte> body = snapshot[..(Size - 1)];
         switch (tag)
         {
             case 0:

@@ -17,7 +17,14 @@ internal sealed class StringParameters : IEquatable<StringParameters>
         NAObject = naObject;
         Coerce = coerce;
         IsStringNA = hasNA && naObject is string;
-        IsNaNNA = hasNA && IsNaN(naObject);
+        // NumPy's test is na != na, true for a NaN of any width.
+        IsNaNNA = hasNA && naObject switch
+        {
+            double d => double.IsNaN(d),
+            float f => float.IsNaN(f),
+            Half h => Half.IsNaN(h),
+            _ => false,
+        };
         NAName = hasNA ? ScalarStr.Format(naObject) : "";
         DefaultString = naObject as string ?? "";
     }
@@ -35,6 +42,7 @@ internal sealed class StringParameters : IEquatable<StringParameters>
     public bool IsStringNA { get; }
 
     /// <summary>NumPy's <c>has_nan_na</c>: the sentinel is not equal to itself (a NaN).</summary>
+    /// <remarks>Set for every NaN sentinel (a float32 NaN is unequal to itself too), as NumPy's <c>na != na</c> test.</remarks>
     public bool IsNaNNA { get; }
 
     /// <summary>NumPy's <c>na_name</c>: <c>str(na_object)</c>, what a missing value becomes as text.</summary>
@@ -48,7 +56,7 @@ internal sealed class StringParameters : IEquatable<StringParameters>
 
     /// <summary>
     /// True when <paramref name="value"/> is this dtype's missing value (NumPy's <c>na_eq_cmp</c>): the sentinel itself,
-    /// an equal value, or any NaN for a NaN sentinel.
+    /// an equal value, or any double NaN for a NaN sentinel.
     /// </summary>
     public bool IsNA(object? value) => HasNA && SameNA(value, NAObject);
 
@@ -56,13 +64,9 @@ internal sealed class StringParameters : IEquatable<StringParameters>
     public static bool SameNA(object? a, object? b) =>
         ReferenceEquals(a, b) || (IsNaN(a) && IsNaN(b)) || (a is not null && a.Equals(b));
 
-    private static bool IsNaN(object? value) => value switch
-    {
-        double d => double.IsNaN(d),
-        float f => float.IsNaN(f),
-        Half h => Half.IsNaN(h),
-        _ => false,
-    };
+    // na_eq_cmp's NaN test is for Python floats, which are double here; a float32 or float16 NaN is another scalar
+    // type that compares unequal to everything, itself included.
+    private static bool IsNaN(object? value) => value is double d && double.IsNaN(d);
 
     /// <inheritdoc/>
     public bool Equals(StringParameters? other) =>
