@@ -14,8 +14,9 @@ public sealed partial class NDArray
     /// <param name="dtype">The dtype to read the bytes as (its byte order included).</param>
     /// <exception cref="ArgumentException">
     /// Either dtype is object ("Cannot change data-type for object array."), or of a class whose elements refer to
-    /// storage and the two are not one descriptor ("Cannot change data-type for array of references."); a 0-d array with another item size; a last
-    /// axis that is not contiguous; or sizes that do not divide (NumPy's ValueError texts).
+    /// storage and the two are not one descriptor ("Cannot change data-type for array of references."); a 0-d array
+    /// with another item size; a last axis that is not contiguous; or sizes that do not divide (NumPy's ValueError
+    /// texts).
     /// </exception>
     public NDArray View(DType dtype)
     {

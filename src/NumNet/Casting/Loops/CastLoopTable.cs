@@ -76,7 +76,7 @@ internal static class CastLoopTable
         return (memory, offset, value) =>
         {
             // Converting into scratch first keeps a failing element from leaving half-written bytes.
-            Span<byte> scratch = stackalloc byte[size];
+            Span<byte> scratch = size <= 256 ? stackalloc byte[size] : new byte[size];
             to.Family.SetBoxed(scratch, value, to);
             scratch.CopyTo(ElementLoop.Element(memory, offset, size));
         };
