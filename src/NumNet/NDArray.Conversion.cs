@@ -13,14 +13,18 @@ public sealed partial class NDArray
     /// </summary>
     /// <param name="dtype">The dtype to read the bytes as (its byte order included).</param>
     /// <exception cref="ArgumentException">
-    /// Either dtype is object ("Cannot change data-type for object array."); a 0-d array with another item size; a last
-    /// axis that is not contiguous; or sizes that do not divide (NumPy's ValueError texts).
+    /// Either dtype is object ("Cannot change data-type for object array."), or of a class whose elements refer to
+    /// storage and the two are not one descriptor ("Cannot change data-type for array of references."); a 0-d array
+    /// with another item size; a last axis that is not contiguous; or sizes that do not divide (NumPy's ValueError
+    /// texts).
     /// </exception>
     public NDArray View(DType dtype)
     {
         ArgumentNullException.ThrowIfNull(dtype);
         if (dtype.IsObject != _dtype.IsObject || (dtype.IsObject && _dtype.IsObject && dtype != _dtype))
             throw new ArgumentException("Cannot change data-type for object array.", nameof(dtype));
+        if (!DTypes.RegisteredDTypeClass.MayView(_dtype, dtype))
+            throw new ArgumentException("Cannot change data-type for array of references.", nameof(dtype));
         int from = _dtype.ItemSize, to = dtype.ItemSize;
         if (from == to)
             return View(_offset, (long[])_shape.Clone(), (long[])_strides.Clone(), dtype);

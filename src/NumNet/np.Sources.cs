@@ -22,16 +22,16 @@ public static partial class np
     /// <param name="count">How many elements to read; -1 (any negative) for all that remain after <paramref name="offset"/>.</param>
     /// <param name="offset">Bytes to skip at the start.</param>
     /// <exception cref="ArgumentException">
-    /// The object is not bytes-like, an array is not C-contiguous, the dtype is object or of size 0, the offset is
-    /// outside the buffer, the remaining bytes are not a whole number of elements, or fewer than
-    /// <paramref name="count"/> remain (NumPy's ValueError and TypeError texts).
+    /// The object is not bytes-like, an array is not C-contiguous, the dtype is object, of size 0 or has elements that
+    /// refer to storage, the offset is outside the buffer, the remaining bytes are not a whole number of elements, or
+    /// fewer than <paramref name="count"/> remain (NumPy's ValueError and TypeError texts).
     /// </exception>
     public static NDArray frombuffer(object buffer, DType? dtype = null, long count = -1, long offset = 0)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         var source = BytesOf(buffer);
         var d = dtype ?? float64;
-        if (d.IsObject)
+        if (d.IsObject || d.Family is DTypes.RegisteredDTypeClass { HoldsReferences: true })
             throw new ArgumentException("cannot create an OBJECT array from memory buffer", nameof(dtype));
         if (d.ItemSize == 0)
             throw new ArgumentException("itemsize cannot be zero in type", nameof(dtype));

@@ -20,6 +20,9 @@ internal static class CastSafety
     /// <summary>The rule needed to cast <paramref name="from"/> to <paramref name="to"/>, and the sized target.</summary>
     public static CastResolution Resolve(DType from, DType to)
     {
+        // A registered class declares its casts itself (safety and target together, as NumPy's ArrayMethod).
+        if (RegisteredDTypeClass.Find(from, to) is { } declared)
+            return new(declared.Rule, declared.To);
         DTypeCode fc = from.Code, tc = to.Code;
         if (NumericTraits.IsNumeric(fc) && NumericTraits.IsNumeric(tc))
             return new(NumericRule(fc, tc, from, to), to);
@@ -38,7 +41,8 @@ internal static class CastSafety
     }
 
     /// <summary>True when a cast under <paramref name="rule"/> is allowed.</summary>
-    public static bool Allows(CastingRule rule, DType from, DType to) => Resolve(from, to).Rule <= rule;
+    public static bool Allows(CastingRule rule, DType from, DType to) =>
+        RegisteredDTypeClass.Allows(rule, from, to) ?? Resolve(from, to).Rule <= rule;
 
     /// <summary>NumPy's TypeError for a cast the casting rule forbids (InvalidCastException here).</summary>
     public static InvalidCastException Refused(DType from, DType to, CastingRule rule) =>

@@ -16,8 +16,9 @@ public sealed partial class DType : IEquatable<DType>
     private readonly char _byteOrder;   // '=' native, '>' or '<' non-native, '|' not applicable
     private readonly char _typeChar;
 
-    internal DType(DTypeClass family, int itemSize, char byteOrder, DateTimeMetadata? unit = null, char? typeChar = null)
+    internal DType(DTypeClass family, int itemSize, char byteOrder, DateTimeMetadata? unit = null, char? typeChar = null, object? parameters = null)
     {
+        Parameters = parameters;
         Family = family;
         ItemSize = itemSize;
         _byteOrder = NormalizeByteOrder(family, itemSize, byteOrder);
@@ -27,7 +28,17 @@ public sealed partial class DType : IEquatable<DType>
 
     internal DTypeClass Family { get; }
 
-    /// <summary>The family of this dtype.</summary>
+    /// <summary>
+    /// The parameters a registered class keeps in its descriptors (StringDType's <c>na_object</c>, <c>coerce</c> and
+    /// string storage); null for the built-in families. Part of equality, through the object's own <c>Equals</c>.
+    /// </summary>
+    internal object? Parameters { get; }
+
+    /// <summary>
+    /// The family of this dtype. A class that registers itself (NumPy's non-legacy DTypes, such as
+    /// <c>np.dtypes.StringDType()</c>) has NumPy's type number for it, which no <see cref="DTypeCode"/> member names
+    /// (StringDType is 2056, NumPy's <c>NPY_VSTRING</c>); tell such dtypes apart by <see cref="Kind"/> or <see cref="Char"/>.
+    /// </summary>
     public DTypeCode Code => Family.Code;
 
     /// <summary>Element size in bytes (NumPy's <c>itemsize</c>). 0 for an unsized S, U or V.</summary>
@@ -75,6 +86,8 @@ public sealed partial class DType : IEquatable<DType>
     {
         get
         {
+            if (Family is RegisteredDTypeClass registered)
+                return registered.DescriptorName(this);
             if (Family.IsFlexible)
                 return ItemSize == 0 ? Family.Name : Family.Name + (ItemSize * 8);
             if (DateTimeMeta is { } meta)
@@ -89,6 +102,8 @@ public sealed partial class DType : IEquatable<DType>
         get
         {
             char order = _byteOrder == '=' ? (BitConverter.IsLittleEndian ? '<' : '>') : _byteOrder;
+            if (Family is RegisteredDTypeClass registered)
+                return registered.TypeStr(this);
             if (IsObject)
                 return "|O";
             int size = Code == DTypeCode.Unicode ? ItemSize / 4 : ItemSize;
@@ -139,6 +154,8 @@ public sealed partial class DType : IEquatable<DType>
     /// <summary>NumPy's <c>str(dtype)</c>: "float32", "&gt;i8", "&lt;U5", "|S10", "object", "datetime64[ns]".</summary>
     public override string ToString()
     {
+        if (Family is RegisteredDTypeClass registered)
+            return registered.Repr(this);
         if (!IsNative)
             return Str;
         return Code switch
@@ -149,7 +166,7 @@ public sealed partial class DType : IEquatable<DType>
     }
 
     /// <summary>NumPy's <c>repr(dtype)</c>: "dtype('float32')", "dtype('&gt;i8')", "dtype('S10')", "dtype('&lt;U')".</summary>
-    public string Repr() => $"dtype('{ReprBody()}')";
+    public string Repr() => Family is RegisteredDTypeClass registered ? registered.Repr(this) : $"dtype('{ReprBody()}')";
 
     private string ReprBody()
     {
@@ -179,13 +196,13 @@ public sealed partial class DType : IEquatable<DType>
         other is not null &&
         (ReferenceEquals(this, other) ||
          (Family == other.Family && ItemSize == other.ItemSize && _byteOrder == other._byteOrder &&
-          Nullable.Equals(DateTimeMeta, other.DateTimeMeta)));
+          Nullable.Equals(DateTimeMeta, other.DateTimeMeta) && Equals(Parameters, other.Parameters)));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is DType d && Equals(d);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Family.Code, ItemSize, _byteOrder, DateTimeMeta);
+    public override int GetHashCode() => HashCode.Combine(Family.Code, ItemSize, _byteOrder, DateTimeMeta, Parameters);
 
     /// <summary>Equivalence of two dtypes (see <see cref="Equals(DType?)"/>).</summary>
     public static bool operator ==(DType? a, DType? b) => a is null ? b is null : a.Equals(b);

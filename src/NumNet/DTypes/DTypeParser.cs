@@ -25,6 +25,11 @@ internal static class DTypeParser
             throw new ArgumentException($"Alias '{spec}' was removed in NumPy 2.0. Use a name without a digit at the end.", nameof(spec));
         if (TryParseDateTimeName(spec, out var dt))
             return dt;
+        foreach (var registered in DTypeRegistry.Registered)
+        {
+            if (registered.Parse(spec) is { } own)
+                return own;
+        }
         return ParseTypeString(spec) ?? throw NotUnderstood(spec);
     }
 

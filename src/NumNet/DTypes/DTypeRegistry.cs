@@ -66,6 +66,12 @@ internal static class DTypeRegistry
         ObjectClass, BytesClass, UnicodeClass, VoidClass, DateTime64Class, TimeDelta64Class,
     ];
 
+    /// <summary>
+    /// The classes that register themselves (NumPy's non-legacy DTypes): each brings its slots
+    /// (<see cref="RegisteredDTypeClass"/>) and has no row in the tables above, which know only the built-in families.
+    /// </summary>
+    public static readonly RegisteredDTypeClass[] Registered = [Strings.StringDTypeClass.Instance];
+
     /// <summary>The native-order descriptor of each fixed-size family (generic unit for datetimes, size 0 for S/U/V).</summary>
     public static readonly DType[] Canonical = BuildCanonical();
 

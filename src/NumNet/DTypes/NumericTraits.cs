@@ -45,7 +45,10 @@ internal static class NumericTraits
     }
 
     /// <summary>True for bool, integers, floats and complex types.</summary>
-    public static bool IsNumeric(DTypeCode code) => Table[(int)code] is not null;
+    public static bool IsNumeric(DTypeCode code) => Row(code) is not null;
+
+    // A registered class's code is past the built-in families and is no number.
+    private static Traits? Row(DTypeCode code) => (uint)code < (uint)Table.Length ? Table[(int)code] : null;
 
     /// <summary>The kind of a numeric family.</summary>
     public static NumKind KindOf(DTypeCode code) => Table[(int)code]!.Value.Kind;
@@ -62,10 +65,10 @@ internal static class NumericTraits
     }
 
     /// <summary>True for the integer families.</summary>
-    public static bool IsInteger(DTypeCode code) => Table[(int)code] is { Kind: NumKind.Signed or NumKind.Unsigned };
+    public static bool IsInteger(DTypeCode code) => Row(code) is { Kind: NumKind.Signed or NumKind.Unsigned };
 
     /// <summary>True for the complex families.</summary>
-    public static bool IsComplex(DTypeCode code) => Table[(int)code] is { Kind: NumKind.Complex };
+    public static bool IsComplex(DTypeCode code) => Row(code) is { Kind: NumKind.Complex };
 
     /// <summary>
     /// NumPy's "safe" relation between numeric families: every value of <paramref name="from"/> is a value of

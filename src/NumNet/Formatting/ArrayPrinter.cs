@@ -126,6 +126,9 @@ internal static class ArrayPrinter
     /// </summary>
     public static string DTypeShortRepr(DType dtype)
     {
+        // A class with its own repr is shown by it, as NumPy does for every dtype whose repr is not dtype's.
+        if (dtype.Family is DTypes.RegisteredDTypeClass)
+            return dtype.Repr();
         if (dtype.IsFlexible || !dtype.IsNative)
             return "'" + dtype.ToString() + "'";
         string name = dtype.Name;

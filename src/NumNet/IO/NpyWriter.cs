@@ -24,6 +24,9 @@ internal static class NpyWriter
         ArgumentNullException.ThrowIfNull(array);
         if (array.DType.IsObject)
             throw new NotSupportedException("object arrays are stored by NumPy as Python pickles, which NumNet does not write; convert to a fixed-size dtype first");
+        // NumPy's format.py saves a non-legacy dtype as a pickle of the whole array under descr '|O', after a UserWarning.
+        if (array.DType.Family is DTypes.RegisteredDTypeClass)
+            throw new NotSupportedException($"arrays of dtype {array.DType.Repr()} are stored by NumPy as a Python pickle of the whole array (descr '|O', with the UserWarning \"Custom dtypes are saved as python objects using the pickle protocol. Loading this file requires allow_pickle=True to be set.\"), which NumNet does not write; cast to a sized 'U' dtype first");
     }
 
     /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data follows them directly.</summary>

@@ -14,6 +14,9 @@ internal static class ArrayAllocator
     {
         if (dtype.IsObject)
             return new ObjectBuffer(new object?[checked((int)count)]);
+        // NumPy's NPY_NEEDS_INIT: elements that refer to storage are never left as leftover bytes (np.empty of
+        // StringDType holds empty strings, not whatever the memory held).
+        zero |= dtype.Family is DTypes.RegisteredDTypeClass { NeedsInit: true };
         long bytes = checked(count * dtype.ItemSize);
         if (bytes < NativeThreshold && dtype.Alignment <= IntPtr.Size)
         {

@@ -20,6 +20,10 @@ internal static class CastLoopTable
     {
         if (Cache.TryGetValue((from, to), out var loop))
             return loop;
+        // Not cached: a registered class's descriptors may own storage (StringDType's strings), which a cache entry
+        // would keep alive for the life of the process.
+        if (RegisteredDTypeClass.Find(from, to) is { } declared)
+            return Declared(from, declared);
         loop = Factories[(int)from.Code * FamilyCount + (int)to.Code]?.Invoke(from, to);
         return loop is null ? null : Cache.GetOrAdd((from, to), loop);
     }
@@ -52,6 +56,30 @@ internal static class CastLoopTable
         if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Float64)
             return (f, t) => f.IsNative ? TextToFloat(f, t, general(f, t)!) : general(f, t);
         return general;
+    }
+
+    // A registered class's cast: a view copies the bytes; otherwise each element is read as its class's getitem gives
+    // it, converted by the declaration, and stored by the target's setitem (through the usual writer for built-ins).
+    private static CastLoop Declared(DType from, DeclaredCast declared)
+    {
+        var to = declared.To;
+        if (declared.Convert is not { } convert)
+            return new RawCopyLoop(from.ItemSize);
+        var read = to.IsObject ? ElementAccess.ObjectReader(from) : ElementAccess.Reader(from);
+        ElementWriter store = to.Family is RegisteredDTypeClass ? RegisteredWriter(to) : ElementAccess.Writer(to);
+        return new ElementLoop((memory, offset) => convert(read(memory, offset)), store, canFail: true);
+    }
+
+    private static ElementWriter RegisteredWriter(DType to)
+    {
+        int size = to.ItemSize;
+        return (memory, offset, value) =>
+        {
+            // Converting into scratch first keeps a failing element from leaving half-written bytes.
+            Span<byte> scratch = size <= 256 ? stackalloc byte[size] : new byte[size];
+            to.Family.SetBoxed(scratch, value, to);
+            scratch.CopyTo(ElementLoop.Element(memory, offset, size));
+        };
     }
 
     private static bool IsObject(this DTypeClass c) => c.Code == DTypeCode.Object;

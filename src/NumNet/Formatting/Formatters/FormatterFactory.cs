@@ -1,3 +1,4 @@
+using NumNet.DTypes;
 using System.Numerics;
 using NumNet.DTypes.Text;
 
@@ -15,6 +16,9 @@ internal static class FormatterFactory
         string key = FormatterKey(dtype);
         if (options.Formatter is { } custom && FindCustom(custom, key) is { } format)
             return new CustomFormatter(array, format);
+        // A registered class's elements print as Python's repr of what getitem returns, NumPy's fallback formatter.
+        if (dtype.Family is RegisteredDTypeClass)
+            return new ObjectFormatter(array);
 
         return dtype.Code switch
         {
@@ -43,7 +47,7 @@ internal static class FormatterFactory
     }
 
     /// <summary>NumPy's formatter key for a dtype.</summary>
-    public static string FormatterKey(DType dtype) => dtype.Code switch
+    public static string FormatterKey(DType dtype) => dtype.Family is RegisteredDTypeClass ? "numpystr" : dtype.Code switch
     {
         DTypeCode.Bool => "bool",
         DTypeCode.TimeDelta64 => "timedelta",
