@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
@@ -17,29 +18,38 @@ internal static class NpyWriter
     /// <summary>Size of the reusable C-ordered buffer a non-contiguous array is copied through.</summary>
     private const long SlabBytes = 16L << 20;
 
-    /// <summary>Throws for arrays .npy cannot hold without pickling, before anything is written.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static void Validate(NDArray array)
+    /// <summary>
+    /// Throws, before anything is written, for an array .npy cannot hold: an object array (which NumPy pickles) when
+    /// pickles are not allowed, or one holding an element with no Python counterpart.
+    /// </summary>
+    /// <exception cref="ArgumentException">An object array and <paramref name="allowPickle"/> false (NumPy's ValueError).</exception>
+    /// <exception cref="NotSupportedException">An element NumNet cannot pickle.</exception>
+    public static void Validate(NDArray array, bool allowPickle)
     {
         ArgumentNullException.ThrowIfNull(array);
-        if (array.DType.IsObject)
-            throw new NotSupportedException("object arrays are stored by NumPy as Python pickles, which NumNet does not write; convert to a fixed-size dtype first");
+        if (!array.DType.IsObject)
+            return;
+        if (!allowPickle)
+            throw new ArgumentException("Object arrays cannot be saved when allow_pickle=False", nameof(allowPickle));
+        Pickle.NumPyPickle.Validate(array);
     }
 
-    /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data follows them directly.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static byte[] Header(NDArray array)
-    {
-        Validate(array);
-        return NpyFormat.Wrap(NpyFormat.DictText(array.DType, array.ShapeRef, IsFortranOnly(array)));
-    }
+    /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data (or, for objects, the pickle) follows.</summary>
+    public static byte[] Header(NDArray array) =>
+        NpyFormat.Wrap(NpyFormat.DictText(array.DType, array.ShapeRef, IsFortranOnly(array)));
 
     /// <summary>Writes the whole .npy content of <paramref name="array"/> to <paramref name="stream"/>.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static void Write(Stream stream, NDArray array)
+    /// <remarks>An object array is written as NumPy 2 writes it: its header, then a protocol-4 pickle of the array.</remarks>
+    /// <exception cref="ArgumentException">An object array and <paramref name="allowPickle"/> false.</exception>
+    /// <exception cref="NotSupportedException">An element NumNet cannot pickle.</exception>
+    public static void Write(Stream stream, NDArray array, bool allowPickle = true)
     {
+        Validate(array, allowPickle);
         stream.Write(Header(array));
-        WriteData(array, stream.Write);
+        if (array.DType.IsObject)
+            Pickle.NumPyPickle.Write(stream, array);
+        else
+            WriteData(array, stream.Write);
     }
 
     /// <summary>
@@ -48,6 +58,7 @@ internal static class NpyWriter
     /// </summary>
     public static void Write(SafeFileHandle file, NDArray array, byte[] header)
     {
+        Debug.Assert(!array.DType.IsObject, "object arrays are pickled through the stream writer");
         RandomAccess.Write(file, header, 0);
         long at = header.Length;
         WriteData(array, bytes =>
