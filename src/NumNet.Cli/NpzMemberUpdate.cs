@@ -25,7 +25,7 @@ internal static class NpzMemberUpdate
     /// <exception cref="InputException">The file is not a valid .npz, or it has the member and <paramref name="replace"/> is false.</exception>
     public static void Write(string path, string name, NDArray array, bool replace, Action<double>? progress)
     {
-        NpyWriter.Validate(array);
+        NpyWriter.Validate(array, allowPickle: false);
         string entryName = name + ".npy";
         using var old = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         bool compress = Inspect(old, path, name, entryName, replace);

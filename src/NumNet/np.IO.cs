@@ -16,28 +16,44 @@ public static partial class np
     /// owner where the system allows), and a Ctrl+C or SIGTERM during the save removes the temporary file.
     /// </summary>
     /// <remarks>
-    /// The bytes equal NumPy's for the same array: dtype and byte order kept as they are, F-contiguous arrays (that are
-    /// not also C-contiguous) stored in Fortran order, any other layout stored in C order.
+    /// <para>The bytes equal NumPy's for the same array: dtype and byte order kept as they are, F-contiguous arrays (that are
+    /// not also C-contiguous) stored in Fortran order, any other layout stored in C order.</para>
+    /// <para>An object array is written as NumPy 2 writes one: a <c>'|O'</c> header, then a protocol-4 Python pickle
+    /// of the array, which NumPy loads with <c>allow_pickle=True</c>. Its elements must be values with a Python
+    /// counterpart: null, bool, long/BigInteger (int), double (float), Complex, decimal (Decimal), string, byte[],
+    /// object?[] (tuple), List&lt;object?&gt; (list), arrays, and NumPy scalars (an int as int32, …).</para>
     /// </remarks>
-    /// <exception cref="NotSupportedException">An object array: NumPy would pickle it, and NumNet does not write pickles.</exception>
+    /// <param name="file">The file's path.</param>
+    /// <param name="arr">The array to save.</param>
+    /// <param name="allowPickle">Whether an object array may be pickled (NumPy's <c>allow_pickle</c>, true by default).</param>
+    /// <exception cref="ArgumentException">An object array and <paramref name="allowPickle"/> false (NumPy's ValueError).</exception>
+    /// <exception cref="NotSupportedException">An object array holding a value with no Python counterpart; nothing is written.</exception>
     /// <exception cref="IOException">The file cannot be written, or is a directory.</exception>
     /// <exception cref="UnauthorizedAccessException">The file is read-only (NumPy's PermissionError), or its folder cannot be written.</exception>
     /// <exception cref="OperationCanceledException">A signal interrupted the save and the application kept running; the file is as it was.</exception>
-    public static void save(string file, NDArray arr)
+    public static void save(string file, NDArray arr, bool allowPickle = true)
     {
         ArgumentNullException.ThrowIfNull(file);
-        byte[] header = NpyWriter.Header(arr);
+        ArgumentNullException.ThrowIfNull(arr);
+        NpyWriter.Validate(arr, allowPickle);
         if (!file.EndsWith(".npy", StringComparison.Ordinal))
             file += ".npy";
+        if (NpyWriter.IsPickled(arr.DType))
+        {
+            // A pickle's length is known only once written, so it goes out as a stream, not by positioned writes.
+            AtomicFile.Write(file, stream => NpyWriter.Write(stream, arr, allowPickle));
+            return;
+        }
+        byte[] header = NpyWriter.Header(arr);
         AtomicFile.Write(file, header.Length + arr.NBytes, handle => NpyWriter.Write(handle, arr, header), stream => NpyWriter.Write(stream, arr));
     }
 
     /// <summary><c>np.save(stream, arr)</c>: writes the .npy content of <paramref name="arr"/> at the stream's position.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static void save(Stream file, NDArray arr)
+    /// <inheritdoc cref="save(string, NDArray, bool)"/>
+    public static void save(Stream file, NDArray arr, bool allowPickle = true)
     {
         ArgumentNullException.ThrowIfNull(file);
-        NpyWriter.Write(file, arr);
+        NpyWriter.Write(file, arr, allowPickle);
     }
 
     /// <summary>
@@ -54,35 +70,46 @@ public static partial class np
     /// process with SIGBUS at the next touch of a lost page, in NumNet as in NumPy: map only files nobody rewrites,
     /// and read the others without <paramref name="mmapMode"/> (a truncation then is an <see cref="InvalidDataException"/>).
     /// </param>
-    /// <param name="allowPickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
+    /// <param name="allowPickle">
+    /// Whether an object array (stored by NumPy as a Python pickle) or a file holding one pickled array may be read, as
+    /// NumPy's <c>allow_pickle</c>. Even when true, the pickle may only rebuild NumPy arrays of plain values (see
+    /// <see cref="save(string, NDArray, bool)"/>): a pickle naming anything else is refused, not run.
+    /// </param>
     /// <param name="maxMemberBytes">For .npz: the largest member data size accepted (the guard against zip bombs).</param>
     /// <param name="maxHeaderSize">The longest .npy header accepted, as NumPy's parameter of that name.</param>
     /// <exception cref="InvalidDataException">
     /// Neither .npy nor .npz, a truncated file, a malformed header (wrong keys, anything but literals), an unknown
     /// dtype, a shape whose byte size overflows or exceeds the file.
     /// </exception>
-    /// <exception cref="NotSupportedException">A pickle, an object array, or a structured dtype.</exception>
-    /// <exception cref="ArgumentException">An unknown <paramref name="mmapMode"/>.</exception>
+    /// <exception cref="NotSupportedException">A structured dtype, or a pickle that holds more than arrays of plain values.</exception>
+    /// <exception cref="ArgumentException">
+    /// An unknown <paramref name="mmapMode"/>; an object array or a pickle when <paramref name="allowPickle"/> is false;
+    /// an object array with <paramref name="mmapMode"/> (NumPy's ValueErrors).
+    /// </exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static object load(string file, string? mmapMode = null, bool allowPickle = false,
         long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
     {
         ArgumentNullException.ThrowIfNull(file);
-        _ = allowPickle;
         var access = mmapMode is null ? (System.IO.MemoryMappedFiles.MemoryMappedFileAccess?)null : MemoryMapLoader.ParseMode(mmapMode);
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         try
         {
             var kind = FileKinds.Sniff(stream);
             if (kind == FileKind.Npz)
-                return new NpzFile(stream, leaveOpen: false, maxMemberBytes, maxHeaderSize);
+                return new NpzFile(stream, leaveOpen: false, maxMemberBytes, maxHeaderSize, allowPickle);
+            if (kind == FileKind.Pickle)
+            {
+                using (stream)
+                    return ReadPickleFile(stream, allowPickle);
+            }
             if (access is { } a)
             {
                 stream.Dispose();
                 return MemoryMapLoader.Open(file, a, maxHeaderSize);
             }
             using (stream)
-                return NpyReader.Read(stream, maxHeaderSize: maxHeaderSize);
+                return NpyReader.Read(stream, maxHeaderSize: maxHeaderSize, allowPickle: allowPickle);
         }
         catch
         {
@@ -98,15 +125,24 @@ public static partial class np
         long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
     {
         ArgumentNullException.ThrowIfNull(file);
-        _ = allowPickle;
         var kind = FileKinds.Sniff(file, out var replay);
         if (kind == FileKind.Npz)
         {
             if (!file.CanSeek)
                 throw new ArgumentException("an .npz archive needs a seekable stream", nameof(file));
-            return new NpzFile(file, leaveOpen: true, maxMemberBytes, maxHeaderSize);
+            return new NpzFile(file, leaveOpen: true, maxMemberBytes, maxHeaderSize, allowPickle);
         }
-        return NpyReader.Read(replay, maxHeaderSize: maxHeaderSize);
+        if (kind == FileKind.Pickle)
+            return ReadPickleFile(replay, allowPickle);
+        return NpyReader.Read(replay, maxHeaderSize: maxHeaderSize, allowPickle: allowPickle);
+    }
+
+    // NumPy's np.load unpickles a file that is neither .npy nor .npz when allow_pickle is true.
+    private static NDArray ReadPickleFile(Stream stream, bool allowPickle)
+    {
+        if (!allowPickle)
+            throw new ArgumentException("This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.", nameof(allowPickle));
+        return IO.Pickle.NumPyPickle.Read(stream, stream.CanSeek ? NpyHeader.BytesLeft(stream) : long.MaxValue);
     }
 
     /// <summary>
@@ -127,7 +163,7 @@ public static partial class np
     /// <summary>
     /// <c>np.savez(file, name=arr, ...)</c>: writes the arrays uncompressed into a .npz archive, each as the member
     /// <c>name.npy</c>, appending <c>.npz</c> to the file name when it lacks it. Written through a temporary file, as
-    /// <see cref="save(string, NDArray)"/> writes.
+    /// <see cref="save(string, NDArray, bool)"/> writes.
     /// </summary>
     /// <exception cref="ArgumentException">An empty or repeated name.</exception>
     /// <exception cref="NotSupportedException">An object array.</exception>

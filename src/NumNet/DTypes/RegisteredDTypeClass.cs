@@ -42,6 +42,24 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     public abstract DeclaredCast? DeclareCast(DType from, DType to);
 
     /// <summary>
+    /// The module-level Python callable that rebuilds this class's descriptors in a pickle (what the descriptor's
+    /// <c>__reduce__</c> names), or null when the class cannot be pickled. Arrays of a class that can are pickled as
+    /// NumPy pickles non-legacy dtypes: the descriptor by this call, the elements as a list of what getitem reads.
+    /// </summary>
+    public virtual (string Module, string Name)? PickleConstructor => null;
+
+    /// <summary>The arguments <see cref="PickleConstructor"/> takes to rebuild <paramref name="dtype"/>.</summary>
+    /// <exception cref="NotSupportedException">The class cannot be pickled.</exception>
+    public virtual object?[] PickleArguments(DType dtype) =>
+        throw new NotSupportedException($"dtype {Repr(dtype)} cannot be pickled");
+
+    /// <summary>The descriptor a pickle's call of <see cref="PickleConstructor"/> with <paramref name="args"/> makes.</summary>
+    /// <exception cref="ArgumentException">Arguments the constructor does not take.</exception>
+    /// <exception cref="NotSupportedException">The class cannot be pickled.</exception>
+    public virtual DType FromPickleArguments(object?[] args) =>
+        throw new NotSupportedException($"dtype class {Name} cannot be unpickled");
+
+    /// <summary>
     /// Whether an array of <paramref name="from"/> may be viewed as <paramref name="to"/>: always between built-in
     /// dtypes; with a registered class only when it declares the cast a view (NumPy's <c>_view_is_safe</c>, since its
     /// elements may refer to storage the bytes alone do not carry).

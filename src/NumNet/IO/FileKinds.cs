@@ -10,16 +10,18 @@ internal enum FileKind
 
     /// <summary>A zip archive, taken as .npz.</summary>
     Npz,
+
+    /// <summary>A Python pickle (protocol 2 or later), as <c>pickle.dump</c> writes one.</summary>
+    Pickle,
 }
 
-/// <summary>Tells .npy from .npz by the first bytes, as <c>np.load</c> does, and refuses everything else.</summary>
+/// <summary>Tells .npy, .npz and a Python pickle apart by the first bytes, as <c>np.load</c> does, and refuses everything else.</summary>
 internal static class FileKinds
 {
     private const int SniffLength = 6;
 
     /// <summary>The kind of a seekable stream's content; the position is restored.</summary>
     /// <exception cref="InvalidDataException">Neither kind.</exception>
-    /// <exception cref="NotSupportedException">A Python pickle.</exception>
     public static FileKind Sniff(Stream stream)
     {
         long start = stream.Position;
@@ -31,7 +33,6 @@ internal static class FileKinds
 
     /// <summary>The kind of any stream's content, and in <paramref name="replay"/> a stream that reads it from the start.</summary>
     /// <exception cref="InvalidDataException">Neither kind.</exception>
-    /// <exception cref="NotSupportedException">A Python pickle.</exception>
     public static FileKind Sniff(Stream stream, out Stream replay)
     {
         if (stream.CanSeek)
@@ -57,7 +58,7 @@ internal static class FileKinds
         if (head.Length == 0)
             throw new InvalidDataException("the file is empty: neither .npy nor .npz");
         if (head[0] == 0x80)
-            throw new NotSupportedException("the file holds a Python pickle; NumNet does not load pickles");
+            return FileKind.Pickle;
         throw new InvalidDataException(Invariant($"neither a .npy file nor a .npz archive (it starts with {Convert.ToHexString(head)})"));
     }
 }

@@ -21,7 +21,8 @@ internal static class MemoryMapLoader
 
     /// <summary>Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping.</summary>
     /// <exception cref="InvalidDataException">A damaged header, or a file shorter than its header promises.</exception>
-    /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
+    /// <exception cref="NotSupportedException">A structured dtype.</exception>
+    /// <exception cref="ArgumentException">An object array: its elements are a pickle, not bytes to map (NumPy's ValueError).</exception>
     public static NDArray Open(string path, MemoryMappedFileAccess access, int maxHeaderSize)
     {
         NpyHeader header;
@@ -31,6 +32,8 @@ internal static class MemoryMapLoader
             header = NpyHeader.Read(stream, maxHeaderSize);
             fileLength = stream.Length;
         }
+        if (header.DType.IsObject)
+            throw new ArgumentException("Array can't be memory-mapped: Python objects in dtype.", "mmapMode");
         if (fileLength - header.DataOffset < header.DataBytes)
             throw new InvalidDataException(Invariant($"the .npy file is truncated: the header promises {header.DataBytes} bytes of data, the file holds {fileLength - header.DataOffset}"));
         var buffer = new MemoryMappedFileBuffer(path, header.DataOffset, header.DataBytes, access);

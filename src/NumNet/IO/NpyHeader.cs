@@ -26,7 +26,7 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
     /// <param name="stream">Positioned at the magic string; left positioned at the first data byte.</param>
     /// <param name="maxHeaderSize">Longest header accepted, so a hostile length cannot make us read megabytes of text.</param>
     /// <exception cref="InvalidDataException">Not a .npy stream, an unsupported version, a truncated or malformed header.</exception>
-    /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
+    /// <exception cref="NotSupportedException">A structured dtype.</exception>
     public static NpyHeader Read(Stream stream, int maxHeaderSize = DefaultMaxHeaderSize)
     {
         Span<byte> prefix = stackalloc byte[NpyFormat.MagicLength + 4];
@@ -98,8 +98,6 @@ internal sealed record NpyHeader(DType DType, long[] Shape, bool FortranOrder, i
             // OverflowException: a size whose bytes pass what a dtype can hold ('<U536870912' is 2 GiB per element).
             throw new InvalidDataException(Invariant($"the .npy header's descr {PythonRepr.Repr(descr)} is not a dtype NumNet understands: {MessageText.OneLine(e.Message)}"));
         }
-        if (dtype.IsObject)
-            throw new NotSupportedException("the file holds an object array, stored as a Python pickle; NumNet does not load pickles");
         if (dtype.IsFlexible && dtype.ItemSize == 0 && dtype.Code != DTypeCode.Void)
             throw new InvalidDataException(Invariant($"the .npy header's descr {PythonRepr.Repr(descr)} has no size"));
         return dtype;

@@ -15,10 +15,15 @@ internal static class NpyReader
     /// <param name="maxDataBytes">Largest data size accepted (the zip-bomb cap for .npz members).</param>
     /// <param name="maxHeaderSize">Longest header accepted.</param>
     /// <exception cref="InvalidDataException">A damaged header, data shorter than the header promises, or data over the cap.</exception>
-    /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
-    public static NDArray Read(Stream stream, long maxDataBytes = long.MaxValue, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
+    /// <param name="allowPickle">Whether an object array, which NumPy stores as a Python pickle, may be read.</param>
+    /// <exception cref="NotSupportedException">A structured dtype, or a pickle that holds more than an array of plain values.</exception>
+    /// <exception cref="ArgumentException">An object array when <paramref name="allowPickle"/> is false (NumPy's ValueError).</exception>
+    public static NDArray Read(Stream stream, long maxDataBytes = long.MaxValue, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize,
+        bool allowPickle = false)
     {
         var header = NpyHeader.Read(stream, maxHeaderSize);
+        if (header.DType.IsObject)
+            return ReadPickled(stream, maxDataBytes, allowPickle);
         if (header.DataBytes > maxDataBytes)
             throw new InvalidDataException(Invariant($"the array's data would take {header.DataBytes} bytes, more than the limit of {maxDataBytes}"));
         // On a file, a shape promising more bytes than exist is caught before any memory is allocated for it.
@@ -38,6 +43,17 @@ internal static class NpyReader
             array.Dispose();
             throw;
         }
+    }
+
+    // NumPy writes an object array as a pickle of the whole array after its header, and reads back whatever that
+    // pickle holds: the header's shape is not consulted.
+    private static NDArray ReadPickled(Stream stream, long maxBytes, bool allowPickle)
+    {
+        if (!allowPickle)
+            throw new ArgumentException("Object arrays cannot be loaded when allow_pickle=False", nameof(allowPickle));
+        if (stream.CanSeek)
+            maxBytes = Math.Min(maxBytes, NpyHeader.BytesLeft(stream));
+        return Pickle.NumPyPickle.Read(stream, maxBytes);
     }
 
     private static void Fill(Stream stream, NDArray array, long total)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using NumNet.DTypes;
 using NumNet.Layout;
 
 namespace NumNet.IO;
@@ -17,32 +19,62 @@ internal static class NpyWriter
     /// <summary>Size of the reusable C-ordered buffer a non-contiguous array is copied through.</summary>
     private const long SlabBytes = 16L << 20;
 
-    /// <summary>Throws for arrays .npy cannot hold without pickling, before anything is written.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static void Validate(NDArray array)
+    /// <summary>
+    /// Whether NumPy stores arrays of <paramref name="dtype"/> as a Python pickle under descr <c>'|O'</c>: object
+    /// arrays, and dtypes of classes without a byte layout of their own (NumPy's non-legacy dtypes, such as StringDType).
+    /// </summary>
+    public static bool IsPickled(DType dtype) => dtype.IsObject || dtype.Family is RegisteredDTypeClass;
+
+    /// <summary>
+    /// Throws, before anything is written, for an array .npy cannot hold: a pickled array (see <see cref="IsPickled"/>)
+    /// when pickles are not allowed, or one NumNet cannot pickle.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pickled array and <paramref name="allowPickle"/> false (NumPy's ValueError).</exception>
+    /// <exception cref="NotSupportedException">An element or a dtype NumNet cannot pickle.</exception>
+    public static void Validate(NDArray array, bool allowPickle)
     {
         ArgumentNullException.ThrowIfNull(array);
-        if (array.DType.IsObject)
-            throw new NotSupportedException("object arrays are stored by NumPy as Python pickles, which NumNet does not write; convert to a fixed-size dtype first");
-        // NumPy's format.py saves a non-legacy dtype as a pickle of the whole array under descr '|O', after a UserWarning.
-        if (array.DType.Family is DTypes.RegisteredDTypeClass)
-            throw new NotSupportedException($"arrays of dtype {array.DType.Repr()} are stored by NumPy as a Python pickle of the whole array (descr '|O', with the UserWarning \"Custom dtypes are saved as python objects using the pickle protocol. Loading this file requires allow_pickle=True to be set.\"), which NumNet does not write; cast to a sized 'U' dtype first");
+        if (!IsPickled(array.DType))
+            return;
+        if (array.DType.Family is RegisteredDTypeClass { PickleConstructor: null })
+            throw new NotSupportedException($"arrays of dtype {array.DType.Repr()} are stored by NumPy as a Python pickle, and NumNet cannot pickle this dtype; cast to a sized 'U' dtype first");
+        if (!allowPickle)
+            throw new ArgumentException(array.DType.IsObject
+                ? "Object arrays cannot be saved when allow_pickle=False"
+                : "User-defined dtypes cannot be saved when allow_pickle=False", nameof(allowPickle));
+        Pickle.NumPyPickle.Validate(array);
     }
 
-    /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data follows them directly.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
+    /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data (or the pickle) follows.</summary>
+    /// <remarks>
+    /// For a registered dtype the descr is <c>'|O'</c> and NumPy's UserWarning is raised, as <c>format.py</c>'s
+    /// <c>dtype_to_descr</c> does: the file can be loaded only with <c>allow_pickle=True</c>.
+    /// </remarks>
     public static byte[] Header(NDArray array)
     {
-        Validate(array);
-        return NpyFormat.Wrap(NpyFormat.DictText(array.DType, array.ShapeRef, IsFortranOnly(array)));
+        var descr = array.DType;
+        if (descr.Family is RegisteredDTypeClass)
+        {
+            Warnings.Warn(NumPyWarningKind.UserWarning, "Custom dtypes are saved as python objects using the pickle protocol. Loading this file requires allow_pickle=True to be set.");
+            descr = PickledDescr;
+        }
+        return NpyFormat.Wrap(NpyFormat.DictText(descr, array.ShapeRef, IsFortranOnly(array)));
     }
 
+    private static readonly DType PickledDescr = np.dtype("O");
+
     /// <summary>Writes the whole .npy content of <paramref name="array"/> to <paramref name="stream"/>.</summary>
-    /// <exception cref="NotSupportedException">An object array.</exception>
-    public static void Write(Stream stream, NDArray array)
+    /// <remarks>An object array is written as NumPy 2 writes it: its header, then a protocol-4 pickle of the array.</remarks>
+    /// <exception cref="ArgumentException">An object array and <paramref name="allowPickle"/> false.</exception>
+    /// <exception cref="NotSupportedException">An element NumNet cannot pickle.</exception>
+    public static void Write(Stream stream, NDArray array, bool allowPickle = true)
     {
+        Validate(array, allowPickle);
         stream.Write(Header(array));
-        WriteData(array, stream.Write);
+        if (IsPickled(array.DType))
+            Pickle.NumPyPickle.Write(stream, array);
+        else
+            WriteData(array, stream.Write);
     }
 
     /// <summary>
@@ -51,6 +83,7 @@ internal static class NpyWriter
     /// </summary>
     public static void Write(SafeFileHandle file, NDArray array, byte[] header)
     {
+        Debug.Assert(!IsPickled(array.DType), "pickled arrays go through the stream writer");
         RandomAccess.Write(file, header, 0);
         long at = header.Length;
         WriteData(array, bytes =>

@@ -40,6 +40,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     // zipfile's name table: a member's full name to its entry, the last one when a name repeats.
     private readonly Dictionary<string, ZipArchiveEntry> _byName = new(StringComparer.Ordinal);
     private readonly int _maxHeaderSize;
+    private readonly bool _allowPickle;
     private readonly Lock _gate = new();
     private bool _disposed;
 
@@ -48,10 +49,13 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     /// <param name="leaveOpen">Keep <paramref name="stream"/> open when this is disposed.</param>
     /// <param name="maxMemberBytes">The cap on one member's data size.</param>
     /// <param name="maxHeaderSize">The cap on a member's .npy header length.</param>
+    /// <param name="allowPickle">Whether object-array members (Python pickles) may be read, as NumPy's <c>allow_pickle</c>.</param>
     /// <exception cref="InvalidDataException">The stream is not a valid zip archive.</exception>
     /// <exception cref="ArgumentException">The stream cannot be read or sought.</exception>
-    public NpzFile(Stream stream, bool leaveOpen = false, long maxMemberBytes = DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
+    public NpzFile(Stream stream, bool leaveOpen = false, long maxMemberBytes = DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize,
+        bool allowPickle = false)
     {
+        _allowPickle = allowPickle;
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead || !stream.CanSeek)
             throw new ArgumentException("an .npz archive needs a readable, seekable stream", nameof(stream));
@@ -96,7 +100,8 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
     /// <summary>Reads the member <paramref name="key"/> (with or without its <c>.npy</c> suffix).</summary>
     /// <exception cref="KeyNotFoundException">No such member.</exception>
     /// <exception cref="InvalidDataException">The member is damaged, truncated, or larger than the caps allow.</exception>
-    /// <exception cref="NotSupportedException">The member holds an object (pickled) or structured array.</exception>
+    /// <exception cref="NotSupportedException">The member holds a structured array, or a pickle of more than an array of plain values.</exception>
+    /// <exception cref="ArgumentException">The member holds an object array and the archive was opened without allowPickle.</exception>
     /// <exception cref="ObjectDisposedException">The archive has been closed.</exception>
     public NDArray this[string key]
     {
@@ -168,7 +173,7 @@ public sealed class NpzFile : IReadOnlyDictionary<string, NDArray>, IDisposable
             {
                 using var member = entry.Open();
                 using var checking = new Crc32CheckingStream(member);
-                var array = NpyReader.Read(checking, cap, _maxHeaderSize);
+                var array = NpyReader.Read(checking, cap, _maxHeaderSize, _allowPickle);
                 uint crc = checking.FinishAndGetCrc();
                 if (crc != entry.Crc32)
                 {

@@ -9,7 +9,7 @@ internal static class NpzWriter
 {
     /// <summary>Checks names and arrays before anything is written.</summary>
     /// <exception cref="ArgumentException">A null or empty name, or a name given twice.</exception>
-    /// <exception cref="NotSupportedException">An object array.</exception>
+    /// <exception cref="NotSupportedException">An object array holding an element NumNet cannot pickle.</exception>
     public static void Validate(IReadOnlyList<(string Name, NDArray Array)> members)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ internal static class NpzWriter
                 throw new ArgumentException("every array in an .npz needs a non-empty name", nameof(members));
             if (!seen.Add(name))
                 throw new ArgumentException(Invariant($"the name {PythonRepr.Repr(name)} is given to more than one array"), nameof(members));
-            NpyWriter.Validate(array);
+            NpyWriter.Validate(array, allowPickle: true);
         }
     }
 

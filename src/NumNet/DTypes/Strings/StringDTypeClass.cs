@@ -114,6 +114,35 @@ internal sealed class StringDTypeClass : RegisteredDTypeClass
     public override TResult Accept<TVisitor, TResult>(ref TVisitor visitor) => visitor.VisitOther(this);
 
     /// <inheritdoc/>
+    /// <remarks>NumPy's <c>stringdtype__reduce__</c> (<c>stringdtype/dtype.c</c>) names this helper of
+    /// <c>numpy/_core/_internal.py</c>, with <c>(coerce,)</c> or <c>(coerce, na_object)</c>.</remarks>
+    public override (string Module, string Name)? PickleConstructor => ("numpy._core._internal", "_convert_to_stringdtype_kwargs");
+
+    /// <inheritdoc/>
+    /// <remarks><c>coerce</c> is a Python int, as <c>Py_BuildValue("O(i)")</c> makes it.</remarks>
+    public override object?[] PickleArguments(DType dtype)
+    {
+        var p = Of(dtype);
+        long coerce = p.Coerce ? 1 : 0;
+        return p.HasNA ? [coerce, p.NAObject] : [coerce];
+    }
+
+    /// <inheritdoc/>
+    public override DType FromPickleArguments(object?[] args) => args switch
+    {
+        [var coerce] when Truth(coerce) is { } c => Descriptor(false, null, c),
+        [var coerce, var na] when Truth(coerce) is { } c => Descriptor(true, na, c),
+        _ => throw new ArgumentException("_convert_to_stringdtype_kwargs takes (coerce) or (coerce, na_object)", nameof(args)),
+    };
+
+    private static bool? Truth(object? value) => value switch
+    {
+        bool b => b,
+        long n => n != 0,
+        _ => null,
+    };
+
+    /// <inheritdoc/>
     /// <remarks><c>np.dtype("T")</c> is <c>StringDType()</c>.</remarks>
     public override DType? Parse(string spelling) => spelling == "T" ? Default : null;
 
