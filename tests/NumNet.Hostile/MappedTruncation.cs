@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NumNet.Hostile;
+
+/// <summary>
+/// A file loaded with <c>np.load(path, mmapMode: ...)</c> that another process truncates, shrinks or rewrites while it
+/// is mapped. NumPy dies with SIGBUS at the next touch of a lost page; NumNet must keep the array's contents (modes
+/// "r" and "c") or throw a clear exception at its next access (mode "r+"), and never crash.
+/// </summary>
+public static class MappedTruncation
+{
+    private const int Elements = 1 << 20; // 8 MiB of float64: many pages, so most of them are lost to the truncation
+
+    /// <summary>How the other process damages the file.</summary>
+    private static readonly Dictionary<string, Func<string, (string File, string[] Arguments)>> Damages = new(StringComparer.Ordinal)
+    {
+        ["truncate"] = path => ("truncate", ["-s", "0", path]),
+        ["shrink"] = path => ("truncate", ["-s", "4096", path]),
+        ["open-wb"] = path => ("/usr/bin/python3", ["-c", "import sys; open(sys.argv[1], 'wb').close()", path]),
+        ["numpy-save"] = path => ("/usr/bin/python3", ["-c", "import sys, numpy; numpy.save(sys.argv[1], numpy.zeros(3))", path]),
+    };
+
+    /// <summary>
+    /// Arguments: mode ("r", "c" or "r+"), damage (truncate, shrink, open-wb, numpy-save), rounds, and a folder to work
+    /// in. Each round saves 8 MiB of float64, maps it, reads it, lets another process damage the file while a second
+    /// thread keeps summing the array, then reads every element again.
+    /// </summary>
+    [Scenario("mmap-truncated-by-another-process")]
+    public static void TruncatedByAnotherProcess(string[] args)
+    {
+        string mode = args[0], damage = args[1];
+        int rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
+        string path = Path.Combine(args[3], "mapped.npy");
+        double expectedSum = (double)Elements * (Elements - 1) / 2;
+        int kept = 0, ended = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            using (var source = np.arange((double)Elements))
+                np.save(path, source);
+            using var a = np.load<NDArray>(path, mmapMode: mode);
+            Expect.That(Sum(a) == expectedSum, $"round {round}: the mapped file does not read back whole");
+            if (mode != "r")
+                a.SetItem(-1.0, 0);
+            double expectedNow = mode == "r" ? expectedSum : expectedSum - 1;
+
+            using var stop = new CancellationTokenSource();
+            var reader = Task.Run(() => ReadUntilStopped(a, expectedNow, stop.Token));
+            RunOtherProcess(Damages[damage](path));
+            stop.Cancel();
+            string readerOutcome = reader.Result;
+
+            var outcome = ReadAfterDamage(a, expectedNow);
+            Expect.That(outcome is "kept" or "ended", $"round {round}: {outcome}");
+            Expect.That(readerOutcome is "kept" or "ended", $"round {round}, reading thread: {readerOutcome}");
+            // "r" and "c" keep a private copy; "r+" cannot go on writing to a file that is gone, so it ends.
+            Expect.That(outcome == (mode == "r+" ? "ended" : "kept"), $"round {round}: mode {mode} {outcome} the array");
+            if (outcome == "kept")
+                kept++;
+            else
+                ended++;
+        }
+        Console.WriteLine($"mode {mode}, {damage}: {rounds} rounds, contents kept {kept}, next access threw {ended}");
+    }
+
+    /// <summary>
+    /// Arguments: a folder. Maps a file while another process holds it open for writing (no lease can be taken): "r" and
+    /// "c" read it into memory instead, "r+" is refused, and the writer may then truncate it without harm.
+    /// </summary>
+    [Scenario("mmap-of-a-file-open-for-writing")]
+    public static void FileOpenForWriting(string[] args)
+    {
+        string path = Path.Combine(args[0], "written.npy");
+        using (var source = np.arange((double)Elements))
+            np.save(path, source);
+        double expectedSum = (double)Elements * (Elements - 1) / 2;
+        var writer = Process.Start(new ProcessStartInfo("/usr/bin/python3")
+        {
+            ArgumentList = { "-c", "import sys, time; f = open(sys.argv[1], 'r+b'); print('open', flush=True); sys.stdin.readline(); f.truncate(0); f.close()", path },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            Expect.That(writer.StandardOutput.ReadLine() == "open", "the writer did not open the file");
+            using var r = np.load<NDArray>(path, mmapMode: "r");
+            using var c = np.load<NDArray>(path, mmapMode: "c");
+            Expect.That(!r.IsWriteable && c.IsWriteable, "modes r and c keep their writeability when read into memory");
+            IOException? refused = null;
+            try
+            {
+                np.load<NDArray>(path, mmapMode: "r+").Dispose();
+            }
+            catch (IOException e)
+            {
+                refused = e;
+            }
+            Expect.That(refused is not null && refused.Message.Contains("r+", StringComparison.Ordinal), $"r+ over a file another process writes: {refused?.Message ?? "mapped"}");
+            writer.StandardInput.WriteLine("go");
+            writer.StandardInput.Flush();
+            Expect.That(writer.WaitForExit(60_000), "the writer hangs");
+            Expect.That(new FileInfo(path).Length == 0, "the writer truncated the file");
+            Expect.That(Sum(r) == expectedSum && Sum(c) == expectedSum, "the arrays read into memory lost their contents");
+            Console.WriteLine("r and c read into memory; r+ refused: " + refused!.Message);
+        }
+        finally
+        {
+            if (!writer.HasExited)
+                writer.Kill();
+            writer.Dispose();
+        }
+    }
+
+    private static double Sum(NDArray a)
+    {
+        // Every element, through the same typed read any caller would use.
+        double sum = 0;
+        foreach (double x in a.ToArray<double>())
+            sum += x;
+        return sum;
+    }
+
+    private static string ReadAfterDamage(NDArray a, double expected)
+    {
+        try
+        {
+            double sum = Sum(a);
+            return sum == expected ? "kept" : $"contents changed: sum {sum}, expected {expected}";
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException)
+        {
+            return "ended";
+        }
+    }
+
+    private static string ReadUntilStopped(NDArray a, double expected, CancellationToken stop)
+    {
+        string outcome = "kept";
+        while (!stop.IsCancellationRequested)
+        {
+            outcome = ReadAfterDamage(a, expected);
+            if (outcome != "kept")
+                return outcome;
+        }
+        return outcome;
+    }
+
+    private static void RunOtherProcess((string File, string[] Arguments) command)
+    {
+        var info = new ProcessStartInfo(command.File) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in command.Arguments)
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info) ?? throw new ScenarioFailedException("could not start " + command.File);
+        string err = process.StandardError.ReadToEnd();
+        // A hang detector only: a lease that is never released holds the other process for the kernel's
+        // lease-break-time (45 s by default) before it goes on regardless.
+        Expect.That(process.WaitForExit(120_000), $"{command.File} still runs after 2 minutes");
+        Expect.That(process.ExitCode == 0, $"{command.File} failed: {err}");
+    }
+}
