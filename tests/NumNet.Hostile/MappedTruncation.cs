@@ -15,14 +15,18 @@ public static class MappedTruncation
     /// <summary>How the other process damages the file.</summary>
     private static readonly Dictionary<string, Func<string, (string File, string[] Arguments)>> Damages = new(StringComparer.Ordinal)
     {
-        ["truncate"] = path => ("truncate", ["-s", "0", path]),
-        ["shrink"] = path => ("truncate", ["-s", "4096", path]),
-        ["open-wb"] = path => ("/usr/bin/python3", ["-c", "import sys; open(sys.argv[1], 'wb').close()", path]),
+        ["truncate"] = path => ("/usr/bin/python3", ["-c", "import os, sys; os.truncate(sys.argv[1], 0)", path]),
+        ["shrink"] = path => ("/usr/bin/python3", ["-c", "import os, sys; os.truncate(sys.argv[1], 4096)", path]),
+        // coreutils' truncate opens without blocking, so it fails at once while the lease is held (as it does for
+        // any leased file); like a user, it tries again.
+        ["coreutils-truncate"] = path => ("/bin/sh", ["-c", "for i in $(seq 200); do truncate -s 0 \"$1\" 2>/dev/null && exit 0; sleep 0.05; done; exit 1", "sh", path]),
+        // Prints how long its open waited (in ms): the delay a lease break costs the other process.
+        ["open-wb"] = path => ("/usr/bin/python3", ["-c", "import sys, time; t = time.perf_counter(); open(sys.argv[1], 'wb').close(); print((time.perf_counter() - t) * 1000)", path]),
         ["numpy-save"] = path => ("/usr/bin/python3", ["-c", "import sys, numpy; numpy.save(sys.argv[1], numpy.zeros(3))", path]),
     };
 
     /// <summary>
-    /// Arguments: mode ("r", "c" or "r+"), damage (truncate, shrink, open-wb, numpy-save), rounds, and a folder to work
+    /// Arguments: mode ("r", "c" or "r+"), damage (truncate, shrink, coreutils-truncate, open-wb, numpy-save), rounds, and a folder to work
     /// in. Each round saves 8 MiB of float64, maps it, reads it, lets another process damage the file while a second
     /// thread keeps summing the array, then reads every element again.
     /// </summary>
@@ -34,6 +38,7 @@ public static class MappedTruncation
         string path = Path.Combine(args[3], "mapped.npy");
         double expectedSum = (double)Elements * (Elements - 1) / 2;
         int kept = 0, ended = 0;
+        var waits = new List<double>();
         for (int round = 0; round < rounds; round++)
         {
             using (var source = np.arange((double)Elements))
@@ -46,7 +51,9 @@ public static class MappedTruncation
 
             using var stop = new CancellationTokenSource();
             var reader = Task.Run(() => ReadUntilStopped(a, expectedNow, stop.Token));
-            RunOtherProcess(Damages[damage](path));
+            string printed = RunOtherProcess(Damages[damage](path));
+            if (double.TryParse(printed, CultureInfo.InvariantCulture, out double waited))
+                waits.Add(waited);
             stop.Cancel();
             string readerOutcome = reader.Result;
 
@@ -61,6 +68,11 @@ public static class MappedTruncation
                 ended++;
         }
         Console.WriteLine($"mode {mode}, {damage}: {rounds} rounds, contents kept {kept}, next access threw {ended}");
+        if (waits.Count > 0)
+        {
+            waits.Sort();
+            Console.WriteLine(FormattableString.Invariant($"the other process's open waited: median {waits[waits.Count / 2]:F2} ms, max {waits[^1]:F2} ms"));
+        }
     }
 
     /// <summary>
@@ -145,16 +157,18 @@ public static class MappedTruncation
         return outcome;
     }
 
-    private static void RunOtherProcess((string File, string[] Arguments) command)
+    private static string RunOtherProcess((string File, string[] Arguments) command)
     {
-        var info = new ProcessStartInfo(command.File) { RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(command.File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in command.Arguments)
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new ScenarioFailedException("could not start " + command.File);
+        var output = process.StandardOutput.ReadToEndAsync();
         string err = process.StandardError.ReadToEnd();
         // A hang detector only: a lease that is never released holds the other process for the kernel's
         // lease-break-time (45 s by default) before it goes on regardless.
         Expect.That(process.WaitForExit(120_000), $"{command.File} still runs after 2 minutes");
         Expect.That(process.ExitCode == 0, $"{command.File} failed: {err}");
+        return output.Result.Trim();
     }
 }

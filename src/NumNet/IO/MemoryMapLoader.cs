@@ -2,6 +2,7 @@ using System.IO.MemoryMappedFiles;
 using NumNet.Formatting;
 using NumNet.Layout;
 using NumNet.Memory;
+using NumNet.Platform;
 using static System.FormattableString;
 
 namespace NumNet.IO;
@@ -19,21 +20,43 @@ internal static class MemoryMapLoader
         _ => throw new ArgumentException(Invariant($"mmapMode must be one of 'r', 'r+' or 'c' (got {PythonRepr.Repr(mode)})"), "mmapMode"),
     };
 
-    /// <summary>Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping.</summary>
+    /// <summary>
+    /// Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping. Where the file
+    /// cannot be mapped safely (<see cref="MemoryMappedFileBuffer"/>: no lease can be taken on it), modes "r" and "c"
+    /// read it into memory instead and "r+" is refused (<see cref="WithoutLease"/>).
+    /// </summary>
     /// <exception cref="InvalidDataException">A damaged header, or a file shorter than its header promises.</exception>
     /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
+    /// <exception cref="IOException">Mode "r+" on a file that cannot be mapped safely, naming the reason.</exception>
     public static NDArray Open(string path, MemoryMappedFileAccess access, int maxHeaderSize)
     {
         NpyHeader header;
         long fileLength;
+        byte[] headerBytes;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
         {
             header = NpyHeader.Read(stream, maxHeaderSize);
             fileLength = stream.Length;
+            // Kept to check, once the file is leased, that it still starts with the header the shape was read from.
+            headerBytes = new byte[header.DataOffset];
+            stream.Position = 0;
+            stream.ReadExactly(headerBytes);
         }
         if (fileLength - header.DataOffset < header.DataBytes)
             throw new InvalidDataException(Invariant($"the .npy file is truncated: the header promises {header.DataBytes} bytes of data, the file holds {fileLength - header.DataOffset}"));
-        var buffer = new MemoryMappedFileBuffer(path, header.DataOffset, header.DataBytes, access);
+        MemoryMappedFileBuffer buffer;
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows refuses to truncate a file while it is mapped: no lease is needed there.
+            buffer = new MemoryMappedFileBuffer(path, header.DataOffset, header.DataBytes, access);
+        }
+        else
+        {
+            var leased = MemoryMappedFileBuffer.TryMapUnderLease(path, header.DataOffset, header.DataBytes, access, headerBytes, out var refusal);
+            if (leased is null)
+                return ReadInstead(path, access, refusal, maxHeaderSize);
+            buffer = leased;
+        }
         try
         {
             var shape = (long[])header.Shape.Clone();
@@ -46,5 +69,37 @@ internal static class MemoryMapLoader
             buffer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What a load does with a file it cannot map under a lease.</summary>
+    internal enum UnleasedPlan
+    {
+        /// <summary>Read the file into memory: the same array for every read, and "c" writes stay in memory as they would.</summary>
+        ReadIntoMemory,
+
+        /// <summary>Refuse: "r+" promises that writes reach the file, which a copy in memory cannot keep.</summary>
+        Refuse,
+    }
+
+    /// <summary>
+    /// The plan for a file that cannot be mapped under a lease. Mapping it anyway would let any process that
+    /// truncates it end this one (SIGBUS), as it does NumPy; reading it gives "r" and "c" the same array, and
+    /// "r+" cannot be kept without the mapping, so it is refused with the reason rather than silently detached.
+    /// </summary>
+    internal static UnleasedPlan WithoutLease(MemoryMappedFileAccess access) => access switch
+    {
+        MemoryMappedFileAccess.Read or MemoryMappedFileAccess.CopyOnWrite => UnleasedPlan.ReadIntoMemory,
+        _ => UnleasedPlan.Refuse,
+    };
+
+    private static NDArray ReadInstead(string path, MemoryMappedFileAccess access, LeaseRefusal refusal, int maxHeaderSize)
+    {
+        if (WithoutLease(access) == UnleasedPlan.Refuse)
+            throw new IOException(Invariant($"{PythonRepr.Repr(path)} cannot be memory-mapped with mmapMode 'r+' safely: {MemoryMappedFileBuffer.Describe(refusal, access)}; another process could truncate it under the mapping. Load it without mmapMode, or close the other handles to it"));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        var array = NpyReader.Read(stream, maxHeaderSize: maxHeaderSize);
+        if (access == MemoryMappedFileAccess.Read)
+            array.SetWriteable(false);
+        return array;
     }
 }
