@@ -95,7 +95,7 @@ internal static class MemoryMapLoader
     private static NDArray ReadInstead(string path, MemoryMappedFileAccess access, LeaseRefusal refusal, int maxHeaderSize)
     {
         if (WithoutLease(access) == UnleasedPlan.Refuse)
-            throw new IOException(Invariant($"{PythonRepr.Repr(path)} cannot be memory-mapped with mmapMode 'r+' safely: {MemoryMappedFileBuffer.Describe(refusal, access)}; another process could truncate it under the mapping. Load it without mmapMode, or close the other handles to it"));
+            throw new IOException(Invariant($"{PythonRepr.Repr(path)} cannot be memory-mapped with mmapMode 'r+' safely: {MemoryMappedFileBuffer.Describe(refusal, access)}; mapped without a lease, a file that another process truncates ends this one (SIGBUS). Load it without mmapMode"));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         var array = NpyReader.Read(stream, maxHeaderSize: maxHeaderSize);
         if (access == MemoryMappedFileAccess.Read)

@@ -189,6 +189,9 @@ public sealed unsafe class MemoryMappedFileBuffer : ArrayBuffer, IDisposable, IL
     /// <summary>True once the buffer is closed (<see cref="ArrayBuffer.IsClosed"/>): the mapping is released or about to be.</summary>
     public bool IsDisposed => IsClosed;
 
+    /// <summary>True while the range is the file's own pages under a lease (false on Windows, and once a lease break detached it).</summary>
+    internal bool HoldsFileLease => _leased?.HoldsLease ?? false;
+
     internal override object? MemoryKey => null;
 
     internal override long KeyOffset => 0;

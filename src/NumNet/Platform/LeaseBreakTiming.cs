@@ -12,6 +12,9 @@ internal static class LeaseBreakTiming
     private const long SlowestCopyBytesPerSecond = 64L << 20;
     private const int DefaultBreakSeconds = 45;
 
+    /// <summary>Replaces the computed copy limit (bytes), so tests can reach the path of a mapping too large to copy.</summary>
+    internal static long? CopyLimitOverride { get; set; }
+
     /// <summary>The kernel's break time: how long another process's open waits for a holder that does not answer.</summary>
     public static int BreakSeconds => ReadBreakSeconds();
 
@@ -24,6 +27,8 @@ internal static class LeaseBreakTiming
     /// </summary>
     public static bool CanCopyInTime(nuint length)
     {
+        if (CopyLimitOverride is { } limit)
+            return (ulong)length <= (ulong)limit;
         long byTime = BreakSeconds * SlowestCopyBytesPerSecond / 2;
         long byMemory = AvailableMemoryBytes() / 2;
         return (ulong)length <= (ulong)Math.Min(byTime, byMemory);

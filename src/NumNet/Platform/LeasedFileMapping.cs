@@ -132,7 +132,7 @@ internal sealed class LeasedFileMapping
             CheckHolds(file, end);
             int fd = (int)file.DangerousGetHandle();
             int lease = write ? LeaseLibc.WriteLease : LeaseLibc.ReadLease;
-            int errno = LeaseLibc.TrySetLease(fd, lease);
+            int errno = TakeLease(fd, lease);
             if (errno != 0)
             {
                 file.Dispose();
@@ -162,6 +162,22 @@ internal sealed class LeasedFileMapping
         // A break that came before the mapping was registered was heard by nobody: look once now.
         mapping.DetachIfBreaking();
         return LeaseRefusal.None;
+    }
+
+    /// <summary>
+    /// Takes the lease, trying again for a few milliseconds while it conflicts: a handle that another mapping of this
+    /// process has just closed to end its broken lease is counted as open for a moment after its lease is gone.
+    /// </summary>
+    private static int TakeLease(int fd, int lease)
+    {
+        const int Attempts = 8;
+        int errno = LeaseLibc.TrySetLease(fd, lease);
+        for (int attempt = 1; errno == LeaseLibc.EAgain && attempt < Attempts; attempt++)
+        {
+            Thread.Sleep(attempt);
+            errno = LeaseLibc.TrySetLease(fd, lease);
+        }
+        return errno;
     }
 
     /// <summary>The refusal an errno of <c>F_SETLEASE</c> means.</summary>
@@ -260,6 +276,7 @@ internal sealed class LeasedFileMapping
     private void Detach()
     {
         bool copied;
+        string? lost = null;
         lock (_gate)
         {
             if (_state != MappingState.Leased || LeaseLibc.GetLease((int)_file!.DangerousGetHandle()) == _lease)
@@ -268,20 +285,22 @@ internal sealed class LeasedFileMapping
                 TrySync();
             copied = LeaseBreakTiming.CanCopyInTime(Length) && LeaseLibc.TryReplaceWithCopy(Address, Length, _protection);
             if (copied)
-            {
                 _state = MappingState.Private;
-                GiveUpLease();
-            }
             if (!copied || _access == MemoryMappedFileAccess.ReadWrite)
-                _lostReason = copied ? LostReadWrite : LostTooLarge;
+                _lostReason = lost = copied ? LostReadWrite : LostTooLarge;
         }
-        if (_lostReason is { } reason)
-            TellListener(reason);
+        // The array refuses its next access before the other process is let go, so nothing it does can be missed.
+        if (lost is not null)
+            TellListener(lost);
         if (copied)
+        {
+            lock (_gate)
+                GiveUpLease();
             return;
+        }
         // The array now refuses new accesses; the ones running finish on the file's pages, which are still there,
-        // and the last of them unmaps (Release). Past a while, zeros replace the pages so that the other process
-        // can go on before the kernel ends the lease under a running access.
+        // and the last of them unmaps and closes (Release). Past a while, zeros replace the pages so that the other
+        // process can go on before the kernel ends the lease under a running access.
         if (_released.Wait(LeaseBreakTiming.DrainLimit))
             return;
         lock (_gate)
@@ -314,13 +333,12 @@ internal sealed class LeasedFileMapping
         }
     }
 
-    // Under _gate. Closing the descriptor ends the lease anyway; unlocking first is only explicit.
+    // Under _gate, once no mapping uses the descriptor. Closing it ends the lease: the kernel removes a lease with
+    // the last reference to its open file. F_UNLCK would let a waiting opener go on while the descriptor is still
+    // open, and its own lease (this process mapping the file again) would then fail for a moment.
     private void GiveUpLease()
     {
-        if (_file is null)
-            return;
-        _ = LeaseLibc.TrySetLease((int)_file.DangerousGetHandle(), LeaseLibc.NoLease);
-        _file.Dispose();
+        _file?.Dispose();
         _file = null;
     }
 
