@@ -35,49 +35,34 @@ public sealed class MappedTruncationTests(ITestOutputHelper output)
     [MemberData(nameof(ModesAndDamages))]
     public void A_file_another_process_truncates_or_rewrites_never_crashes_its_mapper(string mode, string damage)
     {
-        if (!CanRunPython(needsNumPy: damage == "numpy-save"))
-            return;
-        using var dir = new TempDir();
-        Passes("mmap-truncated-by-another-process", mode, damage, Rounds, dir.Path);
+        PassesInNewFolder("mmap-truncated-by-another-process", Python(needsNumPy: damage == "numpy-save"), mode, damage, Rounds);
     }
 
     [Theory]
     [MemberData(nameof(Modes))]
     public void A_file_this_process_truncates_never_crashes_it(string mode)
     {
-        if (!OperatingSystem.IsLinux())
-            return;
-        using var dir = new TempDir();
-        Passes("mmap-truncated-by-this-process", mode, Rounds, dir.Path);
+        PassesInNewFolder("mmap-truncated-by-this-process", OperatingSystem.IsLinux(), mode, Rounds);
     }
 
     [Theory]
     [MemberData(nameof(Modes))]
     public void A_mapping_too_large_to_copy_ends_its_array_without_crashing(string mode)
     {
-        if (!CanRunPython(needsNumPy: false))
-            return;
-        using var dir = new TempDir();
-        Passes("mmap-too-large-to-copy", mode, Rounds, dir.Path);
+        PassesInNewFolder("mmap-too-large-to-copy", Python(needsNumPy: false), mode, Rounds);
     }
 
     [Theory]
     [MemberData(nameof(Modes))]
     public void Dispose_racing_a_lease_break_never_crashes(string mode)
     {
-        if (!CanRunPython(needsNumPy: false))
-            return;
-        using var dir = new TempDir();
-        Passes("mmap-dispose-during-break", mode, Rounds, dir.Path);
+        PassesInNewFolder("mmap-dispose-during-break", Python(needsNumPy: false), mode, Rounds);
     }
 
     [Fact]
     public void A_file_another_process_holds_open_for_writing_is_read_into_memory_and_r_plus_is_refused()
     {
-        if (!CanRunPython(needsNumPy: false))
-            return;
-        using var dir = new TempDir();
-        Passes("mmap-of-a-file-open-for-writing", dir.Path);
+        PassesInNewFolder("mmap-of-a-file-open-for-writing", Python(needsNumPy: false));
     }
 
     [Fact]
@@ -192,27 +177,29 @@ public sealed class MappedTruncationTests(ITestOutputHelper output)
         Assert.Equal(MemoryMapLoader.UnleasedPlan.Refuse, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.ReadWrite));
     }
 
-    private void Passes(string scenario, params string[] arguments)
+    // Runs the scenario with a new folder as its last argument, or notes the skip when it cannot run here.
+    private void PassesInNewFolder(string scenario, bool canRun, params string[] arguments)
     {
-        var outcome = ChildProcess.Run(scenario, arguments);
+        if (!canRun)
+        {
+            output.WriteLine($"SKIPPED: {scenario} needs Linux and /usr/bin/python3 (with NumPy to save over the file)");
+            return;
+        }
+        using var dir = new TempDir();
+        var outcome = ChildProcess.Run(scenario, [.. arguments, dir.Path]);
         Assert.True(outcome.ExitCode == 0, $"scenario '{scenario}' failed: {outcome}");
         output.WriteLine(outcome.Stdout);
     }
 
-    private bool CanRunPython(bool needsNumPy)
+    // The other process of most scenarios is Debian's Python; NumPy only for the np.save damage.
+    private static bool Python(bool needsNumPy)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/python3"))
-        {
-            output.WriteLine("SKIPPED: needs Linux and /usr/bin/python3 as the other process");
             return false;
-        }
         if (!needsNumPy)
             return true;
         using var probe = Process.Start("/usr/bin/python3", ["-c", "import numpy"]);
         probe.WaitForExit();
-        if (probe.ExitCode == 0)
-            return true;
-        output.WriteLine("SKIPPED: /usr/bin/python3 has no NumPy to save over the file");
-        return false;
+        return probe.ExitCode == 0;
     }
 }
