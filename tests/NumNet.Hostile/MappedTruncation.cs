@@ -11,7 +11,7 @@ namespace NumNet.Hostile;
 /// </summary>
 public static class MappedTruncation
 {
-    private const int Elements = 1 << 20; // 8 MiB of float64: many pages, so most of them are lost to the truncation
+    private const int Elements = 1 << 17; // 1 MiB of float64: 256 pages, so most of them are lost to the truncation
 
     /// <summary>How the other process damages the file.</summary>
     private static readonly Dictionary<string, Func<string, (string File, string[] Arguments)>> Damages = new(StringComparer.Ordinal)
@@ -28,7 +28,7 @@ public static class MappedTruncation
 
     /// <summary>
     /// Arguments: mode ("r", "c" or "r+"), damage (truncate, shrink, coreutils-truncate, open-wb, numpy-save), rounds,
-    /// and a folder to work in. Each round saves 8 MiB of float64, maps it, reads it, lets another process damage the
+    /// and a folder to work in. Each round saves 1 MiB of float64, maps it, reads it, lets another process damage the
     /// file while a second thread keeps summing the array, then reads every element again: "r" and "c" keep their
     /// contents, "r+" (whose writes could no longer reach the file) throws at its next access.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using static System.FormattableString;
 
@@ -109,6 +110,7 @@ internal static partial class LeaseLibc
     /// </summary>
     public static unsafe bool TryReplaceWithCopy(nint address, nuint length, int protection)
     {
+        AssertWholePages(address, length);
         nint copy = Mmap(0, length, ProtReadWrite, MapPrivate | MapAnonymous, -1, 0);
         if (copy == MapFailed)
             return false;
@@ -128,8 +130,17 @@ internal static partial class LeaseLibc
     /// </summary>
     public static void ReplaceWithZeros(nint address, nuint length, int protection)
     {
+        AssertWholePages(address, length);
         if (Mmap(address, length, protection, MapPrivate | MapAnonymous | MapFixed, -1, 0) == MapFailed)
             throw Failure("mmap(MAP_FIXED)");
+    }
+
+    // The boundary of the remapping calls: a range that is not whole pages would leave part of the file mapped.
+    private static void AssertWholePages(nint address, nuint length)
+    {
+        nuint page = (nuint)Environment.SystemPageSize;
+        Debug.Assert(address != 0 && (nuint)address % page == 0 && length != 0 && length % page == 0,
+            "remapping needs a page-aligned range of whole pages");
     }
 
     private static IOException Failure(string call)

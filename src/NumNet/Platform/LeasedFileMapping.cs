@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.MemoryMappedFiles;
 using Microsoft.Win32.SafeHandles;
 
@@ -264,8 +263,8 @@ internal sealed class LeasedFileMapping
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            // Nothing is left to do but let the kernel end the lease when its break time is up.
-            Debug.Fail("detaching a leased mapping failed: " + e.Message);
+            // Nothing is left to do but let the kernel end the lease when its break time is up (no assertion: a
+            // failed one ends the process, which is what this code exists to prevent).
         }
         finally
         {
