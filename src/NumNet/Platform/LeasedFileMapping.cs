@@ -289,8 +289,7 @@ internal sealed class LeasedFileMapping
                 _lostReason = lost = copied ? LostReadWrite : LostTooLarge;
         }
         // The array refuses its next access before the other process is let go, so nothing it does can be missed.
-        if (lost is not null)
-            TellListener(lost);
+        bool told = lost is not null && TellListener(lost);
         if (copied)
         {
             lock (_gate)
@@ -299,8 +298,9 @@ internal sealed class LeasedFileMapping
         }
         // The array now refuses new accesses; the ones running finish on the file's pages, which are still there,
         // and the last of them unmaps and closes (Release). Past a while, zeros replace the pages so that the other
-        // process can go on before the kernel ends the lease under a running access.
-        if (_released.Wait(LeaseBreakTiming.DrainLimit))
+        // process can go on before the kernel ends the lease under a running access. With no array (not made yet,
+        // or unreachable) no access can be running: zeros at once.
+        if (told && _released.Wait(LeaseBreakTiming.DrainLimit))
             return;
         lock (_gate)
         {
@@ -312,12 +312,14 @@ internal sealed class LeasedFileMapping
         }
     }
 
-    private void TellListener(string reason)
+    // True when an array was there to be told.
+    private bool TellListener(string reason)
     {
         ILeaseBreakListener? listener = null;
         lock (_gate)
             _listener?.TryGetTarget(out listener);
         listener?.MappingLostItsFile(reason);
+        return listener is not null;
     }
 
     // Under _gate. A failed sync loses only the writes it could not save, which the truncation would lose anyway.
