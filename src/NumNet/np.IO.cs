@@ -57,7 +57,8 @@ public static partial class np
     /// at their next access (as they do when any other open, even for reading, breaks their write lease). Where no
     /// lease can be taken (another process has the file open for writing, or for "r+" open at all; the file belongs
     /// to another user; the file system has no leases; not Linux) "r" and "c" read the file into memory instead
-    /// (the same values; "r" read-only) and "r+" throws <see cref="IOException"/> naming the reason. Windows, which
+    /// (the same values; "r" read-only) unless its data is more than half the memory available, and "r+" is
+    /// refused; a refusal is an <see cref="IOException"/> naming the reason. Windows, which
     /// refuses to truncate a mapped file, maps without a lease. See docs/reliability.md.
     /// </param>
     /// <param name="allowPickle">Accepted for NumPy compatibility; pickles are never loaded, whatever its value.</param>
@@ -70,7 +71,8 @@ public static partial class np
     /// <exception cref="NotSupportedException">A pickle, an object array, or a structured dtype.</exception>
     /// <exception cref="ArgumentException">An unknown <paramref name="mmapMode"/>.</exception>
     /// <exception cref="IOException">
-    /// The file cannot be opened, or <paramref name="mmapMode"/> is "r+" and the file cannot be mapped under a lease.
+    /// The file cannot be opened, or <paramref name="mmapMode"/> is given and the file cannot be mapped under a lease
+    /// nor (mode "r+", or data over half the available memory) read into memory instead.
     /// </exception>
     public static object load(string file, string? mmapMode = null, bool allowPickle = false,
         long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)

@@ -23,11 +23,13 @@ internal static class MemoryMapLoader
     /// <summary>
     /// Maps the data of the .npy file at <paramref name="path"/>; the returned array owns the mapping. Where the file
     /// cannot be mapped safely (<see cref="MemoryMappedFileBuffer"/>: no lease can be taken on it), modes "r" and "c"
-    /// read it into memory instead and "r+" is refused (<see cref="WithoutLease"/>).
+    /// read it into memory instead (unless it is too large to) and "r+" is refused (<see cref="WithoutLease"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">A damaged header, or a file shorter than its header promises.</exception>
     /// <exception cref="NotSupportedException">An object (pickled) or structured dtype.</exception>
-    /// <exception cref="IOException">Mode "r+" on a file that cannot be mapped safely, naming the reason.</exception>
+    /// <exception cref="IOException">
+    /// A file that cannot be mapped safely, in mode "r+" or too large to read instead, naming the reason.
+    /// </exception>
     public static NDArray Open(string path, MemoryMappedFileAccess access, int maxHeaderSize)
     {
         NpyHeader header;
@@ -54,7 +56,7 @@ internal static class MemoryMapLoader
         {
             var leased = MemoryMappedFileBuffer.TryMapUnderLease(path, header.DataOffset, header.DataBytes, access, headerBytes, out var refusal);
             if (leased is null)
-                return ReadInstead(path, access, refusal, maxHeaderSize);
+                return ReadInstead(path, access, refusal, header.DataBytes, maxHeaderSize);
             buffer = leased;
         }
         try
@@ -79,23 +81,38 @@ internal static class MemoryMapLoader
 
         /// <summary>Refuse: "r+" promises that writes reach the file, which a copy in memory cannot keep.</summary>
         Refuse,
+
+        /// <summary>Refuse: the data would take more than half the memory available, where a mapping would have taken none.</summary>
+        RefuseTooLarge,
     }
 
     /// <summary>
     /// The plan for a file that cannot be mapped under a lease. Mapping it anyway would let any process that
-    /// truncates it end this one (SIGBUS), as it does NumPy; reading it gives "r" and "c" the same array, and
-    /// "r+" cannot be kept without the mapping, so it is refused with the reason rather than silently detached.
+    /// truncates it end this one (SIGBUS), as it does NumPy; reading it gives "r" and "c" the same array, unless it
+    /// is too large to read (a file larger than memory is what a mapping is for, and reading it would end in the
+    /// out-of-memory killer); "r+" cannot be kept without the mapping, so it is refused with the reason rather than
+    /// silently detached.
     /// </summary>
-    internal static UnleasedPlan WithoutLease(MemoryMappedFileAccess access) => access switch
+    internal static UnleasedPlan WithoutLease(MemoryMappedFileAccess access, long dataBytes, long availableBytes) => access switch
     {
+        MemoryMappedFileAccess.Read or MemoryMappedFileAccess.CopyOnWrite when dataBytes > availableBytes / 2 => UnleasedPlan.RefuseTooLarge,
         MemoryMappedFileAccess.Read or MemoryMappedFileAccess.CopyOnWrite => UnleasedPlan.ReadIntoMemory,
         _ => UnleasedPlan.Refuse,
     };
 
-    private static NDArray ReadInstead(string path, MemoryMappedFileAccess access, LeaseRefusal refusal, int maxHeaderSize)
+    private static NDArray ReadInstead(string path, MemoryMappedFileAccess access, LeaseRefusal refusal, long dataBytes, int maxHeaderSize)
     {
-        if (WithoutLease(access) == UnleasedPlan.Refuse)
-            throw new IOException(Invariant($"{PythonRepr.Repr(path)} cannot be memory-mapped with mmapMode 'r+' safely: {MemoryMappedFileBuffer.Describe(refusal, access)}; mapped without a lease, a file that another process truncates ends this one (SIGBUS). Load it without mmapMode"));
+        long available = LeaseBreakTiming.AvailableMemoryBytes();
+        string why = Invariant($"{PythonRepr.Repr(path)} cannot be memory-mapped safely: {MemoryMappedFileBuffer.Describe(refusal, access)}; mapped without a lease, a file that another process truncates ends this one (SIGBUS)");
+        switch (WithoutLease(access, dataBytes, available))
+        {
+            case UnleasedPlan.Refuse:
+                throw new IOException(why + ", and mmapMode 'r+' cannot be kept in memory instead. Load it without mmapMode");
+            case UnleasedPlan.RefuseTooLarge:
+                throw new IOException(why + Invariant($", and its {dataBytes} bytes of data are too many to read into memory instead ({available} available)"));
+            case UnleasedPlan.ReadIntoMemory:
+                break;
+        }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         var array = NpyReader.Read(stream, maxHeaderSize: maxHeaderSize);
         if (access == MemoryMappedFileAccess.Read)

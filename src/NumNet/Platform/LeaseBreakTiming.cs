@@ -47,8 +47,8 @@ internal static class LeaseBreakTiming
         }
     }
 
-    // MemAvailable from /proc/meminfo ("MemAvailable:   12345 kB"); without it, what the GC sees as available.
-    private static long AvailableMemoryBytes()
+    /// <summary>MemAvailable from /proc/meminfo ("MemAvailable:   12345 kB"); without it, what the GC sees as available.</summary>
+    internal static long AvailableMemoryBytes()
     {
         try
         {

@@ -172,9 +172,13 @@ public sealed class MappedTruncationTests(ITestOutputHelper output)
     [Fact]
     public void Without_a_lease_r_and_c_are_read_into_memory_and_r_plus_is_refused()
     {
-        Assert.Equal(MemoryMapLoader.UnleasedPlan.ReadIntoMemory, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.Read));
-        Assert.Equal(MemoryMapLoader.UnleasedPlan.ReadIntoMemory, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.CopyOnWrite));
-        Assert.Equal(MemoryMapLoader.UnleasedPlan.Refuse, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.ReadWrite));
+        const long available = 1L << 30;
+        Assert.Equal(MemoryMapLoader.UnleasedPlan.ReadIntoMemory, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.Read, 1000, available));
+        Assert.Equal(MemoryMapLoader.UnleasedPlan.ReadIntoMemory, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.CopyOnWrite, available / 2, available));
+        Assert.Equal(MemoryMapLoader.UnleasedPlan.Refuse, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.ReadWrite, 1000, available));
+        // More than half the memory available: a mapping would have cost nothing, a read could end in the OOM killer.
+        Assert.Equal(MemoryMapLoader.UnleasedPlan.RefuseTooLarge, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.Read, available / 2 + 1, available));
+        Assert.Equal(MemoryMapLoader.UnleasedPlan.RefuseTooLarge, MemoryMapLoader.WithoutLease(MemoryMappedFileAccess.CopyOnWrite, 1L << 40, available));
     }
 
     // Runs the scenario with a new folder as its last argument, or notes the skip when it cannot run here.
