@@ -65,10 +65,17 @@ public static partial class np
     /// <param name="mmapMode">
     /// For .npy: null reads the data into memory; "r" maps the file read-only, "r+" maps it so writes reach the file,
     /// "c" maps it copy-on-write (writes stay in memory). A mapped array owns the mapping: dispose it to close the file.
-    /// Ignored for .npz, whose members are always read into memory. The file's size is checked when it is mapped, but
-    /// a file that another program truncates while it is mapped (NumPy's <c>np.save</c> truncates in place) ends the
-    /// process with SIGBUS at the next touch of a lost page, in NumNet as in NumPy: map only files nobody rewrites,
-    /// and read the others without <paramref name="mmapMode"/> (a truncation then is an <see cref="InvalidDataException"/>).
+    /// Ignored for .npz, whose members are always read into memory. Unlike NumPy, where a file another program
+    /// truncates while it is mapped (NumPy's own <c>np.save</c> truncates in place) ends the process with SIGBUS, a
+    /// mapping here cannot crash: on Linux the file is mapped under a file lease, and when another process opens it
+    /// for writing or truncates it, "r" and "c" arrays switch to a private copy of their bytes (they keep their
+    /// contents) and "r+" arrays sync their writes to the file and then throw <see cref="ObjectDisposedException"/>
+    /// at their next access (as they do when any other open, even for reading, breaks their write lease). Where no
+    /// lease can be taken (another process has the file open for writing, or for "r+" open at all; the file belongs
+    /// to another user; the file system has no leases; not Linux) "r" and "c" read the file into memory instead
+    /// (the same values; "r" read-only) unless its data is more than half the memory available, and "r+" is
+    /// refused; a refusal is an <see cref="IOException"/> naming the reason. Windows, which
+    /// refuses to truncate a mapped file, maps without a lease. See docs/reliability.md.
     /// </param>
     /// <param name="allowPickle">
     /// Whether an object array (stored by NumPy as a Python pickle) or a file holding one pickled array may be read, as
@@ -86,7 +93,10 @@ public static partial class np
     /// An unknown <paramref name="mmapMode"/>; an object array or a pickle when <paramref name="allowPickle"/> is false;
     /// an object array with <paramref name="mmapMode"/> (NumPy's ValueErrors).
     /// </exception>
-    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be opened, or <paramref name="mmapMode"/> is given and the file cannot be mapped under a lease
+    /// nor (mode "r+", or data over half the available memory) read into memory instead.
+    /// </exception>
     public static object load(string file, string? mmapMode = null, bool allowPickle = false,
         long maxMemberBytes = NpzFile.DefaultMaxMemberBytes, int maxHeaderSize = NpyHeader.DefaultMaxHeaderSize)
     {

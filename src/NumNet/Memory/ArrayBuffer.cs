@@ -181,6 +181,8 @@ public abstract class ArrayBuffer
     /// <summary>The address of byte 0, pinned, for <see cref="MemoryRetention"/>; the caller holds a lease.</summary>
     internal MemoryHandle PinUnderLease() => Pin();
 
-    private static void ThrowClosed() =>
-        throw new ObjectDisposedException(nameof(NDArray), "the array's memory was released: every array over it was disposed, or its buffer was closed");
+    /// <summary>What an access after the buffer closed is told; a buffer closed for a reason of its own names it.</summary>
+    private protected virtual string ClosedMessage => "the array's memory was released: every array over it was disposed, or its buffer was closed";
+
+    private void ThrowClosed() => throw new ObjectDisposedException(nameof(NDArray), ClosedMessage);
 }
