@@ -16,7 +16,7 @@ namespace NumNet.Creation;
 /// </summary>
 internal abstract class LeafWriter
 {
-    /// <summary>Called for a leaf the writer cannot store itself (an array-like in leaf position).</summary>
+    /// <summary>Called for a leaf the writer does not store itself (an array-like in leaf position, a NumPy scalar).</summary>
     public delegate void Fallback(object? value, long byteOffset);
 
     /// <summary>The writer for <paramref name="result"/>'s dtype.</summary>
@@ -33,14 +33,18 @@ internal abstract class LeafWriter
     public abstract void Write(long byteOffset, object? value);
 
     /// <summary>
-    /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items that are not scalars go to
-    /// <paramref name="fallback"/>.
+    /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items the writer does not store itself
+    /// (array-likes, and NumPy scalars other than values of the element type) go to <paramref name="fallback"/>.
     /// </summary>
     /// <remarks>The caller checked the row's length against the result's dimension (asserted in debug builds).</remarks>
     public abstract void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback);
 
-    /// <summary>True when <paramref name="value"/> must be handled as an array rather than a scalar.</summary>
-    protected static bool IsArrayLike(object? value) => value is not null && !ScalarDTypes.IsKnownScalar(value);
+    /// <summary>
+    /// True when <paramref name="value"/> is not the writer's to store: an array-like, or a NumPy scalar, which the
+    /// filler packs as NumPy does (<see cref="ScalarPack"/>).
+    /// </summary>
+    protected static bool IsFillersLeaf(object? value) =>
+        value is not null && (!ScalarDTypes.IsKnownScalar(value) || ScalarPack.OwnDType(value) is not null);
 
     private readonly struct Factory(NDArray result) : IDTypeVisitor<LeafWriter>
     {
@@ -65,7 +69,7 @@ internal abstract class LeafWriter
             var objects = lease.Objects;
             foreach (var item in items)
             {
-                if (item is NDArray)
+                if (item is NDArray or NumPyScalar)
                     fallback(item, byteOffset);
                 else
                     objects[byteOffset / ObjectBuffer.ElementSize] = item;
@@ -91,7 +95,7 @@ internal abstract class LeafWriter
             Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, items.Length, stride, _dtype.ItemSize), "a row runs past the result");
             foreach (var item in items)
             {
-                if (IsArrayLike(item))
+                if (IsFillersLeaf(item))
                     fallback(item, byteOffset);
                 else
                     Write(byteOffset, item);
@@ -128,7 +132,7 @@ internal abstract class LeafWriter
                 var item = items[i];
                 if (TryDirect(ref dst, item))
                     continue;
-                if (IsArrayLike(item))
+                if (IsFillersLeaf(item))
                     fallback(item, byteOffset + i * stride);
                 else
                     Slow(ref dst, item);
