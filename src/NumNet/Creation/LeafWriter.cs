@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Casting.Loops;
 using NumNet.DTypes;
 using NumNet.DTypes.Builtin;
 using NumNet.Memory;
@@ -111,6 +112,10 @@ internal abstract class LeafWriter
         private readonly FixedSizeClass<T> _family = (FixedSizeClass<T>)result.DType.Family;
         // Unit-less datetime64 refuses integers (a count needs a unit), so its leaves all take the checked path.
         private readonly bool _direct = result.DType.IsNative && result.DType is not { Code: DTypeCode.DateTime64, DateTimeMeta.IsGeneric: true };
+        // The last .NET type TryPlanned learnt a plan for, and the plan.
+        private Type? _planType;
+        private DType? _planOwn;
+        private ByteCastLoop? _planLine;
 
         public override void Write(long byteOffset, object? value)
         {
@@ -130,7 +135,7 @@ internal abstract class LeafWriter
             {
                 ref byte dst = ref Unsafe.Add(ref row, (nint)(i * stride));
                 var item = items[i];
-                if (TryDirect(ref dst, item))
+                if (TryDirect(ref dst, item) || TryPlanned(ref dst, item))
                     continue;
                 if (IsFillersLeaf(item))
                     fallback(item, byteOffset + i * stride);
@@ -164,6 +169,35 @@ internal abstract class LeafWriter
                 }
             }
             return false;
+        }
+
+        // A NumPy scalar of a type met before in this row: stored by the plan learnt once for its type
+        // (ScalarPack.TryPlanForType), so a row of them is not handed to the filler value by value.
+        private bool TryPlanned(ref byte dst, object? item)
+        {
+            if (item is null)
+                return false;
+            var type = item.GetType();
+            if (!ReferenceEquals(type, _planType))
+            {
+                // Only a plan is kept: a row mixing one NumPy scalar type with Python values keeps its plan.
+                if (!ScalarPack.TryPlanForType(type, _dtype, out var own, out var line))
+                    return false;
+                (_planType, _planOwn, _planLine) = (type, own, line);
+            }
+            if (_planLine is null)
+                Slow(ref dst, item);
+            else
+                CastOne(ref dst, item, _planOwn!, _planLine);
+            return true;
+        }
+
+        private static void CastOne(ref byte dst, object item, DType own, ByteCastLoop line)
+        {
+            Span<byte> source = stackalloc byte[32];
+            source = source[..own.ItemSize];
+            own.Family.SetBoxed(source, item, own);
+            line.RunLine(ref MemoryMarshal.GetReference(source), 0, ref dst, 0, 1);
         }
 
         private void Slow(ref byte dst, object? value) =>

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using NumNet.Casting;
+using NumNet.Casting.Loops;
 using NumNet.DTypes;
 using NumNet.DTypes.Chrono;
 
@@ -59,6 +62,31 @@ internal static class ScalarPack
         || (target.Code == DTypeCode.DateTime64 && own.Code is DTypeCode.Unicode or DTypeCode.Bytes)
         // string_known_scalar_types: a datetime64 is stored as str(scalar), cut to the width.
         || (target.Code is DTypeCode.Unicode or DTypeCode.Bytes && own.Code == DTypeCode.DateTime64);
+
+    /// <summary>
+    /// How every value of <paramref name="type"/> is stored into <paramref name="target"/>, when the type alone decides
+    /// it (a NumPy-only .NET type whose dtype does not depend on the value, taken as it is or cast by a numeric line loop
+    /// that can neither fail nor warn), so a writer can learn it once for a row of such values.
+    /// </summary>
+    /// <param name="type">The .NET type of the values.</param>
+    /// <param name="target">The result's dtype.</param>
+    /// <param name="own">The values' dtype.</param>
+    /// <param name="line">The loop casting one value from <paramref name="own"/>; null when the target's setitem takes the value as it is.</param>
+    /// <returns>False when the values need the filler's general packing (or are not NumPy scalars).</returns>
+    public static bool TryPlanForType(Type type, DType target, [NotNullWhen(true)] out DType? own, out ByteCastLoop? line)
+    {
+        line = null;
+        if (!NumPyOnlyTypes.Contains(type) || !ClrScalarTypes.TryGet(type, out own))
+        {
+            own = null;
+            return false;
+        }
+        // int() of a complex warns, so only the general path takes complex scalars into signed integers.
+        if (TakesDirectly(target, own))
+            return !NumericTraits.IsComplex(own.Code);
+        line = CastEngine.LineLoop(own, target);
+        return line is not null;
+    }
 
     /// <summary>
     /// True when a bare NumPy scalar converted to <paramref name="dtype"/> goes through <c>PyArray_Pack</c> as an element
