@@ -12,8 +12,10 @@ namespace NumNet;
 /// <c>np.asarray</c> plays the Python scalar of that kind, and NumPy treats Python scalars and NumPy scalars differently
 /// where a value does not fit: a Python float <c>nan</c> or <c>300.0</c> stored into an integer dtype raises, while
 /// <c>np.float64(nan)</c> and <c>np.float64(300.0)</c> are cast as arrays are (C casts: <c>INT64_MIN</c>, 300 wraps to
-/// 44 in int8). A <see cref="NumPyScalar"/> makes the NumPy-scalar behaviour reachable: it converts to an array the way
-/// a 0-d array does.</para>
+/// 44 in int8). A <see cref="NumPyScalar"/> makes the NumPy-scalar behaviour reachable: alone into no dtype, object or a
+/// signed integer dtype it converts the way a 0-d array does; otherwise, and as an element of a sequence, it is stored
+/// as NumPy's <c>PyArray_Pack</c> stores a NumPy scalar (cast from its own dtype, or through the target's setitem where
+/// the target takes it: <c>int()</c> for signed integers, <c>str()</c> of a datetime64 for text).</para>
 /// <para>The value is a snapshot taken when the scalar is made; later changes to the source do not reach it.</para>
 /// </remarks>
 public sealed class NumPyScalar : IArrayConvertible

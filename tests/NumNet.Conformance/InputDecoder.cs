@@ -16,11 +16,16 @@ public static class InputDecoder
     /// (NumPy's cast path for scalars), anything else as <see cref="Decode"/> gives it.
     /// </summary>
     /// <remarks>
-    /// NumPy scalars inside sequences stay typed .NET values: NumNet stores those with NumPy's rules for sequence
-    /// elements, which differ from the cast a bare NumPy scalar gets.
+    /// NumPy scalars inside lists and tuples become <see cref="NumPyScalar"/>s too, so that an <c>np.float64</c> or
+    /// <c>np.complex128</c> element is not taken for the Python float or complex a plain <c>double</c> or
+    /// <see cref="Complex"/> plays (NumPy casts the former into an unsigned dtype and parses the latter).
     /// </remarks>
     public static object? DecodeInput(JsonElement e)
     {
+        if (e.ValueKind == JsonValueKind.Array)
+            return e.EnumerateArray().Select(DecodeInput).ToList();
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("tuple", out var t))
+            return t.EnumerateArray().Select(DecodeInput).ToArray();
         if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("scalar", out var s))
             return np.scalar(Decode(s.GetProperty("value")), np.dtype(s.GetProperty("dtype").GetString()!));
         return Decode(e);

@@ -148,6 +148,9 @@ public static class ResultChecker
 
     private static bool ObjectEquals(object? expected, object? got)
     {
+        // A list held by an object array is the input's own list, whose NumPy scalars the decoder made NumPyScalars.
+        if (got is NumPyScalar scalar)
+            got = scalar.Value;
         switch (expected)
         {
             case null:

@@ -39,7 +39,7 @@ public static class OracleCorrections
         // int()-parsing result.
         if (node["call"]?.GetValue<string>() is "asarray" or "array"
             && args["dtype"] is JsonValue d && BoolSpellings.Contains(d.GetValue<string>())
-            && IsTextArray(args["input"]))
+            && (IsTextArray(args["input"]) || HoldsTextScalar(args["input"])))
             return (answer, Kind.Untrusted, "text array or NumPy text scalar into bool: the oracle applies NumPy 2's non-empty rule to astype only");
 
         // numpy2_oracle.py writes NumPy 2's text -> bool astype result by hand as a C-ordered copy; astype keeps the
@@ -64,6 +64,15 @@ public static class OracleCorrections
         }
         return (answer, Kind.None, null);
     }
+
+    // NumPy text scalars inside lists or tuples: bool does not know them, so PyArray_Pack casts them, with the same rule.
+    private static bool HoldsTextScalar(JsonNode? input) => input switch
+    {
+        JsonArray items => items.Any(HoldsTextScalar),
+        JsonObject o when o["tuple"] is JsonArray items => items.Any(HoldsTextScalar),
+        JsonObject o when o["scalar"] is JsonObject scalar => scalar["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..],
+        _ => false,
+    };
 
     // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
     private static bool IsTextArray(JsonNode? input)

@@ -43,6 +43,9 @@ internal sealed class Classifier
                 return new Node(NodeKind.Scalar);
             case NDArray a:
                 return new Node(NodeKind.Array, a);
+            // A NumPy scalar is an element, stored as NumPy's PyArray_Pack stores it (ScalarPack), not a 0-d array.
+            case NumPyScalar:
+                return new Node(NodeKind.Scalar);
             case IList list when obj is not (IArrayInterface or IArrayConvertible) && (obj is not System.Array || !BufferViews.IsBufferType(obj.GetType())):
                 if (obj is System.Array { Rank: > 1 } multi)
                     return Cached(obj, () => new Node(NodeKind.Sequence, Items: NestRanks(multi)));

@@ -13,7 +13,8 @@ internal static class Coercion
     {
         var requested = RequestedDType.For(dtype);
         obj = ArrayLikeAdapters.Translate(obj, dtype, copy);
-        if (obj is IArrayConvertible convertible && obj is not NDArray)
+        // A bare NumPy scalar is packed as an element is, except where NumPy casts it as a 0-d array.
+        if (obj is IArrayConvertible convertible && obj is not NDArray && !(obj is NumPyScalar && ScalarPack.PacksBare(dtype)))
         {
             // The object was told about the copy mode; a copy it already made must not be made again.
             var converted = convertible.ToNDArray(dtype, copy)

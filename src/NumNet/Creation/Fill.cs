@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace NumNet.Creation;
 
@@ -104,6 +106,11 @@ internal sealed class Filler
 
     private void Leaf(object? obj, long offset)
     {
+        if (ScalarPack.OwnDType(obj) is { } own)
+        {
+            Pack(obj!, own, offset);
+            return;
+        }
         if (obj is NDArray || (obj is not null && !ScalarDTypes.IsKnownScalar(obj) && obj is not IEnumerable))
         {
             ArrayLeaf(obj, offset);
@@ -116,6 +123,11 @@ internal sealed class Filler
     // object array (a ragged input), where it is stored as it is. Any other result had a scalar here when discovered.
     private void ArrayLeaf(object? obj, long offset)
     {
+        if (ScalarPack.OwnDType(obj) is { } own)
+        {
+            Pack(obj!, own, offset);
+            return;
+        }
         var node = _classifier.Resolve(obj);
         if (node.Kind == NodeKind.Array && node.Array!.NDim == 0)
         {
@@ -125,6 +137,35 @@ internal sealed class Filler
         if (node.Kind != NodeKind.Scalar && !_result.DType.IsObject)
             throw SourceChanged.NotAScalar(_index.AsSpan(0, Math.Max(0, _ndim - 1)), obj!);
         _writer.Write(offset, obj);
+    }
+
+    // A NumPy scalar, as PyArray_Pack stores it: the element's setitem when the dtype takes the scalar, else a cast
+    // from the scalar's own dtype (one element through a numeric line loop when one exists, else the cast engine).
+    private void Pack(object value, DType own, long offset)
+    {
+        var target = _result.DType;
+        if (target.IsObject)
+        {
+            _writer.Write(offset, ScalarPack.Unwrap(value));
+            return;
+        }
+        if (ScalarPack.TakesDirectly(target, own))
+        {
+            _writer.Write(offset, ScalarPack.SetItemArgument(value, own, target));
+            return;
+        }
+        ScalarPack.CheckSetItemRule(value, own, target);
+        if (Casting.CastEngine.LineLoop(own, target) is { } loop)
+        {
+            Span<byte> source = stackalloc byte[own.ItemSize];
+            own.Family.SetBoxed(source, ScalarPack.Unwrap(value), own);
+            Debug.Assert(FillBounds.Within(_result.Buffer, offset, target.ItemSize), "a leaf lies outside the result");
+            using var lease = _result.Lease();
+            loop.RunLine(ref MemoryMarshal.GetReference(source), 0, ref lease.At(offset), 0, 1);
+            return;
+        }
+        using var cell = ScalarPack.Cell(value, own);
+        CopyArray(cell, _ndim, offset);
     }
 
     private void CopyArray(NDArray source, int depth, long offset)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Casting.Loops;
 using NumNet.DTypes;
 using NumNet.DTypes.Builtin;
 using NumNet.Memory;
@@ -16,7 +17,7 @@ namespace NumNet.Creation;
 /// </summary>
 internal abstract class LeafWriter
 {
-    /// <summary>Called for a leaf the writer cannot store itself (an array-like in leaf position).</summary>
+    /// <summary>Called for a leaf the writer does not store itself (an array-like in leaf position, a NumPy scalar).</summary>
     public delegate void Fallback(object? value, long byteOffset);
 
     /// <summary>The writer for <paramref name="result"/>'s dtype.</summary>
@@ -33,14 +34,18 @@ internal abstract class LeafWriter
     public abstract void Write(long byteOffset, object? value);
 
     /// <summary>
-    /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items that are not scalars go to
-    /// <paramref name="fallback"/>.
+    /// Stores a row of leaves, item <c>i</c> at <c>byteOffset + i * stride</c>. Items the writer does not store itself
+    /// (array-likes, and NumPy scalars other than values of the element type) go to <paramref name="fallback"/>.
     /// </summary>
     /// <remarks>The caller checked the row's length against the result's dimension (asserted in debug builds).</remarks>
     public abstract void WriteRow(ReadOnlySpan<object?> items, long byteOffset, long stride, Fallback fallback);
 
-    /// <summary>True when <paramref name="value"/> must be handled as an array rather than a scalar.</summary>
-    protected static bool IsArrayLike(object? value) => value is not null && !ScalarDTypes.IsKnownScalar(value);
+    /// <summary>
+    /// True when <paramref name="value"/> is not the writer's to store: an array-like, or a NumPy scalar, which the
+    /// filler packs as NumPy does (<see cref="ScalarPack"/>).
+    /// </summary>
+    protected static bool IsFillersLeaf(object? value) =>
+        value is not null && (!ScalarDTypes.IsKnownScalar(value) || ScalarPack.OwnDType(value) is not null);
 
     private readonly struct Factory(NDArray result) : IDTypeVisitor<LeafWriter>
     {
@@ -65,7 +70,7 @@ internal abstract class LeafWriter
             var objects = lease.Objects;
             foreach (var item in items)
             {
-                if (item is NDArray)
+                if (item is NDArray or NumPyScalar)
                     fallback(item, byteOffset);
                 else
                     objects[byteOffset / ObjectBuffer.ElementSize] = item;
@@ -91,7 +96,7 @@ internal abstract class LeafWriter
             Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, items.Length, stride, _dtype.ItemSize), "a row runs past the result");
             foreach (var item in items)
             {
-                if (IsArrayLike(item))
+                if (IsFillersLeaf(item))
                     fallback(item, byteOffset);
                 else
                     Write(byteOffset, item);
@@ -107,6 +112,10 @@ internal abstract class LeafWriter
         private readonly FixedSizeClass<T> _family = (FixedSizeClass<T>)result.DType.Family;
         // Unit-less datetime64 refuses integers (a count needs a unit), so its leaves all take the checked path.
         private readonly bool _direct = result.DType.IsNative && result.DType is not { Code: DTypeCode.DateTime64, DateTimeMeta.IsGeneric: true };
+        // The last .NET type TryPlanned learnt a plan for, and the plan.
+        private Type? _planType;
+        private DType? _planOwn;
+        private ByteCastLoop? _planLine;
 
         public override void Write(long byteOffset, object? value)
         {
@@ -126,9 +135,9 @@ internal abstract class LeafWriter
             {
                 ref byte dst = ref Unsafe.Add(ref row, (nint)(i * stride));
                 var item = items[i];
-                if (TryDirect(ref dst, item))
+                if (TryDirect(ref dst, item) || TryPlanned(ref dst, item))
                     continue;
-                if (IsArrayLike(item))
+                if (IsFillersLeaf(item))
                     fallback(item, byteOffset + i * stride);
                 else
                     Slow(ref dst, item);
@@ -160,6 +169,35 @@ internal abstract class LeafWriter
                 }
             }
             return false;
+        }
+
+        // A NumPy scalar of a type met before in this row: stored by the plan learnt once for its type
+        // (ScalarPack.TryPlanForType), so a row of them is not handed to the filler value by value.
+        private bool TryPlanned(ref byte dst, object? item)
+        {
+            if (item is null)
+                return false;
+            var type = item.GetType();
+            if (!ReferenceEquals(type, _planType))
+            {
+                // Only a plan is kept: a row mixing one NumPy scalar type with Python values keeps its plan.
+                if (!ScalarPack.TryPlanForType(type, _dtype, out var own, out var line))
+                    return false;
+                (_planType, _planOwn, _planLine) = (type, own, line);
+            }
+            if (_planLine is null)
+                Slow(ref dst, item);
+            else
+                CastOne(ref dst, item, _planOwn!, _planLine);
+            return true;
+        }
+
+        private static void CastOne(ref byte dst, object item, DType own, ByteCastLoop line)
+        {
+            Span<byte> source = stackalloc byte[32];
+            source = source[..own.ItemSize];
+            own.Family.SetBoxed(source, item, own);
+            line.RunLine(ref MemoryMarshal.GetReference(source), 0, ref dst, 0, 1);
         }
 
         private void Slow(ref byte dst, object? value) =>

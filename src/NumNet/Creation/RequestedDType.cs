@@ -54,6 +54,17 @@ internal sealed class RequestedDType
     {
         if (_dtype is null)
             return ScalarDTypes.Of(value);
+        // A NumPy scalar the requested family does not take itself is cast: it sizes the result from its descriptor
+        // (np.int32 gives U11, a timedelta64 U21, whatever the value), as an array of its dtype would.
+        if (ScalarPack.OwnDType(value) is { } own)
+        {
+            if (!ScalarPack.TakesDirectly(_dtype, own))
+            {
+                using var cell = ScalarPack.Cell(value!, own);
+                return AdaptTo(cell);
+            }
+            value = ScalarPack.Unwrap(value);
+        }
         if (IsTimeClass)
             return TimeLeaf(value);
         return _dtype.Code switch
@@ -143,9 +154,10 @@ internal sealed class RequestedDType
             {
                 return DTypePromotion.Promote(a, b);
             }
-            catch (InvalidCastException)
+            catch (Exception e) when (e is InvalidCastException or OverflowException)
             {
-                // NumPy keeps going with object when leaves have no common dtype.
+                // NumPy keeps going with object when leaves have no common dtype, whatever the promotion raised
+                // (handle_promotion clears the error; datetime units without a common divisor overflow).
                 return np.object_;
             }
         }
@@ -153,10 +165,24 @@ internal sealed class RequestedDType
         {
             var ua = a.DateTimeMeta!.Value;
             var ub = b.DateTimeMeta!.Value;
-            var unit = ua.IsGeneric ? ub : ub.IsGeneric ? ua : DateTimeMetadata.Promote(ua, ub, _dtype.Code == DTypeCode.TimeDelta64);
+            var unit = ua.IsGeneric ? ub : ub.IsGeneric ? ua : CommonUnit(ua, ub);
             return DTypeParser.DateTimeDType(_dtype.Code, unit, _dtype.ByteOrder);
         }
         return a.Length >= b.Length ? a : b;
+    }
+
+    // Units of a requested time family that have no common unit are NumPy's plain TypeError from the metadata divisor
+    // (datetime.c), which creation with a fixed DType lets through; only np.result_type reports a promotion error.
+    private DateTimeMetadata CommonUnit(DateTimeMetadata a, DateTimeMetadata b)
+    {
+        try
+        {
+            return DateTimeMetadata.Promote(a, b, _dtype!.Code == DTypeCode.TimeDelta64);
+        }
+        catch (InvalidCastException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
     }
 
     /// <summary>The result dtype once every leaf is seen (<paramref name="discovered"/> is null when there were none).</summary>

@@ -24,7 +24,7 @@ internal static class ScalarDTypes
 
     /// <summary>True when <paramref name="value"/> is a scalar NumNet knows (a leaf that is not an object-dtype fallback).</summary>
     public static bool IsKnownScalar(object? value) =>
-        value is null or BigInteger || ClrScalarTypes.TryGetClass(value.GetType(), out _);
+        value is null or BigInteger or NumPyScalar || ClrScalarTypes.TryGetClass(value.GetType(), out _);
 
     /// <summary>The discovered dtype of a scalar; object for anything that is not a known scalar.</summary>
     public static DType Of(object? value) => value switch
@@ -32,6 +32,7 @@ internal static class ScalarDTypes
         null => np.object_,
         // Python's int has no class of its own here (NumPy's abstract PyLongDType): the value picks int64 or uint64.
         BigInteger i => FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_,
+        NumPyScalar s => s.DType,
         _ => ClrScalarTypes.TryDiscover(value, out var dtype) ? dtype : np.object_,
     };
 

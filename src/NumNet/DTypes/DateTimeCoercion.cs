@@ -39,13 +39,38 @@ internal static class DateTimeCoercion
         TimeDelta64 d when d.Unit == unit || d.IsNaT => d.Value,
         TimeDelta64 d => TimeDeltas.Cast(d.Value, d.Unit, unit),
         TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
-        string s when s.Equals("NaT", StringComparison.OrdinalIgnoreCase) || s.Length == 0 => DateTime64.NaTValue,
-        string s => ScalarCoercion.ToInteger<long>(s, np.int64),
-        Bytes b => ToTimeDeltaCount(b.ToLatin1(), unit),
+        string s => ParseTimeDeltaText(s),
+        Bytes b => ParseTimeDeltaText(b.ToLatin1()),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
         bool b => b ? 1 : 0,
         _ => throw new ArgumentException($"Could not convert object to NumPy timedelta: a {value.GetType().Name} is not a duration"),
     };
+
+    /// <summary>
+    /// A timedelta64 count from text, as NumPy's <c>convert_pyobject_to_timedelta</c> reads it: empty text or
+    /// <c>NaT</c> in any case is NaT, anything else must be one C <c>strtol</c> number with nothing after it (leading
+    /// white space and a sign allowed; no trailing space, no underscores; out-of-range counts clamp to the int64 range).
+    /// </summary>
+    /// <exception cref="ArgumentException">Text that is not a count.</exception>
+    public static long ParseTimeDeltaText(string text)
+    {
+        if (text.Length == 0 || text.Equals("NaT", StringComparison.OrdinalIgnoreCase))
+            return DateTime64.NaTValue;
+        int i = 0;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+            i++;
+        bool negative = i < text.Length && text[i] == '-';
+        if (i < text.Length && text[i] is '+' or '-')
+            i++;
+        int digits = i;
+        BigInteger magnitude = BigInteger.Zero;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+            magnitude = magnitude * 10 + (text[i++] - '0');
+        if (i == digits || i != text.Length)
+            throw new ArgumentException("Could not convert object to NumPy timedelta");
+        var value = negative ? -magnitude : magnitude;
+        return value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
+    }
 
     private static bool IsInteger(object? value) => value is not char && ScalarCoercion.IsInteger(value);
 }

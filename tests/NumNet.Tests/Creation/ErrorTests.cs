@@ -113,7 +113,7 @@ public class ErrorTests
     [Fact]
     public void StringsAndBytesWithoutSizeTakeTheLongestValue()
     {
-        Assert.Equal("<U3", np.asarray(new object[] { 1, 22, 333 }, "U").DType.Str);
+        Assert.Equal("<U3", np.asarray(new object[] { new BigInteger(1), new BigInteger(22), new BigInteger(333) }, "U").DType.Str);
         Assert.Equal("|S4", np.asarray(new object[] { true }, "S").DType.Str);
         Assert.Equal("<U21", np.asarray(new object[] { new BigInteger(1), "a" }).DType.Str);
         Assert.Equal("ab", np.asarray(new object[] { "abc" }, "U2").GetValue(0));

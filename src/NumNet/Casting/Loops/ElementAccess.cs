@@ -113,9 +113,8 @@ internal static class ElementAccess
             case null:
                 return DateTime64.NaTValue;
             case string or Bytes:
-                string text = (value is Bytes b ? b.ToLatin1() : (string)value).Trim();
-                // Empty text is NaT, as 'NaT' in any case is (NumPy: astype of b'' to m8 gives NaT).
-                return text.Length == 0 || text.Equals("NaT", StringComparison.OrdinalIgnoreCase) ? DateTime64.NaTValue : (long)ScalarCoercion.ParsePythonInt(text);
+                // Empty text is NaT, as 'NaT' in any case is (NumPy: astype of b'' to m8 gives NaT); the rest is strtol's.
+                return DateTimeCoercion.ParseTimeDeltaText(value is Bytes b ? b.ToLatin1() : (string)value);
             case TimeDelta64 t when t.Unit != unit && !t.Unit.IsGeneric:
                 var (num, denom) = ConversionFactor.Get(t.Unit, unit);
                 return LinearScale.Apply(t.Value, num, denom, "timedelta64");
