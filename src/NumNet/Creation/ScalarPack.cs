@@ -61,7 +61,9 @@ internal static class ScalarPack
         // datetime_known_scalar_types: text subclasses are parsed, not cast.
         || (target.Code == DTypeCode.DateTime64 && own.Code is DTypeCode.Unicode or DTypeCode.Bytes)
         // string_known_scalar_types: a datetime64 is stored as str(scalar), cut to the width.
-        || (target.Code is DTypeCode.Unicode or DTypeCode.Bytes && own.Code == DTypeCode.DateTime64);
+        || (target.Code is DTypeCode.Unicode or DTypeCode.Bytes && own.Code == DTypeCode.DateTime64)
+        // A registered class answers for itself (StringDType knows every built-in NumPy scalar type).
+        || (target.Family is RegisteredDTypeClass registered && registered.KnowsScalarsOf(own));
 
     /// <summary>
     /// How every value of <paramref name="type"/> is stored into <paramref name="target"/>, when the type alone decides

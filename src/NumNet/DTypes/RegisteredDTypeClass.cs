@@ -23,6 +23,13 @@ internal abstract class RegisteredDTypeClass(DTypeCode code, char kind, char typ
     /// </summary>
     public virtual bool HoldsReferences => true;
 
+    /// <summary>
+    /// NumPy's <c>is_known_scalar_type</c> for NumPy scalars: whether this class's setitem takes a scalar of dtype
+    /// <paramref name="own"/> itself (when false, the scalar is cast from its own dtype instead). True for every
+    /// built-in dtype unless a class says otherwise, as StringDType's <c>stringdtype_is_known_scalar_type</c> answers.
+    /// </summary>
+    public virtual bool KnowsScalarsOf(DType own) => own.Family is not RegisteredDTypeClass;
+
     /// <summary>The descriptor a spelling given to <c>np.dtype</c> names, or null when it is not one of this class's.</summary>
     public abstract DType? Parse(string spelling);
 
