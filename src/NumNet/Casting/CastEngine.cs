@@ -63,7 +63,7 @@ internal static class CastEngine
     /// </summary>
     internal static ByteCastLoop? LineLoop(DType from, DType to)
     {
-        if (!NumericTraits.IsNumeric(from.Code) || !NumericTraits.IsNumeric(to.Code) || Warns(from, to))
+        if (!NumericTraits.IsNumeric(from.Code) || !NumericTraits.IsNumeric(to.Code) || Warns(from, to) || CastStatusRule.For(from.Code, to.Code) is not null)
             return null;
         return CastLoopTable.Get(from, to) is ByteCastLoop { CanFail: false } loop ? loop : null;
     }
@@ -86,11 +86,16 @@ internal static class CastEngine
         for (int i = 0; i < n - 1; i++)
             outer *= plan.Shape[i];
         long so = src.Offset, dOff = dst.Offset;
+        var status = CastStatusCheck.For(src.DType, dst.DType);
+        bool reported = false;
         using var source = src.Lease();
         using var target = dst.Lease();
         for (long o = 0; o < outer; o++)
         {
-            loop.Run(source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
+            if (status is null || reported)
+                loop.Run(source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
+            else
+                reported = RunChecked(loop, status, source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
             for (int k = n - 2; k >= 0; k--)
             {
                 so += plan.SrcStrides[k];
@@ -102,6 +107,33 @@ internal static class CastEngine
                 index[k] = 0;
             }
         }
+        // NumPy looks at the floating-point status once, after the whole cast, and warns once.
+        if (reported)
+            Warnings.Warn(NumPyWarningKind.RuntimeWarning, status!.Message);
+    }
+
+    // One line with its status checked: the vector loops screen the leading elements they convert (Layout/StreamingCast),
+    // and the elements they leave (a tail shorter than a vector, or a whole line of a loop without a probe) are checked
+    // here, while they are still in cache.
+    private static bool RunChecked(CastLoop loop, CastStatusCheck status, LeasedMemory src, long srcOffset, long srcStride,
+        LeasedMemory dst, long dstOffset, long dstStride, long count)
+    {
+        var probe = status.Probe;
+        probe.StartLine();
+        StreamingCast.Probe = probe;
+        try
+        {
+            loop.Run(src, srcOffset, srcStride, dst, dstOffset, dstStride, count);
+        }
+        finally
+        {
+            StreamingCast.Probe = null;
+        }
+        // The screen let a value through (NaN, infinity, or a large magnitude): the exact check decides.
+        if (probe.MayReport)
+            return status.AnyReported(ref src.At(srcOffset), (nint)srcStride, (nint)count);
+        long probed = Math.Min(probe.Elements, count);
+        return probed < count && status.AnyReported(ref src.At(srcOffset + probed * srcStride), (nint)srcStride, (nint)(count - probed));
     }
 
     private static void WarnIfLossy(DType from, DType to)

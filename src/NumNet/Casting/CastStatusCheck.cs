@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NumNet.DTypes;
+
+namespace NumNet.Casting;
+
+/// <summary>
+/// NumPy's floating-point status check after a cast loop (<c>npy_get_floatstatus_barrier</c>, then a RuntimeWarning
+/// "invalid value encountered in cast" or "overflow encountered in cast"). .NET cannot read the processor's status
+/// flags, so the engine asks this check about each block of source values right after the loop converted them, while
+/// they are still in cache: one vectorised pass over the block, nothing per element in the loops themselves.
+/// </summary>
+internal abstract class CastStatusCheck
+{
+    private protected CastStatusCheck(CastStatusRule rule)
+    {
+        Rule = rule;
+        Probe = new CastStatusProbe(rule);
+    }
+
+    /// <summary>The rule: what is reported and for which values.</summary>
+    public CastStatusRule Rule { get; }
+
+    /// <summary>The probe the vector loops of this cast fill in (one per cast, used by one thread).</summary>
+    public CastStatusProbe Probe { get; }
+
+    /// <summary>NumPy's warning text for what this check reports.</summary>
+    public string Message => Rule.Status == CastStatus.Invalid ? "invalid value encountered in cast" : "overflow encountered in cast";
+
+    /// <summary>The check for a cast between two dtypes, or null when no value can set a status.</summary>
+    public static CastStatusCheck? For(DType from, DType to)
+    {
+        if (CastStatusRule.For(from.Code, to.Code) is not { } rule)
+            return null;
+        var builder = new Builder(rule, from.IsNative);
+        return from.Family.Accept<Builder, CastStatusCheck?>(ref builder);
+    }
+
+    /// <summary>True when some of the <paramref name="count"/> source elements at <paramref name="src"/> (<paramref name="stride"/> bytes apart) sets the status.</summary>
+    public abstract bool AnyReported(ref byte src, nint stride, nint count);
+
+    private readonly struct Builder(CastStatusRule rule, bool native) : IDTypeVisitor<CastStatusCheck?>
+    {
+        public CastStatusCheck? Visit<T>() where T : unmanaged => new ValueCheck<T>(rule, native);
+
+        public CastStatusCheck? VisitOther(DTypeClass dtypeClass) => null;
+    }
+}
+
+/// <summary>The check over elements of <typeparamref name="T"/>: a float, a complex number or an integer.</summary>
+internal sealed class ValueCheck<T>(CastStatusRule rule, bool native) : CastStatusCheck(rule) where T : unmanaged
+{
+    private static bool IsComplex => typeof(T) == typeof(Complex) || typeof(T) == typeof(Complex64);
+
+    public override bool AnyReported(ref byte src, nint stride, nint count)
+    {
+        if (native && stride == Unsafe.SizeOf<T>() && Vector256.IsHardwareAccelerated)
+        {
+            if (typeof(T) == typeof(double))
+                return AnyInVector(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref src), (int)count));
+            if (typeof(T) == typeof(float))
+                return AnyInVector(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref src), (int)count));
+        }
+        for (nint i = 0; i < count; i++)
+        {
+            ref byte element = ref Unsafe.Add(ref src, i * stride);
+            var (real, imaginary) = Read(ref element);
+            if (Reported(real) || Rule.BothParts && Reported(imaginary))
+                return true;
+        }
+        return false;
+    }
+
+    private bool Reported(double v) => Rule.Status == CastStatus.Invalid
+        ? !(v > Rule.Low && v < Rule.High)
+        : Math.Abs(v) >= Rule.High && double.IsFinite(v);
+
+    private bool AnyInVector(ReadOnlySpan<double> values)
+    {
+        var lanes = Probe.Lanes;
+        ref double first = ref MemoryMarshal.GetReference(values);
+        nint n = values.Length, i = 0;
+        var found = Vector256<double>.Zero;
+        for (; i <= n - 4; i += 4)
+            found |= lanes.Reported(Vector256.LoadUnsafe(ref first, (nuint)i));
+        if (found != Vector256<double>.Zero)
+            return true;
+        for (; i < n; i++)
+        {
+            if (Reported(Unsafe.Add(ref first, i)))
+                return true;
+        }
+        return false;
+    }
+
+    private bool AnyInVector(ReadOnlySpan<float> values)
+    {
+        var lanes = Probe.Lanes;
+        ref float first = ref MemoryMarshal.GetReference(values);
+        nint n = values.Length, i = 0;
+        var found = Vector256<double>.Zero;
+        for (; i <= n - 8; i += 8)
+            found |= lanes.Reported(Vector256.LoadUnsafe(ref first, (nuint)i));
+        if (found != Vector256<double>.Zero)
+            return true;
+        for (; i < n; i++)
+        {
+            if (Reported(Unsafe.Add(ref first, i)))
+                return true;
+        }
+        return false;
+    }
+
+    // One element as doubles (its imaginary part 0 unless complex), byte-swapped first when the dtype is not native.
+    private (double Real, double Imaginary) Read(ref byte element)
+    {
+        T value;
+        if (native)
+        {
+            value = Unsafe.ReadUnaligned<T>(ref element);
+        }
+        else
+        {
+            Span<byte> swapped = stackalloc byte[Unsafe.SizeOf<T>()];
+            MemoryMarshal.CreateReadOnlySpan(ref element, swapped.Length).CopyTo(swapped);
+            int part = IsComplex ? swapped.Length / 2 : swapped.Length;
+            for (int p = 0; p < swapped.Length; p += part)
+                swapped.Slice(p, part).Reverse();
+            value = MemoryMarshal.Read<T>(swapped);
+        }
+        return ToDoubles(value);
+    }
+
+    private static (double, double) ToDoubles(T value)
+    {
+        if (typeof(T) == typeof(double)) return ((double)(object)value, 0);
+        if (typeof(T) == typeof(float)) return ((float)(object)value, 0);
+        if (typeof(T) == typeof(Half)) return ((double)(Half)(object)value, 0);
+        if (typeof(T) == typeof(Complex)) { var c = (Complex)(object)value; return (c.Real, c.Imaginary); }
+        if (typeof(T) == typeof(Complex64)) { var c = (Complex64)(object)value; return (c.Real, c.Imaginary); }
+        if (typeof(T) == typeof(long)) return ((long)(object)value, 0);
+        if (typeof(T) == typeof(ulong)) return ((ulong)(object)value, 0);
+        if (typeof(T) == typeof(int)) return ((int)(object)value, 0);
+        if (typeof(T) == typeof(uint)) return ((uint)(object)value, 0);
+        if (typeof(T) == typeof(ushort)) return ((ushort)(object)value, 0);
+        throw new InvalidOperationException($"CastStatusRule gave a rule for elements of {typeof(T).Name}, which no check reads");
+    }
+}
