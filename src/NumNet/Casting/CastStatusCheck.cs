@@ -56,13 +56,8 @@ internal sealed class ValueCheck<T>(CastStatusRule rule, bool native) : CastStat
 
     public override bool AnyReported(ref byte src, nint stride, nint count)
     {
-        if (native && stride == Unsafe.SizeOf<T>() && Vector256.IsHardwareAccelerated)
-        {
-            if (typeof(T) == typeof(double))
-                return AnyInVector(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref src), (int)count));
-            if (typeof(T) == typeof(float))
-                return AnyInVector(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref src), (int)count));
-        }
+        if (native && stride == Unsafe.SizeOf<T>() && Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float)))
+            return AnyInVector(ref src, count);
         for (nint i = 0; i < count; i++)
         {
             ref byte element = ref Unsafe.Add(ref src, i * stride);
@@ -77,37 +72,25 @@ internal sealed class ValueCheck<T>(CastStatusRule rule, bool native) : CastStat
         ? !(v > Rule.Low && v < Rule.High)
         : Math.Abs(v) >= Rule.High && double.IsFinite(v);
 
-    private bool AnyInVector(ReadOnlySpan<double> values)
+    // A contiguous native line of doubles or floats, four doubles per test.
+    private bool AnyInVector(ref byte first, nint count)
     {
         var lanes = Probe.Lanes;
-        ref double first = ref MemoryMarshal.GetReference(values);
-        nint n = values.Length, i = 0;
+        int perVector = 32 / Unsafe.SizeOf<T>();
+        nint i = 0;
         var found = Vector256<double>.Zero;
-        for (; i <= n - 4; i += 4)
-            found |= lanes.Reported(Vector256.LoadUnsafe(ref first, (nuint)i));
-        if (found != Vector256<double>.Zero)
-            return true;
-        for (; i < n; i++)
+        for (; i <= count - perVector; i += perVector)
         {
-            if (Reported(Unsafe.Add(ref first, i)))
-                return true;
+            ref byte at = ref Unsafe.Add(ref first, i * Unsafe.SizeOf<T>());
+            found |= typeof(T) == typeof(double)
+                ? lanes.Reported(Unsafe.ReadUnaligned<Vector256<double>>(ref at))
+                : lanes.Reported(Unsafe.ReadUnaligned<Vector256<float>>(ref at));
         }
-        return false;
-    }
-
-    private bool AnyInVector(ReadOnlySpan<float> values)
-    {
-        var lanes = Probe.Lanes;
-        ref float first = ref MemoryMarshal.GetReference(values);
-        nint n = values.Length, i = 0;
-        var found = Vector256<double>.Zero;
-        for (; i <= n - 8; i += 8)
-            found |= lanes.Reported(Vector256.LoadUnsafe(ref first, (nuint)i));
         if (found != Vector256<double>.Zero)
             return true;
-        for (; i < n; i++)
+        for (; i < count; i++)
         {
-            if (Reported(Unsafe.Add(ref first, i)))
+            if (Reported(ToDoubles(Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref first, i * Unsafe.SizeOf<T>()))).Item1))
                 return true;
         }
         return false;
