@@ -56,8 +56,18 @@ internal sealed class ValueCheck<T>(CastStatusRule rule, bool native) : CastStat
 
     public override bool AnyReported(ref byte src, nint stride, nint count)
     {
-        if (native && stride == Unsafe.SizeOf<T>() && Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float)))
-            return AnyInVector(ref src, count);
+        if (native && stride == Unsafe.SizeOf<T>() && Vector256.IsHardwareAccelerated)
+        {
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+                return AnyInVector(ref src, count);
+            if (IsInteger)
+                return AnyIntegerBeyond(ref src, count);
+        }
+        return AnyScalar(ref src, stride, count);
+    }
+
+    private bool AnyScalar(ref byte src, nint stride, nint count)
+    {
         for (nint i = 0; i < count; i++)
         {
             ref byte element = ref Unsafe.Add(ref src, i * stride);
@@ -94,6 +104,33 @@ internal sealed class ValueCheck<T>(CastStatusRule rule, bool native) : CastStat
                 return true;
         }
         return false;
+    }
+
+    private static bool IsInteger =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong) || typeof(T) == typeof(ushort);
+
+    // A contiguous native line of integers (whose only status is overflow into float16): its extremes, found with one
+    // min and one max per vector, decide.
+    private bool AnyIntegerBeyond(ref byte first, nint count)
+    {
+        int perVector = Vector256<T>.Count;
+        if (count < perVector)
+            return AnyScalar(ref first, Unsafe.SizeOf<T>(), count);
+        var low = Vector256.LoadUnsafe(ref Unsafe.As<byte, T>(ref first));
+        var high = low;
+        nint i = perVector;
+        for (; i <= count - perVector; i += perVector)
+        {
+            var x = Vector256.LoadUnsafe(ref Unsafe.As<byte, T>(ref first), (nuint)i);
+            low = Vector256.Min(low, x);
+            high = Vector256.Max(high, x);
+        }
+        for (int lane = 0; lane < perVector; lane++)
+        {
+            if (Reported(ToDoubles(low.GetElement(lane)).Item1) || Reported(ToDoubles(high.GetElement(lane)).Item1))
+                return true;
+        }
+        return AnyScalar(ref Unsafe.Add(ref first, i * Unsafe.SizeOf<T>()), Unsafe.SizeOf<T>(), count - i);
     }
 
     // One element as doubles (its imaginary part 0 unless complex), byte-swapped first when the dtype is not native.

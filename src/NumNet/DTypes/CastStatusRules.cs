@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NumNet.DTypes;
@@ -169,6 +170,26 @@ internal sealed class CastStatusProbe(CastStatusRule rule)
         MayReport = false;
     }
 
+    /// <summary>
+    /// Screens a block of float16 results of integer sources (the only status of those casts is overflow, and an
+    /// integer overflows exactly when its result is infinite) and records it as that many source elements.
+    /// </summary>
+    public void ScreenHalfResults(ReadOnlySpan<Half> results)
+    {
+        var magnitudes = MemoryMarshal.Cast<Half, ushort>(results);
+        var largest = Vector256<ushort>.Zero;
+        var mask = Vector256.Create((ushort)0x7FFF);
+        int i = 0;
+        for (; i <= magnitudes.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            largest = Vector256.Max(largest, Vector256.Create(magnitudes.Slice(i, Vector256<ushort>.Count)) & mask);
+        bool infinite = Vector256.GreaterThanOrEqualAny(largest, Vector256.Create(HalfInfinityBits));
+        foreach (ushort bits in magnitudes[i..])
+            infinite |= (bits & 0x7FFF) >= HalfInfinityBits;
+        Record(infinite, results.Length);
+    }
+
+    private const ushort HalfInfinityBits = 0x7C00;
+
     /// <summary>Records one probed run of <paramref name="elements"/> source elements.</summary>
     public void Record(bool mayReport, long elements)
     {
@@ -176,3 +197,4 @@ internal sealed class CastStatusProbe(CastStatusRule rule)
         Elements += elements;
     }
 }
+
