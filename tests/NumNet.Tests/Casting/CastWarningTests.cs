@@ -109,6 +109,25 @@ public class CastWarningTests
     }
 
     [Fact]
+    public void ConcurrentCastsReportOnlyTheirOwnValues()
+    {
+        // The loops' probe is per thread and the capture per async flow: casts running at the same time on other
+        // threads neither add nor hide warnings (each cast is long enough for the vector loops).
+        var clean = Enumerable.Range(0, 5000).Select(i => (double)i).ToArray();
+        var dirty = (double[])clean.Clone();
+        dirty[4321] = double.NaN;
+        var results = Enumerable.Range(0, 64).AsParallel().WithDegreeOfParallelism(4).Select(i =>
+        {
+            bool bad = i % 2 == 0;
+            using var a = np.asarray(bad ? dirty : clean);
+            using var capture = Warnings.Capture();
+            a.AsType(np.int32).Dispose();
+            return (bad, count: capture.Warnings.Count);
+        }).ToArray();
+        Assert.All(results, r => Assert.Equal(r.bad ? 1 : 0, r.count));
+    }
+
+    [Fact]
     public void AsarrayWithADtypeAndCopytoWarnToo()
     {
         AssertRuntimeWarning(Invalid, () => np.asarray(new[] { double.NaN }, dtype: np.int32).Dispose());

@@ -42,6 +42,18 @@ public class TimeValueTests
     }
 
     [Fact]
+    public void WritesIntoBigEndianElementsKeepTheirByteOrder()
+    {
+        using var a = np.zeros(2, ">M8[ms]");
+        a.SetItem(Moment.AddMilliseconds(250), 1);
+        Assert.Equal(Moment.AddMilliseconds(250), a.GetItem<DateTime>(1));
+        Assert.Equal("['1970-01-01T00:00:00.000' '2024-02-29T13:45:30.250']", a.ToString());
+        using var d = np.zeros(1, ">m8[us]");
+        d.SetItem(TimeSpan.FromMilliseconds(1.5), 0);
+        Assert.Equal(1500L, d.AsType("<m8[us]").GetItem<long>(0));
+    }
+
+    [Fact]
     public void WhatADateTimeCannotHoldIsRefused()
     {
         using var ns = np.asarray(new[] { "2020-01-01T00:00:00.000000150", "NaT" }, dtype: "M8[ns]");
