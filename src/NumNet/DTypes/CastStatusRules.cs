@@ -163,6 +163,12 @@ internal sealed class CastStatusProbe(CastStatusRule rule)
     /// <summary>Source elements probed since <see cref="StartLine"/>: always the leading elements of the line.</summary>
     public long Elements { get; private set; }
 
+    /// <summary>True once the cast this probe belongs to is known to set the status (its warning is due).</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>Notes that the cast sets the status; its lines need no more checks.</summary>
+    public void NoteReported() => Reported = true;
+
     /// <summary>Starts a new line.</summary>
     public void StartLine()
     {

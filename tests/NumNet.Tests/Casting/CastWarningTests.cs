@@ -141,6 +141,18 @@ public class CastWarningTests
     }
 
     [Fact]
+    public void RowsOfDotNetArraysWarnOncePerConversion()
+    {
+        var rows = Enumerable.Range(0, 50).Select(r => Enumerable.Range(0, 100).Select(c => (double)(r + c)).ToArray()).ToArray();
+        Assert.Empty(WarningsOf(() => np.asarray(rows, dtype: np.float32).Dispose()));
+        rows[10][99] = 1e300;
+        rows[40][3] = 1e300;
+        AssertRuntimeWarning(Overflow, () => np.asarray(rows, dtype: np.float32).Dispose());
+        var list = new List<double[]> { new[] { 1.0, double.NaN }, new[] { 2.0, 3.0 } };
+        AssertRuntimeWarning(Invalid, () => np.asarray(list, dtype: np.int32).Dispose());
+    }
+
+    [Fact]
     public void ComplexToIntegerWarnsBothWays()
     {
         using var a = np.asarray(new[] { new System.Numerics.Complex(double.NaN, 1) });
