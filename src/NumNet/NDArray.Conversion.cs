@@ -100,11 +100,20 @@ public sealed partial class NDArray
     /// The elements as a new <typeparamref name="T"/>[] in C order (row by row), whatever the layout: the C# way to take
     /// an array's values out. When <typeparamref name="T"/> is not the dtype's native element type (<c>float</c> from a
     /// float64 array, <c>short</c> from NumPy's <c>'&gt;i2'</c>), the values are converted as <c>astype</c> converts,
-    /// under <paramref name="casting"/> (<c>same_kind</c> unless told otherwise).
+    /// under <paramref name="casting"/> (<c>same_kind</c> unless told otherwise). Datetime64 elements read as
+    /// <see cref="DateTime"/> or <see cref="DateTimeOffset"/>, timedelta64 ones as <see cref="TimeSpan"/>, refusing
+    /// what those cannot hold as <see cref="GetItem{T}(ReadOnlySpan{long})"/> does.
     /// </summary>
+    /// <exception cref="OverflowException">A date or duration outside what the .NET time type holds, or finer than a tick.</exception>
     /// <exception cref="InvalidCastException">The conversion is not allowed under <paramref name="casting"/>, or <typeparamref name="T"/> is no dtype's element type.</exception>
     public T[] ToArray<T>(CastingLike? casting = null) where T : unmanaged
     {
+        if (DTypes.Chrono.ClrTimeInterop.IsTimeType<T>())
+        {
+            DTypes.Chrono.ClrTimeInterop.RequireTimeKind<T>(_dtype);
+            var rule = casting?.Rule ?? CastingRule.SameKind;
+            return DTypes.Chrono.ClrTimeInterop.FromCounts<T>(ToArray<long>(CastingRule.Unsafe), _dtype, exact: rule != CastingRule.Unsafe);
+        }
         if (!TensorLayout.ElementTypeFits<T>(_dtype))
         {
             using var converted = ConvertedFor<T>(casting?.Rule ?? CastingRule.SameKind);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NumNet.DTypes.Builtin;
+using NumNet.DTypes.Chrono;
 using NumNet.Internal;
 using NumNet.Memory;
 
@@ -39,9 +40,13 @@ public sealed partial class NDArray
     /// <summary>
     /// Reads one element as <typeparamref name="T"/>: directly when <typeparamref name="T"/> is the dtype's element
     /// type, otherwise converted as <c>astype</c> converts under the <c>same_kind</c> rule (<c>GetItem&lt;double&gt;</c>
-    /// of an int64 array, <c>GetItem&lt;float&gt;</c> of a float64 one).
+    /// of an int64 array, <c>GetItem&lt;float&gt;</c> of a float64 one). A datetime64 element reads as a
+    /// <see cref="DateTime"/> or a <see cref="DateTimeOffset"/> (UTC), a timedelta64 one as a <see cref="TimeSpan"/>;
+    /// what those cannot hold is refused, not truncated (NaT, years outside 1 to 9999, parts finer than 100 ns unless
+    /// the casting rule is unsafe, timedeltas in years or months).
     /// </summary>
-    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, or <typeparamref name="T"/> is no dtype's element type.</exception>
+    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, <typeparamref name="T"/> is no dtype's element type, or a .NET time type meets a dtype that is not its time kind, a generic unit, or NaT.</exception>
+    /// <exception cref="OverflowException">A date or duration outside what the .NET time type holds, or finer than a tick.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public T GetItem<T>(params ReadOnlySpan<long> index) where T : unmanaged => GetItem<T>(CastingRule.SameKind, index);
 
@@ -55,6 +60,11 @@ public sealed partial class NDArray
             using var lease = Lease();
             return family.Read(lease.Bytes(offset, _dtype.ItemSize), _dtype);
         }
+        if (ClrTimeInterop.IsTimeType<T>())
+        {
+            using var lease = Lease();
+            return ClrTimeInterop.Read<T>(lease.Bytes(offset, _dtype.ItemSize), _dtype, exact: casting.Rule != CastingRule.Unsafe);
+        }
         using var element = View(offset, [], []);
         using var converted = element.ConvertedFor<T>(casting.Rule);
         return converted.GetItem<T>();
@@ -64,9 +74,14 @@ public sealed partial class NDArray
     /// Writes one element from a <typeparamref name="T"/>: directly when it is the dtype's element type, otherwise
     /// converted as <c>astype</c> converts under the <c>same_kind</c> rule (<c>SetItem(5, 0)</c> into an int64 array;
     /// a <c>double</c> into an integer array is refused: use <see cref="SetValue"/> for NumPy's <c>a[i] = 1.5</c>).
+    /// A <see cref="DateTime"/> or <see cref="DateTimeOffset"/> (stored as its UTC instant; a non-zero offset raises
+    /// NumPy's UserWarning about time zones) goes into a datetime64 element, a <see cref="TimeSpan"/> into a
+    /// timedelta64 one; a value finer than the element's unit is refused unless the casting rule is unsafe, which
+    /// rounds it towards the past.
     /// </summary>
     /// <exception cref="ReadOnlyArrayException">The array is not writeable.</exception>
-    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, or <typeparamref name="T"/> is no dtype's element type.</exception>
+    /// <exception cref="InvalidCastException">The conversion is not allowed under same_kind, <typeparamref name="T"/> is no dtype's element type, or a .NET time type meets a dtype that is not its time kind.</exception>
+    /// <exception cref="OverflowException">A date or duration that does not fit the element's int64 count or unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public void SetItem<T>(T value, params ReadOnlySpan<long> index) where T : unmanaged => SetItem(value, CastingRule.SameKind, index);
 
@@ -80,6 +95,15 @@ public sealed partial class NDArray
         {
             using var lease = Lease();
             family.Write(lease.Bytes(offset, _dtype.ItemSize), value, _dtype);
+            return;
+        }
+        if (ClrTimeInterop.IsTimeType<T>())
+        {
+            // The count is made (or refused) before the lease, so a refused value leaves the element untouched.
+            Span<byte> count = stackalloc byte[sizeof(long)];
+            ClrTimeInterop.Write(count, value, _dtype, exact: casting.Rule != CastingRule.Unsafe);
+            using var lease = Lease();
+            count.CopyTo(lease.Bytes(offset, _dtype.ItemSize));
             return;
         }
         _ = ElementDType<T>();   // a type that is no dtype's element type is refused by name, not as an object array

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NumNet.Casting.Loops;
 using NumNet.DTypes;
 using NumNet.Layout;
@@ -59,7 +60,8 @@ internal static class CastEngine
     /// <summary>
     /// The loop for casting lines of <paramref name="from"/> elements held outside any array (rows of a jagged .NET
     /// array, a list's backing store) into <paramref name="to"/>; null when that cast is not a plain numeric loop that
-    /// can neither fail nor warn, so the caller must take the general path instead.
+    /// can neither fail nor raise a ComplexWarning, so the caller must take the general path instead. Casts whose values
+    /// can set the FP status run through <see cref="RunLineChecked"/> with <see cref="CastStatusCheck.For"/>.
     /// </summary>
     internal static ByteCastLoop? LineLoop(DType from, DType to)
     {
@@ -86,11 +88,17 @@ internal static class CastEngine
         for (int i = 0; i < n - 1; i++)
             outer *= plan.Shape[i];
         long so = src.Offset, dOff = dst.Offset;
+        // Status rules are for numeric pairs, whose loops run over bytes.
+        var status = loop is ByteCastLoop ? CastStatusCheck.For(src.DType, dst.DType) : null;
+        bool reported = false;
         using var source = src.Lease();
         using var target = dst.Lease();
         for (long o = 0; o < outer; o++)
         {
-            loop.Run(source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
+            if (status is null || reported)
+                loop.Run(source.Memory, so, sInner, target.Memory, dOff, dInner, inner);
+            else
+                reported = RunLineChecked((ByteCastLoop)loop, status, ref source.Memory.At(so), (nint)sInner, ref target.Memory.At(dOff), (nint)dInner, (nint)inner);
             for (int k = n - 2; k >= 0; k--)
             {
                 so += plan.SrcStrides[k];
@@ -102,6 +110,37 @@ internal static class CastEngine
                 index[k] = 0;
             }
         }
+        // NumPy looks at the floating-point status once, after the whole cast, and warns once.
+        if (reported)
+            WarnStatus(status!);
+    }
+
+    /// <summary>NumPy's RuntimeWarning for a cast whose status check reported.</summary>
+    internal static void WarnStatus(CastStatusCheck status) => Warnings.Warn(NumPyWarningKind.RuntimeWarning, status.Message);
+
+    /// <summary>
+    /// One line cast with its status checked: the vector loops screen the leading elements they convert
+    /// (Layout/StreamingCast), and the elements they leave (a tail shorter than a vector, or a whole line of a loop
+    /// without a probe) are checked here, while they are still in cache. True when some value sets the status.
+    /// </summary>
+    internal static bool RunLineChecked(ByteCastLoop loop, CastStatusCheck status, ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count)
+    {
+        var probe = status.Probe;
+        probe.StartLine();
+        StreamingCast.Probe = probe;
+        try
+        {
+            loop.RunLine(ref src, srcStride, ref dst, dstStride, count);
+        }
+        finally
+        {
+            StreamingCast.Probe = null;
+        }
+        // The screen let a value through (NaN, infinity, or a large magnitude): the exact check decides.
+        if (probe.MayReport)
+            return status.AnyReported(ref src, srcStride, count);
+        nint probed = (nint)Math.Min(probe.Elements, count);
+        return probed < count && status.AnyReported(ref Unsafe.Add(ref src, probed * srcStride), srcStride, count - probed);
     }
 
     private static void WarnIfLossy(DType from, DType to)

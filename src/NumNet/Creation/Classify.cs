@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace NumNet.Creation;
@@ -71,6 +73,10 @@ internal sealed class Classifier
     {
         if (BufferViews.TryView(obj) is { } view)
             return new Node(NodeKind.Array, view);
+        // A Memory of elements that are no dtype's element type is what the T[] it covers would be (a copy, as that
+        // array's values are copied too): "ab".AsMemory() as a char[], a Memory<DateTime> as a DateTime[].
+        if (MemoryElements.TryCopy(obj) is { } elements)
+            return new Node(NodeKind.Sequence, Items: elements);
         if (obj is IArrayInterface exporter)
             return new Node(NodeKind.Array, ArrayInterfaceImport.View(exporter));
         if (obj is IArrayConvertible convertible)
@@ -115,5 +121,32 @@ internal sealed class Classifier
             }
             return row;
         }
+    }
+}
+
+/// <summary>The elements of a boxed <see cref="Memory{T}"/> or <see cref="ReadOnlyMemory{T}"/> of any <c>T</c>, as a new <c>T[]</c>.</summary>
+internal static class MemoryElements
+{
+    // The open methods are named statically, so trimming keeps them; each closed type's method is found from them.
+    private static readonly RuntimeMethodHandle MemoryToArray = typeof(Memory<>).GetMethod(nameof(Memory<int>.ToArray), Type.EmptyTypes)!.MethodHandle;
+    private static readonly RuntimeMethodHandle ReadOnlyMemoryToArray = typeof(ReadOnlyMemory<>).GetMethod(nameof(ReadOnlyMemory<int>.ToArray), Type.EmptyTypes)!.MethodHandle;
+    private static readonly ConcurrentDictionary<Type, MethodBase?> ToArrayOf = new();
+
+    /// <summary>A copy of the elements when <paramref name="obj"/> is a Memory or ReadOnlyMemory, else null.</summary>
+    public static System.Array? TryCopy(object obj)
+    {
+        var type = obj.GetType();
+        if (!type.IsGenericType)
+            return null;
+        var toArray = ToArrayOf.GetOrAdd(type, static t =>
+        {
+            var definition = t.GetGenericTypeDefinition();
+            if (definition == typeof(Memory<>))
+                return MethodBase.GetMethodFromHandle(MemoryToArray, t.TypeHandle);
+            if (definition == typeof(ReadOnlyMemory<>))
+                return MethodBase.GetMethodFromHandle(ReadOnlyMemoryToArray, t.TypeHandle);
+            return null;
+        });
+        return (System.Array?)toArray?.Invoke(obj, null);
     }
 }

@@ -21,7 +21,7 @@ namespace NumNet.Creation;
 /// <remarks>
 /// Whatever would make the general pipeline answer differently returns null and takes that pipeline: no values (an
 /// empty list discovers float64, not <c>T</c>), ragged or null rows (an error or an object array), a dtype with
-/// parameters still to discover, a cast that can fail or warn, and, for values that are scalars rather than rows, any
+/// parameters still to discover, a cast that can fail or raise a ComplexWarning, and, for values that are scalars rather than rows, any
 /// cast that is not safe, because NumPy converts scalars by per-value rules (overflow and NaN raise) where arrays are
 /// cast.
 /// </remarks>
@@ -58,8 +58,12 @@ internal static class TypedSources
             if (loop is null)
                 return null;
         }
-        var visitor = new Visitor(obj, source.Form, target, loop, fortran);
-        return element.Family.Accept<Visitor, NDArray?>(ref visitor);
+        var status = loop is null ? null : CastStatusCheck.For(element, target);
+        var visitor = new Visitor(obj, source.Form, target, loop, status, fortran);
+        var result = element.Family.Accept<Visitor, NDArray?>(ref visitor);
+        if (status is { Probe.Reported: true })
+            CastEngine.WarnStatus(status);
+        return result;
     }
 
     // Anything the classifier takes before sequences (arrays, buffers, protocols, tensors, tuples) or never takes as
@@ -109,15 +113,15 @@ internal static class TypedSources
     private static DType? Numeric(Type element) =>
         BufferViews.DTypeOfElement(element) is { } d && NumericTraits.IsNumeric(d.Code) ? d : null;
 
-    private readonly struct Visitor(object obj, Form form, DType target, ByteCastLoop? loop, bool fortran) : IDTypeVisitor<NDArray?>
+    private readonly struct Visitor(object obj, Form form, DType target, ByteCastLoop? loop, CastStatusCheck? status, bool fortran) : IDTypeVisitor<NDArray?>
     {
         public NDArray? Visit<T>() where T : unmanaged =>
-            form == Form.Rows ? FromRows<T>(obj, target, loop, fortran) : FromValues<T>(obj, target, loop);
+            form == Form.Rows ? FromRows<T>(obj, target, loop, status, fortran) : FromValues<T>(obj, target, loop, status);
 
         public NDArray? VisitOther(DTypeClass dtypeClass) => null;
     }
 
-    private static NDArray? FromValues<T>(object obj, DType target, ByteCastLoop? loop) where T : unmanaged
+    private static NDArray? FromValues<T>(object obj, DType target, ByteCastLoop? loop, CastStatusCheck? status) where T : unmanaged
     {
         // The values are read once, the way the general path would read them: the indexer of a list (its Count asked
         // once), else the enumerator (not Count and CopyTo, which a collection can answer inconsistently).
@@ -132,7 +136,7 @@ internal static class TypedSources
         if (values.IsEmpty)
             return null;
         var result = NDArray.Allocate(target, [values.Length], MemoryOrder.C, zero: false);
-        Store(values, result, result.Offset, target.ItemSize, loop);
+        Store(values, result, result.Offset, target.ItemSize, loop, status);
         return result;
     }
 
@@ -160,7 +164,7 @@ internal static class TypedSources
         return CollectionsMarshal.AsSpan(values);
     }
 
-    private static NDArray? FromRows<T>(object obj, DType target, ByteCastLoop? loop, bool fortran) where T : unmanaged
+    private static NDArray? FromRows<T>(object obj, DType target, ByteCastLoop? loop, CastStatusCheck? status, bool fortran) where T : unmanaged
     {
         // The row references are copied once (cheap: one reference per row, no values): another thread may replace a
         // row of the caller's array at any time, but not one of these, and a T[] never changes its length.
@@ -185,13 +189,14 @@ internal static class TypedSources
         {
             var row = rows[i]!;
             Debug.Assert(row.Length == length, "a row changed length after it was measured");
-            Store<T>(row, result, result.Offset + i * rowStride, itemStride, loop);
+            Store<T>(row, result, result.Offset + i * rowStride, itemStride, loop, status);
         }
         return result;
     }
 
     // No loop means the same dtype into a contiguous line: a block copy.
-    private static void Store<T>(ReadOnlySpan<T> values, NDArray result, long byteOffset, long stride, ByteCastLoop? loop) where T : unmanaged
+    // A cast that can set the FP status is checked as the cast engine checks its lines (the status check notes what it found).
+    private static void Store<T>(ReadOnlySpan<T> values, NDArray result, long byteOffset, long stride, ByteCastLoop? loop, CastStatusCheck? status) where T : unmanaged
     {
         Debug.Assert(FillBounds.Within(result.Buffer, byteOffset, values.Length, stride, result.ItemSize), "the values run past the result");
         using var lease = result.Lease();
@@ -202,6 +207,9 @@ internal static class TypedSources
             return;
         }
         ref byte src = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(values));
-        loop.RunLine(ref src, Unsafe.SizeOf<T>(), ref dst, (nint)stride, values.Length);
+        if (status is null || status.Probe.Reported)
+            loop.RunLine(ref src, Unsafe.SizeOf<T>(), ref dst, (nint)stride, values.Length);
+        else if (CastEngine.RunLineChecked(loop, status, ref src, Unsafe.SizeOf<T>(), ref dst, (nint)stride, values.Length))
+            status.Probe.NoteReported();
     }
 }

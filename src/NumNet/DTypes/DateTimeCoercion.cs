@@ -18,10 +18,10 @@ internal static class DateTimeCoercion
         // A timedelta stored into a datetime is the same count since the epoch.
         TimeDelta64 t when t.Unit == unit || t.IsNaT || t.Unit.IsGeneric => t.Value,
         TimeDelta64 t => DateTimes.Cast(t.Value, t.Unit, unit),
-        string s => DateTimes.Parse(s, unit).Value,
-        Bytes b => DateTimes.Parse(b.ToLatin1(), unit).Value,
+        string s => ParsedCount(s, unit, "same_kind"),
+        Bytes b => ParsedCount(b.ToLatin1(), unit, "same_kind"),
         System.DateTime t => DateTimes.FromDateTime(t, unit),
-        DateTimeOffset t => DateTimes.FromDateTimeOffset(t, unit),
+        DateTimeOffset t => OffsetCount(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
         // A count means nothing without a unit to count in (a timedelta count does: it stays generic).
         // (NaT needs none: casts hand its count over as a long.)
@@ -70,6 +70,26 @@ internal static class DateTimeCoercion
             throw new ArgumentException("Could not convert object to NumPy timedelta");
         var value = negative ? -magnitude : magnitude;
         return value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
+    }
+
+    /// <summary>
+    /// The count of ISO text in <paramref name="unit"/>, raising NumPy 2's UserWarning when the text carries a time
+    /// zone (which is converted to UTC), as every NumPy parse of such text does.
+    /// </summary>
+    public static long ParsedCount(string text, DateTimeMetadata unit, string casting)
+    {
+        var parsed = DateTimes.Parse(text, unit, casting);
+        if (parsed.HasTimezoneWarning)
+            Warnings.Warn(NumPyWarningKind.UserWarning, DateTimes.TimezoneWarningMessage);
+        return parsed.Value;
+    }
+
+    // A DateTimeOffset is its UTC instant; a non-zero offset warns as NumPy warns for a time-zone-aware datetime.
+    private static long OffsetCount(DateTimeOffset value, DateTimeMetadata unit)
+    {
+        if (value.Offset != TimeSpan.Zero)
+            Warnings.Warn(NumPyWarningKind.UserWarning, DateTimes.TimezoneWarningMessage);
+        return DateTimes.FromDateTimeOffset(value, unit);
     }
 
     private static bool IsInteger(object? value) => value is not char && ScalarCoercion.IsInteger(value);

@@ -32,6 +32,7 @@ internal static class ScalarCoercion
         Half h => h != Half.Zero,
         DateTime64 dt => dt.Value != 0,
         TimeDelta64 td => td.Value != 0,
+        decimal m => m != 0,
         IConvertible c when IsInteger(value) => c.ToDecimal(CultureInfo.InvariantCulture) != 0,
         _ => throw CannotConvert(value, "bool"),
     };
@@ -45,6 +46,7 @@ internal static class ScalarCoercion
         bool b => b ? 1 : 0,
         LongDouble d => (double)d,
         BigInteger i => BigToDouble(i),
+        decimal m => DecimalToDouble(m),
         Complex or Complex64 or Complex256 => throw new InvalidCastException("float() argument must be a string or a real number, not 'complex'"),
         string s => ParseFloat(s),
         Bytes b => ParseFloat(b.ToLatin1()),
@@ -110,6 +112,10 @@ internal static class ScalarCoercion
                 break;
             case double or float or Half or LongDouble:
                 big = TruncateFloat(ToDouble(value));
+                break;
+            case decimal m:
+                // Python's int(Decimal) truncates the exact value towards zero, not a float rounded from it.
+                big = new BigInteger(decimal.Truncate(m));
                 break;
             case string s:
                 big = ParsePythonInt(s);
@@ -202,6 +208,11 @@ internal static class ScalarCoercion
             throw new OverflowException("cannot convert float infinity to integer");
         return new BigInteger(Math.Truncate(d));
     }
+
+    // A decimal plays Python's decimal.Decimal, whose float() is the double nearest its exact digits; parsing the
+    // digits gives that nearest double.
+    private static double DecimalToDouble(decimal m) =>
+        double.Parse(m.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static double BigToDouble(BigInteger i)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NumNet.DTypes;
 
 namespace NumNet.Layout;
 
@@ -12,6 +13,9 @@ internal interface ICastStep
 
     /// <summary>Converts the elements at <paramref name="src"/> into one 32-byte vector of results.</summary>
     static abstract Vector256<byte> Step(ref byte src);
+
+    /// <summary>The source element type, when the floating-point status probe can read it (double, float); else byte.</summary>
+    static virtual Type Source => typeof(byte);
 }
 
 /// <summary>
@@ -29,11 +33,27 @@ internal static class StreamingCast
     /// </summary>
     public static readonly long Threshold = Platform.CacheTopology.StreamingThreshold;
 
+    // The status probe of the cast running on this thread (set by the cast engine around a cast that can warn).
+    [ThreadStatic]
+    private static CastStatusProbe? t_probe;
+
+    /// <summary>
+    /// The floating-point status probe of the cast on this thread, or null: steps over double or float sources then
+    /// screen each source vector they load (NumPy's check of the FP status after the loop, folded into it).
+    /// </summary>
+    public static CastStatusProbe? Probe
+    {
+        get => t_probe;
+        set => t_probe = value;
+    }
+
     /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
     /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe nint Run<TStep>(ref byte src, ref byte dst, nint outBytes) where TStep : struct, ICastStep
     {
+        if ((TStep.Source == typeof(double) || TStep.Source == typeof(float)) && t_probe is { } probe)
+            return RunProbed<TStep>(ref src, ref dst, outBytes, probe);
         nint steps = outBytes / 32;
         // Pinned for the loop so its alignment cannot change; native buffers are not moved anyway.
         fixed (byte* d = &dst)
@@ -51,6 +71,53 @@ internal static class StreamingCast
             }
         }
         return steps * 32;
+    }
+
+    // Run with the status probe: the same steps and stores, plus a screen of every source vector as it is loaded.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe nint RunProbed<TStep>(ref byte src, ref byte dst, nint outBytes, CastStatusProbe probe) where TStep : struct, ICastStep
+    {
+        nint steps = outBytes / 32;
+        var largest = Vector256<uint>.Zero;
+        fixed (byte* d = &dst)
+        {
+            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            {
+                for (nint i = 0; i < steps; i++)
+                {
+                    ref byte s = ref Unsafe.Add(ref src, i * TStep.InputBytes);
+                    largest = Screened<TStep>(ref s, largest);
+                    Avx.StoreAlignedNonTemporal(d + i * 32, TStep.Step(ref s));
+                }
+                Sse.StoreFence();
+            }
+            else
+            {
+                for (nint i = 0; i < steps; i++)
+                {
+                    ref byte s = ref Unsafe.Add(ref src, i * TStep.InputBytes);
+                    largest = Screened<TStep>(ref s, largest);
+                    Unsafe.WriteUnaligned(d + i * 32, TStep.Step(ref s));
+                }
+            }
+        }
+        bool doubles = TStep.Source == typeof(double);
+        bool mayReport = doubles ? probe.Lanes.MayReportDoubles(largest) : probe.Lanes.MayReportFloats(largest);
+        probe.Record(mayReport, steps * TStep.InputBytes / (doubles ? sizeof(double) : sizeof(float)));
+        return steps * 32;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Screened<TStep>(ref byte s, Vector256<uint> largest) where TStep : struct, ICastStep
+    {
+        for (int k = 0; k < TStep.InputBytes; k += 32)
+        {
+            var magnitudes = TStep.Source == typeof(double)
+                ? CastStatusLanes.Magnitudes(Unsafe.ReadUnaligned<Vector256<double>>(ref Unsafe.Add(ref s, k)))
+                : CastStatusLanes.Magnitudes(Unsafe.ReadUnaligned<Vector256<float>>(ref Unsafe.Add(ref s, k)));
+            largest = Vector256.Max(largest, magnitudes);
+        }
+        return largest;
     }
 }
 

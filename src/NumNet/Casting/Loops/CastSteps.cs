@@ -10,6 +10,8 @@ internal readonly struct TruncationStep<TFrom, TTo> : ICastStep where TFrom : un
 {
     public static int InputBytes => 32 / Unsafe.SizeOf<TTo>() * Unsafe.SizeOf<TFrom>();
 
+    public static Type Source => typeof(TFrom);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Step(ref byte src)
     {
@@ -49,6 +51,8 @@ internal readonly struct ExactStep<TFrom, TTo> : ICastStep where TFrom : unmanag
             || (typeof(TFrom) == typeof(int) && typeof(TTo) == typeof(long)));
 
     public static int InputBytes => 32 / Unsafe.SizeOf<TTo>() * Unsafe.SizeOf<TFrom>();
+
+    public static Type Source => typeof(TFrom);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Step(ref byte src)

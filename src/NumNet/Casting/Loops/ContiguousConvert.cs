@@ -92,7 +92,9 @@ internal static class ContiguousConvert
             else if (typeof(TFrom) == typeof(ushort)) TensorPrimitives.ConvertTruncating(Source<ushort>(ref from, n), block);
             else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
             else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
-            TensorPrimitives.ConvertToHalf(block, MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n));
+            var halves = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n);
+            TensorPrimitives.ConvertToHalf(block, halves);
+            StreamingCast.Probe?.ScreenHalfResults(halves);   // the cast's status check, while the block is in L1
         }
     }
 

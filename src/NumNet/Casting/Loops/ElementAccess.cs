@@ -100,8 +100,8 @@ internal static class ElementAccess
     private static object DateTimeCount(object? value, DateTimeMetadata unit) => value switch
     {
         null => DateTime64.NaTValue,
-        string s => DateTimes.Parse(s, unit, "unsafe").Value,
-        Bytes b => DateTimes.Parse(b.ToLatin1(), unit, "unsafe").Value,
+        string s => DateTimeCoercion.ParsedCount(s, unit, "unsafe"),
+        Bytes b => DateTimeCoercion.ParsedCount(b.ToLatin1(), unit, "unsafe"),
         DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
         _ => value,
     };
