@@ -59,6 +59,12 @@ public static class Catalog
             var t = a.T;
             return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
         }),
+        new("ascontiguous_T_4096_u16", "Layout", "ascontiguousarray of transposed 4096×4096 uint16", 4096L * 4096 * 2, () =>
+        {
+            var a = Data.Filled(np.uint16, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
         new("copy_3d_transpose", "Layout", "C copy of a (64, 256, 512) float64 transposed (2, 0, 1)", 64L * 256 * 512 * 8, () =>
         {
             var a = Data.Float64(64, 256, 512);

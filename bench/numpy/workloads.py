@@ -62,6 +62,12 @@ def ascontiguous_T_4096_u8():
     return 4096 * 4096, lambda: np.ascontiguousarray(t)
 
 
+def ascontiguous_T_4096_u16():
+    # The bytes of NumNet's Data.Filled: byte i is i % 251, read as little-endian uint16.
+    t = (np.arange(4096 * 4096 * 2) % 251).astype(np.uint8).view("<u2").reshape(4096, 4096).T
+    return 4096 * 4096 * 2, lambda: np.ascontiguousarray(t)
+
+
 def copy_3d_transpose():
     t = f64(64, 256, 512).transpose(2, 0, 1)
     return 64 * 256 * 512 * 8, lambda: t.copy()
@@ -323,7 +329,7 @@ def _named(name, make):
 
 
 WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
-             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose,
+             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, ascontiguous_T_4096_u16, copy_3d_transpose,
              asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
              asarray_jagged_f32_1000, asarray_boxed_int_1000, asarray_bigint_1m,
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),

@@ -237,6 +237,256 @@ internal static partial class StridedCopy
         }
     }
 
+    /// <summary>
+    /// A block of whole cache lines for 1- and 2-byte elements (AVX2): 64 source rows of 64 bytes, or 32 of 32
+    /// elements, transposed between two staging blocks by <typeparamref name="TLines"/>, then every destination row gets
+    /// its 64 bytes in two stores back to back (so they may be non-temporal).
+    /// </summary>
+    /// <remarks>
+    /// The source rows of a block are read whole, one line each, into the first staging block: the rows of a narrow
+    /// plane are often 4 KiB apart (a 4096-wide uint8 source), so all of them fall in one set of the L1 cache, and a row
+    /// read 16 bytes at a time (the 16×16 <see cref="ByteTile"/>) had left the cache before its next 16 bytes were read.
+    /// The staging blocks are contiguous and stay in L1. Each source row's line after next is prefetched into L2 only:
+    /// in L1 the prefetched lines would fall in the same set again and evict each other.
+    /// </remarks>
+    internal readonly struct LineBlockTile<TLines> : ITransposeTile where TLines : struct, ILineBlock
+    {
+        public static int Rows => Line / TLines.ElementSize;
+        public static int Cols => Line / TLines.ElementSize;
+        public static bool WritesWholeLines => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [SkipLocalsInit]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            StagingBlock fromSource, toDestination;
+            byte* a = (byte*)&fromSource, b = (byte*)&toDestination;
+            for (int k = 0; k < Cols; k++)
+            {
+                byte* row = s + k * sc;
+                Sse.Prefetch1(row + 2 * Line);
+                Avx.Store(a + k * Line, Avx.LoadVector256(row));
+                Avx.Store(a + k * Line + 32, Avx.LoadVector256(row + 32));
+            }
+            TLines.Transpose(a, b);
+            for (int r = 0; r < Rows; r++)
+                StoreRow<TStore>(d + r * dr, Avx.LoadVector256(b + r * Line), Avx.LoadVector256(b + r * Line + 32));
+        }
+    }
+
+    /// <summary>The register transpose of a <see cref="LineBlockTile{TLines}"/>: staging block to staging block, both 64 bytes a row.</summary>
+    internal interface ILineBlock
+    {
+        /// <summary>Bytes per element.</summary>
+        static abstract int ElementSize { get; }
+
+        /// <summary>Transposes the block at <paramref name="a"/> (source rows) into <paramref name="b"/> (destination rows).</summary>
+        static abstract unsafe void Transpose(byte* a, byte* b);
+    }
+
+    /// <summary>
+    /// 64×64 bytes in eight 16×32 steps: 16 rows of 32 bytes go through the unpack chain of <see cref="ByteTile"/> in
+    /// both 128-bit lanes at once, so each step transposes two 16×16 tiles side by side.
+    /// </summary>
+    internal readonly struct ByteLines : ILineBlock
+    {
+        public static int ElementSize => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Transpose(byte* a, byte* b)
+        {
+            for (int j = 0; j < 64; j += 16)
+            {
+                Transpose16Rows(a + j * Line, b + j);
+                Transpose16Rows(a + j * Line + 32, b + 32 * Line + j);
+            }
+        }
+
+        // Bytes, then 2-, 4- and 8-byte groups of row pairs; destination row c ends in the register whose number is
+        // c with its four bits reversed, lane 0 for row c and lane 1 for row 16 + c.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Transpose16Rows(byte* a, byte* b)
+        {
+            var r0 = Avx.LoadVector256(a + 0 * Line);
+            var r1 = Avx.LoadVector256(a + 1 * Line);
+            var r2 = Avx.LoadVector256(a + 2 * Line);
+            var r3 = Avx.LoadVector256(a + 3 * Line);
+            var r4 = Avx.LoadVector256(a + 4 * Line);
+            var r5 = Avx.LoadVector256(a + 5 * Line);
+            var r6 = Avx.LoadVector256(a + 6 * Line);
+            var r7 = Avx.LoadVector256(a + 7 * Line);
+            var r8 = Avx.LoadVector256(a + 8 * Line);
+            var r9 = Avx.LoadVector256(a + 9 * Line);
+            var r10 = Avx.LoadVector256(a + 10 * Line);
+            var r11 = Avx.LoadVector256(a + 11 * Line);
+            var r12 = Avx.LoadVector256(a + 12 * Line);
+            var r13 = Avx.LoadVector256(a + 13 * Line);
+            var r14 = Avx.LoadVector256(a + 14 * Line);
+            var r15 = Avx.LoadVector256(a + 15 * Line);
+            var a0 = Avx2.UnpackLow(r0.AsByte(), r1.AsByte()).AsByte();
+            var a1 = Avx2.UnpackHigh(r0.AsByte(), r1.AsByte()).AsByte();
+            var a2 = Avx2.UnpackLow(r2.AsByte(), r3.AsByte()).AsByte();
+            var a3 = Avx2.UnpackHigh(r2.AsByte(), r3.AsByte()).AsByte();
+            var a4 = Avx2.UnpackLow(r4.AsByte(), r5.AsByte()).AsByte();
+            var a5 = Avx2.UnpackHigh(r4.AsByte(), r5.AsByte()).AsByte();
+            var a6 = Avx2.UnpackLow(r6.AsByte(), r7.AsByte()).AsByte();
+            var a7 = Avx2.UnpackHigh(r6.AsByte(), r7.AsByte()).AsByte();
+            var a8 = Avx2.UnpackLow(r8.AsByte(), r9.AsByte()).AsByte();
+            var a9 = Avx2.UnpackHigh(r8.AsByte(), r9.AsByte()).AsByte();
+            var a10 = Avx2.UnpackLow(r10.AsByte(), r11.AsByte()).AsByte();
+            var a11 = Avx2.UnpackHigh(r10.AsByte(), r11.AsByte()).AsByte();
+            var a12 = Avx2.UnpackLow(r12.AsByte(), r13.AsByte()).AsByte();
+            var a13 = Avx2.UnpackHigh(r12.AsByte(), r13.AsByte()).AsByte();
+            var a14 = Avx2.UnpackLow(r14.AsByte(), r15.AsByte()).AsByte();
+            var a15 = Avx2.UnpackHigh(r14.AsByte(), r15.AsByte()).AsByte();
+            var b0 = Avx2.UnpackLow(a0.AsUInt16(), a2.AsUInt16()).AsByte();
+            var b2 = Avx2.UnpackHigh(a0.AsUInt16(), a2.AsUInt16()).AsByte();
+            var b1 = Avx2.UnpackLow(a1.AsUInt16(), a3.AsUInt16()).AsByte();
+            var b3 = Avx2.UnpackHigh(a1.AsUInt16(), a3.AsUInt16()).AsByte();
+            var b4 = Avx2.UnpackLow(a4.AsUInt16(), a6.AsUInt16()).AsByte();
+            var b6 = Avx2.UnpackHigh(a4.AsUInt16(), a6.AsUInt16()).AsByte();
+            var b5 = Avx2.UnpackLow(a5.AsUInt16(), a7.AsUInt16()).AsByte();
+            var b7 = Avx2.UnpackHigh(a5.AsUInt16(), a7.AsUInt16()).AsByte();
+            var b8 = Avx2.UnpackLow(a8.AsUInt16(), a10.AsUInt16()).AsByte();
+            var b10 = Avx2.UnpackHigh(a8.AsUInt16(), a10.AsUInt16()).AsByte();
+            var b9 = Avx2.UnpackLow(a9.AsUInt16(), a11.AsUInt16()).AsByte();
+            var b11 = Avx2.UnpackHigh(a9.AsUInt16(), a11.AsUInt16()).AsByte();
+            var b12 = Avx2.UnpackLow(a12.AsUInt16(), a14.AsUInt16()).AsByte();
+            var b14 = Avx2.UnpackHigh(a12.AsUInt16(), a14.AsUInt16()).AsByte();
+            var b13 = Avx2.UnpackLow(a13.AsUInt16(), a15.AsUInt16()).AsByte();
+            var b15 = Avx2.UnpackHigh(a13.AsUInt16(), a15.AsUInt16()).AsByte();
+            var c0 = Avx2.UnpackLow(b0.AsUInt32(), b4.AsUInt32()).AsByte();
+            var c4 = Avx2.UnpackHigh(b0.AsUInt32(), b4.AsUInt32()).AsByte();
+            var c1 = Avx2.UnpackLow(b1.AsUInt32(), b5.AsUInt32()).AsByte();
+            var c5 = Avx2.UnpackHigh(b1.AsUInt32(), b5.AsUInt32()).AsByte();
+            var c2 = Avx2.UnpackLow(b2.AsUInt32(), b6.AsUInt32()).AsByte();
+            var c6 = Avx2.UnpackHigh(b2.AsUInt32(), b6.AsUInt32()).AsByte();
+            var c3 = Avx2.UnpackLow(b3.AsUInt32(), b7.AsUInt32()).AsByte();
+            var c7 = Avx2.UnpackHigh(b3.AsUInt32(), b7.AsUInt32()).AsByte();
+            var c8 = Avx2.UnpackLow(b8.AsUInt32(), b12.AsUInt32()).AsByte();
+            var c12 = Avx2.UnpackHigh(b8.AsUInt32(), b12.AsUInt32()).AsByte();
+            var c9 = Avx2.UnpackLow(b9.AsUInt32(), b13.AsUInt32()).AsByte();
+            var c13 = Avx2.UnpackHigh(b9.AsUInt32(), b13.AsUInt32()).AsByte();
+            var c10 = Avx2.UnpackLow(b10.AsUInt32(), b14.AsUInt32()).AsByte();
+            var c14 = Avx2.UnpackHigh(b10.AsUInt32(), b14.AsUInt32()).AsByte();
+            var c11 = Avx2.UnpackLow(b11.AsUInt32(), b15.AsUInt32()).AsByte();
+            var c15 = Avx2.UnpackHigh(b11.AsUInt32(), b15.AsUInt32()).AsByte();
+            var d0 = Avx2.UnpackLow(c0.AsUInt64(), c8.AsUInt64()).AsByte();
+            var d8 = Avx2.UnpackHigh(c0.AsUInt64(), c8.AsUInt64()).AsByte();
+            var d1 = Avx2.UnpackLow(c1.AsUInt64(), c9.AsUInt64()).AsByte();
+            var d9 = Avx2.UnpackHigh(c1.AsUInt64(), c9.AsUInt64()).AsByte();
+            var d2 = Avx2.UnpackLow(c2.AsUInt64(), c10.AsUInt64()).AsByte();
+            var d10 = Avx2.UnpackHigh(c2.AsUInt64(), c10.AsUInt64()).AsByte();
+            var d3 = Avx2.UnpackLow(c3.AsUInt64(), c11.AsUInt64()).AsByte();
+            var d11 = Avx2.UnpackHigh(c3.AsUInt64(), c11.AsUInt64()).AsByte();
+            var d4 = Avx2.UnpackLow(c4.AsUInt64(), c12.AsUInt64()).AsByte();
+            var d12 = Avx2.UnpackHigh(c4.AsUInt64(), c12.AsUInt64()).AsByte();
+            var d5 = Avx2.UnpackLow(c5.AsUInt64(), c13.AsUInt64()).AsByte();
+            var d13 = Avx2.UnpackHigh(c5.AsUInt64(), c13.AsUInt64()).AsByte();
+            var d6 = Avx2.UnpackLow(c6.AsUInt64(), c14.AsUInt64()).AsByte();
+            var d14 = Avx2.UnpackHigh(c6.AsUInt64(), c14.AsUInt64()).AsByte();
+            var d7 = Avx2.UnpackLow(c7.AsUInt64(), c15.AsUInt64()).AsByte();
+            var d15 = Avx2.UnpackHigh(c7.AsUInt64(), c15.AsUInt64()).AsByte();
+            StoreLanes(16, b + 0 * Line, d0);
+            StoreLanes(16, b + 1 * Line, d8);
+            StoreLanes(16, b + 2 * Line, d4);
+            StoreLanes(16, b + 3 * Line, d12);
+            StoreLanes(16, b + 4 * Line, d2);
+            StoreLanes(16, b + 5 * Line, d10);
+            StoreLanes(16, b + 6 * Line, d6);
+            StoreLanes(16, b + 7 * Line, d14);
+            StoreLanes(16, b + 8 * Line, d1);
+            StoreLanes(16, b + 9 * Line, d9);
+            StoreLanes(16, b + 10 * Line, d5);
+            StoreLanes(16, b + 11 * Line, d13);
+            StoreLanes(16, b + 12 * Line, d3);
+            StoreLanes(16, b + 13 * Line, d11);
+            StoreLanes(16, b + 14 * Line, d7);
+            StoreLanes(16, b + 15 * Line, d15);
+        }
+    }
+
+    /// <summary>32×32 two-byte elements in eight 8×16 steps, both lanes of each step an 8×8 tile of <see cref="HalfWordTile"/>'s chain.</summary>
+    internal readonly struct HalfWordLines : ILineBlock
+    {
+        public static int ElementSize => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Transpose(byte* a, byte* b)
+        {
+            for (int j = 0; j < 32; j += 8)
+            {
+                Transpose8Rows(a + j * Line, b + 2 * j);
+                Transpose8Rows(a + j * Line + 32, b + 16 * Line + 2 * j);
+            }
+        }
+
+        // Elements, then pairs and quads of row pairs; destination row c ends in the register whose number is c with
+        // its three bits reversed, lane 0 for row c and lane 1 for row 8 + c.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Transpose8Rows(byte* a, byte* b)
+        {
+            var r0 = Avx.LoadVector256(a + 0 * Line);
+            var r1 = Avx.LoadVector256(a + 1 * Line);
+            var r2 = Avx.LoadVector256(a + 2 * Line);
+            var r3 = Avx.LoadVector256(a + 3 * Line);
+            var r4 = Avx.LoadVector256(a + 4 * Line);
+            var r5 = Avx.LoadVector256(a + 5 * Line);
+            var r6 = Avx.LoadVector256(a + 6 * Line);
+            var r7 = Avx.LoadVector256(a + 7 * Line);
+            var a0 = Avx2.UnpackLow(r0.AsUInt16(), r1.AsUInt16()).AsByte();
+            var a1 = Avx2.UnpackHigh(r0.AsUInt16(), r1.AsUInt16()).AsByte();
+            var a2 = Avx2.UnpackLow(r2.AsUInt16(), r3.AsUInt16()).AsByte();
+            var a3 = Avx2.UnpackHigh(r2.AsUInt16(), r3.AsUInt16()).AsByte();
+            var a4 = Avx2.UnpackLow(r4.AsUInt16(), r5.AsUInt16()).AsByte();
+            var a5 = Avx2.UnpackHigh(r4.AsUInt16(), r5.AsUInt16()).AsByte();
+            var a6 = Avx2.UnpackLow(r6.AsUInt16(), r7.AsUInt16()).AsByte();
+            var a7 = Avx2.UnpackHigh(r6.AsUInt16(), r7.AsUInt16()).AsByte();
+            var b0 = Avx2.UnpackLow(a0.AsUInt32(), a2.AsUInt32()).AsByte();
+            var b2 = Avx2.UnpackHigh(a0.AsUInt32(), a2.AsUInt32()).AsByte();
+            var b1 = Avx2.UnpackLow(a1.AsUInt32(), a3.AsUInt32()).AsByte();
+            var b3 = Avx2.UnpackHigh(a1.AsUInt32(), a3.AsUInt32()).AsByte();
+            var b4 = Avx2.UnpackLow(a4.AsUInt32(), a6.AsUInt32()).AsByte();
+            var b6 = Avx2.UnpackHigh(a4.AsUInt32(), a6.AsUInt32()).AsByte();
+            var b5 = Avx2.UnpackLow(a5.AsUInt32(), a7.AsUInt32()).AsByte();
+            var b7 = Avx2.UnpackHigh(a5.AsUInt32(), a7.AsUInt32()).AsByte();
+            var c0 = Avx2.UnpackLow(b0.AsUInt64(), b4.AsUInt64()).AsByte();
+            var c4 = Avx2.UnpackHigh(b0.AsUInt64(), b4.AsUInt64()).AsByte();
+            var c1 = Avx2.UnpackLow(b1.AsUInt64(), b5.AsUInt64()).AsByte();
+            var c5 = Avx2.UnpackHigh(b1.AsUInt64(), b5.AsUInt64()).AsByte();
+            var c2 = Avx2.UnpackLow(b2.AsUInt64(), b6.AsUInt64()).AsByte();
+            var c6 = Avx2.UnpackHigh(b2.AsUInt64(), b6.AsUInt64()).AsByte();
+            var c3 = Avx2.UnpackLow(b3.AsUInt64(), b7.AsUInt64()).AsByte();
+            var c7 = Avx2.UnpackHigh(b3.AsUInt64(), b7.AsUInt64()).AsByte();
+            StoreLanes(8, b + 0 * Line, c0);
+            StoreLanes(8, b + 1 * Line, c4);
+            StoreLanes(8, b + 2 * Line, c2);
+            StoreLanes(8, b + 3 * Line, c6);
+            StoreLanes(8, b + 4 * Line, c1);
+            StoreLanes(8, b + 5 * Line, c5);
+            StoreLanes(8, b + 6 * Line, c3);
+            StoreLanes(8, b + 7 * Line, c7);
+        }
+    }
+
+    // Bytes per line, and per staged row.
+    private const int Line = 64;
+
+    // Lane 0 of v to row p and lane 1 to the row `upper` rows further, in a staging block.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreLanes(int upper, byte* p, Vector256<byte> v)
+    {
+        Sse2.Store(p, v.GetLower());
+        Sse2.Store(p + upper * Line, v.GetUpper());
+    }
+
+    /// <summary>64 lines of 64 bytes: a staging block of <see cref="LineBlockTile{TSmall}"/>.</summary>
+    [InlineArray(64 * 64 / 32)]
+    private struct StagingBlock
+    {
+        private Vector256<byte> _part;
+    }
+
     // A destination row's 64 bytes, in two stores back to back.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void StoreRow<TStore>(byte* d, Vector256<byte> left, Vector256<byte> right) where TStore : struct, IVectorStore
