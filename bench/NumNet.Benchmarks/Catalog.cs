@@ -157,17 +157,17 @@ public static class Catalog
             return new Prepared(() => a.AsType(np.dtype("<f8")).Dispose(), a);
         }),
         // Text casts format or parse every element, so they use 1M elements (NumPy takes about a second for these).
-        new("astype_f8_U32", "Casting", "astype float64 (i/7) → U32, 1M elements", CastBytes(TextCount, 8, 128), () =>
+        .. WithOneThread(new("astype_f8_U32", "Casting", "astype float64 (i/7) → U32, 1M elements", CastBytes(TextCount, 8, 128), () =>
         {
             var a = Data.Sevenths(TextCount);
             return new Prepared(() => a.AsType(np.dtype("U32")).Dispose(), a);
-        }),
-        new("astype_U32_f8", "Casting", "astype U32 (i/7) → float64, 1M elements", CastBytes(TextCount, 128, 8), () =>
+        })),
+        .. WithOneThread(new("astype_U32_f8", "Casting", "astype U32 (i/7) → float64, 1M elements", CastBytes(TextCount, 128, 8), () =>
         {
             using var doubles = Data.Sevenths(TextCount);
             var a = doubles.AsType(np.dtype("U32"));
             return new Prepared(() => a.AsType(np.float64).Dispose(), a);
-        }),
+        })),
     ];
 
     /// <summary>repr and str, as NumPy 2 prints them.</summary>
@@ -326,6 +326,32 @@ public static class Catalog
             values[i] = 1 + (i * 0.6180339887498949) % 1.0;
         return a;
     }
+
+    /// <summary>
+    /// <paramref name="workload"/> and a <c>_t1</c> row of the same work with <see cref="NumNetSettings.MaxThreads"/> = 1,
+    /// so one run shows what the threads gain; NumPy's side of both is the same single-threaded operation.
+    /// </summary>
+    private static Workload[] WithOneThread(Workload workload) =>
+    [
+        workload,
+        new(workload.Name + "_t1", workload.Area, workload.Title + ", MaxThreads = 1", workload.Bytes, () =>
+        {
+            var prepared = workload.Prepare();
+            return new Prepared(() =>
+            {
+                int threads = NumNetSettings.MaxThreads;
+                NumNetSettings.MaxThreads = 1;
+                try
+                {
+                    prepared.Run();
+                }
+                finally
+                {
+                    NumNetSettings.MaxThreads = threads;
+                }
+            }, prepared);
+        }) { Runs = workload.Runs },
+    ];
 
     /// <summary>The workload called <paramref name="name"/>.</summary>
     public static Workload Get(string name) => All.First(w => w.Name == name);

@@ -10,7 +10,7 @@ namespace NumNet.Tests.Cli;
 /// against the full reader (Sylvan): the same table, dtype and bytes, or the same error, for every file; files that
 /// are not plain (quotes, non-ASCII, ragged rows, unreadable cells) go to the full reader whole.
 /// </summary>
-[Collection(nameof(CsvSettingsCollection))]
+[Collection(nameof(ThreadSettingsCollection))]
 public sealed class CsvPlainFileTests
 {
     /// <summary>What reading <paramref name="path"/> gives: dtype, shape and C bytes, or the error's message.</summary>
@@ -135,7 +135,3 @@ public sealed class CsvPlainFileTests
         Assert.Equal(full, plain);
     }
 }
-
-/// <summary>Tests that change the CSV reader's static settings run one at a time.</summary>
-[CollectionDefinition(nameof(CsvSettingsCollection), DisableParallelization = true)]
-public sealed class CsvSettingsCollection;

@@ -7,7 +7,7 @@ namespace NumNet.Tests.Cli;
 /// CSV through <c>numnet convert</c>: RFC 4180 quoting both ways, NumPy's dtype choice for a table, missing cells,
 /// the integer digit limit, <c>--delimiter</c> and <c>--header</c>.
 /// </summary>
-[Collection(nameof(CsvSettingsCollection))]
+[Collection(nameof(ThreadSettingsCollection))]
 public sealed class CsvTests
 {
     private static (int Code, string Err) Convert(params string[] args)
