@@ -194,7 +194,7 @@ public static class Catalog
         FullPrint("str_f8_1m_full", "str", 1_000_000) with { Runs = WorkloadRuns.OnRequest },
         FullPrint("repr_f8_1m_full", "repr", 1_000_000) with { Runs = WorkloadRuns.FullOnly },
         FullPrint("str_f8_100k_full", "str", 100_000),
-        FullPrint("repr_f8_100k_full", "repr", 100_000),
+        .. WithOneThread(FullPrint("repr_f8_100k_full", "repr", 100_000)),
         FullPrint("repr_f8_10k_full", "repr", 10_000),
         new("repr_f8_1e8", "Printing", "repr of arange(1e8) float64 (summarised, default options)", 0, () =>
         {

@@ -201,6 +201,11 @@ def repr_f8_100k_full():
     return _full_print("repr", 100_000)
 
 
+def repr_f8_100k_full_t1():
+    # NumNet's side runs with MaxThreads = 1; NumPy prints on one thread either way.
+    return _full_print("repr", 100_000)
+
+
 def repr_f8_10k_full():
     return _full_print("repr", 10_000)
 
@@ -208,7 +213,7 @@ def repr_f8_10k_full():
 # NumPy 1.24 builds the text of a fully printed array in time quadratic in its length (100k values take ~6 s,
 # 1M 7-10 min), so these are timed once, without warm-up; the 1M ones are left out of the quick run (repr) or run
 # only when --filter names them (str), as on the NumNet side (Catalog.cs, WorkloadRuns).
-for _w in (str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full):
+for _w in (str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_100k_full_t1):
     _w.single_run = True
 repr_f8_1m_full.full_only = True
 str_f8_1m_full.on_request = True
@@ -340,7 +345,8 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              astype_f8_U32, _named("astype_f8_U32_t1", lambda: astype_f8_U32()), astype_U32_f8,
              _named("astype_U32_f8_t1", lambda: astype_U32_f8()),
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
-             str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_10k_full, repr_f8_1e8,
+             str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_100k_full_t1, repr_f8_10k_full,
+             repr_f8_1e8,
              copyfile_800mb, save_800mb, load_800mb, npz_load_80mb,
              *_csv_pair("f8", 100, False), *_csv_pair("mixed", 100, True),
              *_csv_pair("f8", 1000, False, full_only=True), *_csv_pair("mixed", 1000, True, full_only=True)]

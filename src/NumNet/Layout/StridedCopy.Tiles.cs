@@ -307,102 +307,20 @@ internal static partial class StridedCopy
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static unsafe void Transpose16Rows(byte* a, byte* b)
         {
-            var r0 = Avx.LoadVector256(a + 0 * Line);
-            var r1 = Avx.LoadVector256(a + 1 * Line);
-            var r2 = Avx.LoadVector256(a + 2 * Line);
-            var r3 = Avx.LoadVector256(a + 3 * Line);
-            var r4 = Avx.LoadVector256(a + 4 * Line);
-            var r5 = Avx.LoadVector256(a + 5 * Line);
-            var r6 = Avx.LoadVector256(a + 6 * Line);
-            var r7 = Avx.LoadVector256(a + 7 * Line);
-            var r8 = Avx.LoadVector256(a + 8 * Line);
-            var r9 = Avx.LoadVector256(a + 9 * Line);
-            var r10 = Avx.LoadVector256(a + 10 * Line);
-            var r11 = Avx.LoadVector256(a + 11 * Line);
-            var r12 = Avx.LoadVector256(a + 12 * Line);
-            var r13 = Avx.LoadVector256(a + 13 * Line);
-            var r14 = Avx.LoadVector256(a + 14 * Line);
-            var r15 = Avx.LoadVector256(a + 15 * Line);
-            var a0 = Avx2.UnpackLow(r0.AsByte(), r1.AsByte()).AsByte();
-            var a1 = Avx2.UnpackHigh(r0.AsByte(), r1.AsByte()).AsByte();
-            var a2 = Avx2.UnpackLow(r2.AsByte(), r3.AsByte()).AsByte();
-            var a3 = Avx2.UnpackHigh(r2.AsByte(), r3.AsByte()).AsByte();
-            var a4 = Avx2.UnpackLow(r4.AsByte(), r5.AsByte()).AsByte();
-            var a5 = Avx2.UnpackHigh(r4.AsByte(), r5.AsByte()).AsByte();
-            var a6 = Avx2.UnpackLow(r6.AsByte(), r7.AsByte()).AsByte();
-            var a7 = Avx2.UnpackHigh(r6.AsByte(), r7.AsByte()).AsByte();
-            var a8 = Avx2.UnpackLow(r8.AsByte(), r9.AsByte()).AsByte();
-            var a9 = Avx2.UnpackHigh(r8.AsByte(), r9.AsByte()).AsByte();
-            var a10 = Avx2.UnpackLow(r10.AsByte(), r11.AsByte()).AsByte();
-            var a11 = Avx2.UnpackHigh(r10.AsByte(), r11.AsByte()).AsByte();
-            var a12 = Avx2.UnpackLow(r12.AsByte(), r13.AsByte()).AsByte();
-            var a13 = Avx2.UnpackHigh(r12.AsByte(), r13.AsByte()).AsByte();
-            var a14 = Avx2.UnpackLow(r14.AsByte(), r15.AsByte()).AsByte();
-            var a15 = Avx2.UnpackHigh(r14.AsByte(), r15.AsByte()).AsByte();
-            var b0 = Avx2.UnpackLow(a0.AsUInt16(), a2.AsUInt16()).AsByte();
-            var b2 = Avx2.UnpackHigh(a0.AsUInt16(), a2.AsUInt16()).AsByte();
-            var b1 = Avx2.UnpackLow(a1.AsUInt16(), a3.AsUInt16()).AsByte();
-            var b3 = Avx2.UnpackHigh(a1.AsUInt16(), a3.AsUInt16()).AsByte();
-            var b4 = Avx2.UnpackLow(a4.AsUInt16(), a6.AsUInt16()).AsByte();
-            var b6 = Avx2.UnpackHigh(a4.AsUInt16(), a6.AsUInt16()).AsByte();
-            var b5 = Avx2.UnpackLow(a5.AsUInt16(), a7.AsUInt16()).AsByte();
-            var b7 = Avx2.UnpackHigh(a5.AsUInt16(), a7.AsUInt16()).AsByte();
-            var b8 = Avx2.UnpackLow(a8.AsUInt16(), a10.AsUInt16()).AsByte();
-            var b10 = Avx2.UnpackHigh(a8.AsUInt16(), a10.AsUInt16()).AsByte();
-            var b9 = Avx2.UnpackLow(a9.AsUInt16(), a11.AsUInt16()).AsByte();
-            var b11 = Avx2.UnpackHigh(a9.AsUInt16(), a11.AsUInt16()).AsByte();
-            var b12 = Avx2.UnpackLow(a12.AsUInt16(), a14.AsUInt16()).AsByte();
-            var b14 = Avx2.UnpackHigh(a12.AsUInt16(), a14.AsUInt16()).AsByte();
-            var b13 = Avx2.UnpackLow(a13.AsUInt16(), a15.AsUInt16()).AsByte();
-            var b15 = Avx2.UnpackHigh(a13.AsUInt16(), a15.AsUInt16()).AsByte();
-            var c0 = Avx2.UnpackLow(b0.AsUInt32(), b4.AsUInt32()).AsByte();
-            var c4 = Avx2.UnpackHigh(b0.AsUInt32(), b4.AsUInt32()).AsByte();
-            var c1 = Avx2.UnpackLow(b1.AsUInt32(), b5.AsUInt32()).AsByte();
-            var c5 = Avx2.UnpackHigh(b1.AsUInt32(), b5.AsUInt32()).AsByte();
-            var c2 = Avx2.UnpackLow(b2.AsUInt32(), b6.AsUInt32()).AsByte();
-            var c6 = Avx2.UnpackHigh(b2.AsUInt32(), b6.AsUInt32()).AsByte();
-            var c3 = Avx2.UnpackLow(b3.AsUInt32(), b7.AsUInt32()).AsByte();
-            var c7 = Avx2.UnpackHigh(b3.AsUInt32(), b7.AsUInt32()).AsByte();
-            var c8 = Avx2.UnpackLow(b8.AsUInt32(), b12.AsUInt32()).AsByte();
-            var c12 = Avx2.UnpackHigh(b8.AsUInt32(), b12.AsUInt32()).AsByte();
-            var c9 = Avx2.UnpackLow(b9.AsUInt32(), b13.AsUInt32()).AsByte();
-            var c13 = Avx2.UnpackHigh(b9.AsUInt32(), b13.AsUInt32()).AsByte();
-            var c10 = Avx2.UnpackLow(b10.AsUInt32(), b14.AsUInt32()).AsByte();
-            var c14 = Avx2.UnpackHigh(b10.AsUInt32(), b14.AsUInt32()).AsByte();
-            var c11 = Avx2.UnpackLow(b11.AsUInt32(), b15.AsUInt32()).AsByte();
-            var c15 = Avx2.UnpackHigh(b11.AsUInt32(), b15.AsUInt32()).AsByte();
-            var d0 = Avx2.UnpackLow(c0.AsUInt64(), c8.AsUInt64()).AsByte();
-            var d8 = Avx2.UnpackHigh(c0.AsUInt64(), c8.AsUInt64()).AsByte();
-            var d1 = Avx2.UnpackLow(c1.AsUInt64(), c9.AsUInt64()).AsByte();
-            var d9 = Avx2.UnpackHigh(c1.AsUInt64(), c9.AsUInt64()).AsByte();
-            var d2 = Avx2.UnpackLow(c2.AsUInt64(), c10.AsUInt64()).AsByte();
-            var d10 = Avx2.UnpackHigh(c2.AsUInt64(), c10.AsUInt64()).AsByte();
-            var d3 = Avx2.UnpackLow(c3.AsUInt64(), c11.AsUInt64()).AsByte();
-            var d11 = Avx2.UnpackHigh(c3.AsUInt64(), c11.AsUInt64()).AsByte();
-            var d4 = Avx2.UnpackLow(c4.AsUInt64(), c12.AsUInt64()).AsByte();
-            var d12 = Avx2.UnpackHigh(c4.AsUInt64(), c12.AsUInt64()).AsByte();
-            var d5 = Avx2.UnpackLow(c5.AsUInt64(), c13.AsUInt64()).AsByte();
-            var d13 = Avx2.UnpackHigh(c5.AsUInt64(), c13.AsUInt64()).AsByte();
-            var d6 = Avx2.UnpackLow(c6.AsUInt64(), c14.AsUInt64()).AsByte();
-            var d14 = Avx2.UnpackHigh(c6.AsUInt64(), c14.AsUInt64()).AsByte();
-            var d7 = Avx2.UnpackLow(c7.AsUInt64(), c15.AsUInt64()).AsByte();
-            var d15 = Avx2.UnpackHigh(c7.AsUInt64(), c15.AsUInt64()).AsByte();
-            StoreLanes(16, b + 0 * Line, d0);
-            StoreLanes(16, b + 1 * Line, d8);
-            StoreLanes(16, b + 2 * Line, d4);
-            StoreLanes(16, b + 3 * Line, d12);
-            StoreLanes(16, b + 4 * Line, d2);
-            StoreLanes(16, b + 5 * Line, d10);
-            StoreLanes(16, b + 6 * Line, d6);
-            StoreLanes(16, b + 7 * Line, d14);
-            StoreLanes(16, b + 8 * Line, d1);
-            StoreLanes(16, b + 9 * Line, d9);
-            StoreLanes(16, b + 10 * Line, d5);
-            StoreLanes(16, b + 11 * Line, d13);
-            StoreLanes(16, b + 12 * Line, d3);
-            StoreLanes(16, b + 13 * Line, d11);
-            StoreLanes(16, b + 14 * Line, d7);
-            StoreLanes(16, b + 15 * Line, d15);
+            LoadRows(a, out var r0, out var r1, out var r2, out var r3, out var r4, out var r5, out var r6, out var r7);
+            LoadRows(a + 8 * Line, out var r8, out var r9, out var r10, out var r11, out var r12, out var r13, out var r14, out var r15);
+            Interleave8(ref r0, ref r1); Interleave8(ref r2, ref r3); Interleave8(ref r4, ref r5); Interleave8(ref r6, ref r7);
+            Interleave8(ref r8, ref r9); Interleave8(ref r10, ref r11); Interleave8(ref r12, ref r13); Interleave8(ref r14, ref r15);
+            Interleave16(ref r0, ref r2); Interleave16(ref r1, ref r3); Interleave16(ref r4, ref r6); Interleave16(ref r5, ref r7);
+            Interleave16(ref r8, ref r10); Interleave16(ref r9, ref r11); Interleave16(ref r12, ref r14); Interleave16(ref r13, ref r15);
+            Interleave32(ref r0, ref r4); Interleave32(ref r1, ref r5); Interleave32(ref r2, ref r6); Interleave32(ref r3, ref r7);
+            Interleave32(ref r8, ref r12); Interleave32(ref r9, ref r13); Interleave32(ref r10, ref r14); Interleave32(ref r11, ref r15);
+            Interleave64(ref r0, ref r8); Interleave64(ref r1, ref r9); Interleave64(ref r2, ref r10); Interleave64(ref r3, ref r11);
+            Interleave64(ref r4, ref r12); Interleave64(ref r5, ref r13); Interleave64(ref r6, ref r14); Interleave64(ref r7, ref r15);
+            StoreLanes(16, b + 0 * Line, r0); StoreLanes(16, b + 1 * Line, r8); StoreLanes(16, b + 2 * Line, r4); StoreLanes(16, b + 3 * Line, r12);
+            StoreLanes(16, b + 4 * Line, r2); StoreLanes(16, b + 5 * Line, r10); StoreLanes(16, b + 6 * Line, r6); StoreLanes(16, b + 7 * Line, r14);
+            StoreLanes(16, b + 8 * Line, r1); StoreLanes(16, b + 9 * Line, r9); StoreLanes(16, b + 10 * Line, r5); StoreLanes(16, b + 11 * Line, r13);
+            StoreLanes(16, b + 12 * Line, r3); StoreLanes(16, b + 13 * Line, r11); StoreLanes(16, b + 14 * Line, r7); StoreLanes(16, b + 15 * Line, r15);
         }
     }
 
@@ -426,51 +344,50 @@ internal static partial class StridedCopy
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static unsafe void Transpose8Rows(byte* a, byte* b)
         {
-            var r0 = Avx.LoadVector256(a + 0 * Line);
-            var r1 = Avx.LoadVector256(a + 1 * Line);
-            var r2 = Avx.LoadVector256(a + 2 * Line);
-            var r3 = Avx.LoadVector256(a + 3 * Line);
-            var r4 = Avx.LoadVector256(a + 4 * Line);
-            var r5 = Avx.LoadVector256(a + 5 * Line);
-            var r6 = Avx.LoadVector256(a + 6 * Line);
-            var r7 = Avx.LoadVector256(a + 7 * Line);
-            var a0 = Avx2.UnpackLow(r0.AsUInt16(), r1.AsUInt16()).AsByte();
-            var a1 = Avx2.UnpackHigh(r0.AsUInt16(), r1.AsUInt16()).AsByte();
-            var a2 = Avx2.UnpackLow(r2.AsUInt16(), r3.AsUInt16()).AsByte();
-            var a3 = Avx2.UnpackHigh(r2.AsUInt16(), r3.AsUInt16()).AsByte();
-            var a4 = Avx2.UnpackLow(r4.AsUInt16(), r5.AsUInt16()).AsByte();
-            var a5 = Avx2.UnpackHigh(r4.AsUInt16(), r5.AsUInt16()).AsByte();
-            var a6 = Avx2.UnpackLow(r6.AsUInt16(), r7.AsUInt16()).AsByte();
-            var a7 = Avx2.UnpackHigh(r6.AsUInt16(), r7.AsUInt16()).AsByte();
-            var b0 = Avx2.UnpackLow(a0.AsUInt32(), a2.AsUInt32()).AsByte();
-            var b2 = Avx2.UnpackHigh(a0.AsUInt32(), a2.AsUInt32()).AsByte();
-            var b1 = Avx2.UnpackLow(a1.AsUInt32(), a3.AsUInt32()).AsByte();
-            var b3 = Avx2.UnpackHigh(a1.AsUInt32(), a3.AsUInt32()).AsByte();
-            var b4 = Avx2.UnpackLow(a4.AsUInt32(), a6.AsUInt32()).AsByte();
-            var b6 = Avx2.UnpackHigh(a4.AsUInt32(), a6.AsUInt32()).AsByte();
-            var b5 = Avx2.UnpackLow(a5.AsUInt32(), a7.AsUInt32()).AsByte();
-            var b7 = Avx2.UnpackHigh(a5.AsUInt32(), a7.AsUInt32()).AsByte();
-            var c0 = Avx2.UnpackLow(b0.AsUInt64(), b4.AsUInt64()).AsByte();
-            var c4 = Avx2.UnpackHigh(b0.AsUInt64(), b4.AsUInt64()).AsByte();
-            var c1 = Avx2.UnpackLow(b1.AsUInt64(), b5.AsUInt64()).AsByte();
-            var c5 = Avx2.UnpackHigh(b1.AsUInt64(), b5.AsUInt64()).AsByte();
-            var c2 = Avx2.UnpackLow(b2.AsUInt64(), b6.AsUInt64()).AsByte();
-            var c6 = Avx2.UnpackHigh(b2.AsUInt64(), b6.AsUInt64()).AsByte();
-            var c3 = Avx2.UnpackLow(b3.AsUInt64(), b7.AsUInt64()).AsByte();
-            var c7 = Avx2.UnpackHigh(b3.AsUInt64(), b7.AsUInt64()).AsByte();
-            StoreLanes(8, b + 0 * Line, c0);
-            StoreLanes(8, b + 1 * Line, c4);
-            StoreLanes(8, b + 2 * Line, c2);
-            StoreLanes(8, b + 3 * Line, c6);
-            StoreLanes(8, b + 4 * Line, c1);
-            StoreLanes(8, b + 5 * Line, c5);
-            StoreLanes(8, b + 6 * Line, c3);
-            StoreLanes(8, b + 7 * Line, c7);
+            LoadRows(a, out var r0, out var r1, out var r2, out var r3, out var r4, out var r5, out var r6, out var r7);
+            Interleave16(ref r0, ref r1); Interleave16(ref r2, ref r3); Interleave16(ref r4, ref r5); Interleave16(ref r6, ref r7);
+            Interleave32(ref r0, ref r2); Interleave32(ref r1, ref r3); Interleave32(ref r4, ref r6); Interleave32(ref r5, ref r7);
+            Interleave64(ref r0, ref r4); Interleave64(ref r1, ref r5); Interleave64(ref r2, ref r6); Interleave64(ref r3, ref r7);
+            StoreLanes(8, b + 0 * Line, r0); StoreLanes(8, b + 1 * Line, r4); StoreLanes(8, b + 2 * Line, r2); StoreLanes(8, b + 3 * Line, r6);
+            StoreLanes(8, b + 4 * Line, r1); StoreLanes(8, b + 5 * Line, r5); StoreLanes(8, b + 6 * Line, r3); StoreLanes(8, b + 7 * Line, r7);
         }
     }
 
     // Bytes per line, and per staged row.
     private const int Line = 64;
+
+    // Eight rows of a staging block, one 32-byte vector each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void LoadRows(byte* a, out Vector256<byte> r0, out Vector256<byte> r1, out Vector256<byte> r2,
+        out Vector256<byte> r3, out Vector256<byte> r4, out Vector256<byte> r5, out Vector256<byte> r6, out Vector256<byte> r7)
+    {
+        r0 = Avx.LoadVector256(a);
+        r1 = Avx.LoadVector256(a + Line);
+        r2 = Avx.LoadVector256(a + 2 * Line);
+        r3 = Avx.LoadVector256(a + 3 * Line);
+        r4 = Avx.LoadVector256(a + 4 * Line);
+        r5 = Avx.LoadVector256(a + 5 * Line);
+        r6 = Avx.LoadVector256(a + 6 * Line);
+        r7 = Avx.LoadVector256(a + 7 * Line);
+    }
+
+    // One butterfly of the unpack chains, in place within each 128-bit lane: x gets the interleaved low halves of x
+    // and y in parts of 1, 2, 4 or 8 bytes, y the high halves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave8(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x, y), Avx2.UnpackHigh(x, y));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave16(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt16(), y.AsUInt16()).AsByte(), Avx2.UnpackHigh(x.AsUInt16(), y.AsUInt16()).AsByte());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave32(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt32(), y.AsUInt32()).AsByte(), Avx2.UnpackHigh(x.AsUInt32(), y.AsUInt32()).AsByte());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave64(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt64(), y.AsUInt64()).AsByte(), Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsByte());
 
     // Lane 0 of v to row p and lane 1 to the row `upper` rows further, in a staging block.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
