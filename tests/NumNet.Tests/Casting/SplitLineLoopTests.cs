@@ -14,21 +14,6 @@ public sealed class SplitLineLoopTests
 {
     private const int Count = 50_000; // above SplitLineLoop.SplitFromElements
 
-    /// <summary>Runs <paramref name="work"/> with <see cref="NumNetSettings.MaxThreads"/> at <paramref name="threads"/>.</summary>
-    private static T AtThreads<T>(int threads, Func<T> work)
-    {
-        int saved = NumNetSettings.MaxThreads;
-        try
-        {
-            NumNetSettings.MaxThreads = threads;
-            return work();
-        }
-        finally
-        {
-            NumNetSettings.MaxThreads = saved;
-        }
-    }
-
     /// <summary>Doubles of every kind the text casts treat differently: short and long digits, exponents, specials.</summary>
     private static NDArray Values()
     {
@@ -55,13 +40,13 @@ public sealed class SplitLineLoopTests
         using var values = Values();
         foreach (string text in new[] { "U32", "U12", ">U32" })
         {
-            using var one = AtThreads(1, () => values.AsType(np.dtype(text)));
-            using var two = AtThreads(2, () => values.AsType(np.dtype(text)));
+            using var one = ThreadSettings.At(1, () => values.AsType(np.dtype(text)));
+            using var two = ThreadSettings.At(2, () => values.AsType(np.dtype(text)));
             Assert.Equal(IoTestData.CBytes(one), IoTestData.CBytes(two));
             if (text == "U12")
                 continue; // cut texts such as '6.184428827e' do not parse back
-            using var backOne = AtThreads(1, () => one.AsType(np.float64));
-            using var backTwo = AtThreads(2, () => one.AsType(np.float64));
+            using var backOne = ThreadSettings.At(1, () => one.AsType(np.float64));
+            using var backTwo = ThreadSettings.At(2, () => one.AsType(np.float64));
             Assert.Equal(IoTestData.CBytes(backOne), IoTestData.CBytes(backTwo));
         }
     }
@@ -71,8 +56,8 @@ public sealed class SplitLineLoopTests
     {
         var texts = Enumerable.Range(0, Count).Select(i => i == 30_000 ? "not a number" : i == 45_000 ? "nor this" : (i / 7.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         using var a = np.array(texts);
-        var one = Assert.ThrowsAny<Exception>(() => AtThreads(1, () => a.AsType(np.float64)));
-        var two = Assert.ThrowsAny<Exception>(() => AtThreads(2, () => a.AsType(np.float64)));
+        var one = Assert.ThrowsAny<Exception>(() => ThreadSettings.At(1, () => a.AsType(np.float64)));
+        var two = Assert.ThrowsAny<Exception>(() => ThreadSettings.At(2, () => a.AsType(np.float64)));
         Assert.Equal(one.GetType(), two.GetType());
         Assert.Equal(one.Message, two.Message);
         Assert.Contains("not a number", two.Message);

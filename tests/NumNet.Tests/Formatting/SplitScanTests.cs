@@ -9,20 +9,6 @@ namespace NumNet.Tests.Formatting;
 [Collection(nameof(ThreadSettingsCollection))]
 public sealed class SplitScanTests
 {
-    private static string AtThreads(int threads, Func<string> print)
-    {
-        int saved = NumNetSettings.MaxThreads;
-        try
-        {
-            NumNetSettings.MaxThreads = threads;
-            return print();
-        }
-        finally
-        {
-            NumNetSettings.MaxThreads = saved;
-        }
-    }
-
     [Fact]
     public void Long_float_printouts_are_the_same_at_one_and_two_threads()
     {
@@ -36,9 +22,9 @@ public sealed class SplitScanTests
         {
             using var a = np.array(values);
             using var f = a.AsType(np.float32);
-            Assert.Equal(AtThreads(1, a.Repr), AtThreads(2, a.Repr));
-            Assert.Equal(AtThreads(1, a.ToString), AtThreads(2, a.ToString));
-            Assert.Equal(AtThreads(1, f.Repr), AtThreads(2, f.Repr));
+            Assert.Equal(ThreadSettings.At(1, a.Repr), ThreadSettings.At(2, a.Repr));
+            Assert.Equal(ThreadSettings.At(1, a.ToString), ThreadSettings.At(2, a.ToString));
+            Assert.Equal(ThreadSettings.At(1, f.Repr), ThreadSettings.At(2, f.Repr));
         }
     }
 
