@@ -59,6 +59,12 @@ public static class Catalog
             var t = a.T;
             return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
         }),
+        new("ascontiguous_T_4096_u16", "Layout", "ascontiguousarray of transposed 4096×4096 uint16", 4096L * 4096 * 2, () =>
+        {
+            var a = Data.Filled(np.uint16, 4096, 4096);
+            var t = a.T;
+            return new Prepared(() => np.ascontiguousarray(t).Dispose(), a);
+        }),
         new("copy_3d_transpose", "Layout", "C copy of a (64, 256, 512) float64 transposed (2, 0, 1)", 64L * 256 * 512 * 8, () =>
         {
             var a = Data.Float64(64, 256, 512);
@@ -151,17 +157,17 @@ public static class Catalog
             return new Prepared(() => a.AsType(np.dtype("<f8")).Dispose(), a);
         }),
         // Text casts format or parse every element, so they use 1M elements (NumPy takes about a second for these).
-        new("astype_f8_U32", "Casting", "astype float64 (i/7) → U32, 1M elements", CastBytes(TextCount, 8, 128), () =>
+        .. WithOneThread(new("astype_f8_U32", "Casting", "astype float64 (i/7) → U32, 1M elements", CastBytes(TextCount, 8, 128), () =>
         {
             var a = Data.Sevenths(TextCount);
             return new Prepared(() => a.AsType(np.dtype("U32")).Dispose(), a);
-        }),
-        new("astype_U32_f8", "Casting", "astype U32 (i/7) → float64, 1M elements", CastBytes(TextCount, 128, 8), () =>
+        })),
+        .. WithOneThread(new("astype_U32_f8", "Casting", "astype U32 (i/7) → float64, 1M elements", CastBytes(TextCount, 128, 8), () =>
         {
             using var doubles = Data.Sevenths(TextCount);
             var a = doubles.AsType(np.dtype("U32"));
             return new Prepared(() => a.AsType(np.float64).Dispose(), a);
-        }),
+        })),
     ];
 
     /// <summary>repr and str, as NumPy 2 prints them.</summary>
@@ -188,7 +194,7 @@ public static class Catalog
         FullPrint("str_f8_1m_full", "str", 1_000_000) with { Runs = WorkloadRuns.OnRequest },
         FullPrint("repr_f8_1m_full", "repr", 1_000_000) with { Runs = WorkloadRuns.FullOnly },
         FullPrint("str_f8_100k_full", "str", 100_000),
-        FullPrint("repr_f8_100k_full", "repr", 100_000),
+        .. WithOneThread(FullPrint("repr_f8_100k_full", "repr", 100_000)),
         FullPrint("repr_f8_10k_full", "repr", 10_000),
         new("repr_f8_1e8", "Printing", "repr of arange(1e8) float64 (summarised, default options)", 0, () =>
         {
@@ -320,6 +326,32 @@ public static class Catalog
             values[i] = 1 + (i * 0.6180339887498949) % 1.0;
         return a;
     }
+
+    /// <summary>
+    /// <paramref name="workload"/> and a <c>_t1</c> row of the same work with <see cref="NumNetSettings.MaxThreads"/> = 1,
+    /// so one run shows what the threads gain; NumPy's side of both is the same single-threaded operation.
+    /// </summary>
+    private static Workload[] WithOneThread(Workload workload) =>
+    [
+        workload,
+        new(workload.Name + "_t1", workload.Area, workload.Title + ", MaxThreads = 1", workload.Bytes, () =>
+        {
+            var prepared = workload.Prepare();
+            return new Prepared(() =>
+            {
+                int threads = NumNetSettings.MaxThreads;
+                NumNetSettings.MaxThreads = 1;
+                try
+                {
+                    prepared.Run();
+                }
+                finally
+                {
+                    NumNetSettings.MaxThreads = threads;
+                }
+            }, prepared);
+        }) { Runs = workload.Runs },
+    ];
 
     /// <summary>The workload called <paramref name="name"/>.</summary>
     public static Workload Get(string name) => All.First(w => w.Name == name);

@@ -60,6 +60,10 @@ public class LayoutBenchmarks
     [Benchmark]
     public void AsContiguousTransposed4096UInt8() => _prepared["ascontiguous_T_4096_u8"].Run();
 
+    /// <summary><c>np.ascontiguousarray(a.T)</c>, 4096×4096 uint16.</summary>
+    [Benchmark]
+    public void AsContiguousTransposed4096UInt16() => _prepared["ascontiguous_T_4096_u16"].Run();
+
     /// <summary><c>a.transpose(2, 0, 1).copy()</c> of a (64, 256, 512) float64.</summary>
     [Benchmark]
     public void Copy3DTransposed() => _prepared["copy_3d_transpose"].Run();

@@ -62,6 +62,12 @@ def ascontiguous_T_4096_u8():
     return 4096 * 4096, lambda: np.ascontiguousarray(t)
 
 
+def ascontiguous_T_4096_u16():
+    # The bytes of NumNet's Data.Filled: byte i is i % 251, read as little-endian uint16.
+    t = (np.arange(4096 * 4096 * 2) % 251).astype(np.uint8).view("<u2").reshape(4096, 4096).T
+    return 4096 * 4096 * 2, lambda: np.ascontiguousarray(t)
+
+
 def copy_3d_transpose():
     t = f64(64, 256, 512).transpose(2, 0, 1)
     return 64 * 256 * 512 * 8, lambda: t.copy()
@@ -195,6 +201,11 @@ def repr_f8_100k_full():
     return _full_print("repr", 100_000)
 
 
+def repr_f8_100k_full_t1():
+    # NumNet's side runs with MaxThreads = 1; NumPy prints on one thread either way.
+    return _full_print("repr", 100_000)
+
+
 def repr_f8_10k_full():
     return _full_print("repr", 10_000)
 
@@ -202,7 +213,7 @@ def repr_f8_10k_full():
 # NumPy 1.24 builds the text of a fully printed array in time quadratic in its length (100k values take ~6 s,
 # 1M 7-10 min), so these are timed once, without warm-up; the 1M ones are left out of the quick run (repr) or run
 # only when --filter names them (str), as on the NumNet side (Catalog.cs, WorkloadRuns).
-for _w in (str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full):
+for _w in (str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_100k_full_t1):
     _w.single_run = True
 repr_f8_1m_full.full_only = True
 str_f8_1m_full.on_request = True
@@ -323,7 +334,7 @@ def _named(name, make):
 
 
 WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
-             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, copy_3d_transpose,
+             ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, ascontiguous_T_4096_u16, copy_3d_transpose,
              asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
              asarray_jagged_f32_1000, asarray_boxed_int_1000, asarray_bigint_1m,
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
@@ -331,9 +342,11 @@ WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ra
              _named("astype_f8_i4", _astype("f8", "i4")),
              _named("astype_i4_i8", _astype("i4", "i8")), _named("astype_f8_u1", _astype("f8", "u1")),
              astype_i4_f2, astype_f8_f4_strided, astype_swapped_f8,
-             astype_f8_U32, astype_U32_f8,
+             astype_f8_U32, _named("astype_f8_U32_t1", lambda: astype_f8_U32()), astype_U32_f8,
+             _named("astype_U32_f8_t1", lambda: astype_U32_f8()),
              repr_f8_1000, repr_i8_1000, str_f8_1000x1000,
-             str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_10k_full, repr_f8_1e8,
+             str_f8_1m_full, repr_f8_1m_full, str_f8_100k_full, repr_f8_100k_full, repr_f8_100k_full_t1, repr_f8_10k_full,
+             repr_f8_1e8,
              copyfile_800mb, save_800mb, load_800mb, npz_load_80mb,
              *_csv_pair("f8", 100, False), *_csv_pair("mixed", 100, True),
              *_csv_pair("f8", 1000, False, full_only=True), *_csv_pair("mixed", 1000, True, full_only=True)]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -9,23 +10,24 @@ namespace NumNet.Cli;
 /// column int64 while its cells in this batch are integers that fit, float64 once one is not. Batches are parsed
 /// independently and appended to the table in file order, so the result does not depend on how many ran at once.
 /// </summary>
-internal sealed class CsvBatch
+internal sealed partial class CsvBatch
 {
     /// <summary>Characters a batch collects before it is parsed.</summary>
     public const int TargetChars = 1 << 20;
 
     private char[] _text = new char[TargetChars + (TargetChars >> 2)];
     private readonly int[] _cellEnds;
-    private readonly long[] _cells;
+    private long[] _cells;
     private long[] _rows = new long[1 << 12];
     private int _textLength;
     private int _cellCount;
 
-    /// <summary>A batch of records <paramref name="width"/> cells wide.</summary>
-    public CsvBatch(int width)
+    /// <summary>A batch of records <paramref name="width"/> cells wide, separated by <paramref name="delimiter"/>.</summary>
+    public CsvBatch(int width, char delimiter = ',')
     {
         Debug.Assert(width > 0);
         Width = width;
+        _separators = SearchValues.Create([delimiter, '\n', '\r', '"']);
         IsFloat = new bool[width];
         // Room for one record at least, however wide.
         _cellEnds = new int[Math.Max(1 << 16, width)];
@@ -38,8 +40,11 @@ internal sealed class CsvBatch
     /// <summary>Records held.</summary>
     public int RowCount { get; private set; }
 
-    /// <summary>Characters held, quotes removed.</summary>
-    public int TextChars => _textLength;
+    /// <summary>After <see cref="Parse"/>: the characters of the file per cell, delimiters and line breaks included.</summary>
+    public double FileCharsPerCell => _byteLength > 0 ? (double)_byteLength / _cellCount : (double)_textLength / _cellCount + 1;
+
+    /// <summary>True when the batch holds records or a block of the file to parse.</summary>
+    public bool HasContent => RowCount > 0 || _byteLength > 0;
 
     /// <summary>True when the batch has collected enough to be parsed.</summary>
     public bool IsFull => _textLength >= TargetChars || _cellCount + Width > _cellEnds.Length;
@@ -61,7 +66,9 @@ internal sealed class CsvBatch
         _cellCount = 0;
         Array.Clear(IsFloat);
         HasText = false;
+        IsPlain = true;
         Error = null;
+        _byteLength = 0;
     }
 
     /// <summary>After <see cref="Parse"/>: the error of the first cell that could not be read, if any.</summary>
@@ -91,6 +98,11 @@ internal sealed class CsvBatch
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Parse(StrongBox<bool> abandoned)
     {
+        if (_byteLength > 0)
+        {
+            ParseBlock(abandoned);
+            return;
+        }
         try
         {
             int start = 0;
@@ -102,7 +114,7 @@ internal sealed class CsvBatch
                 {
                     var cell = _text.AsSpan(start, _cellEnds[i] - start);
                     start = _cellEnds[i];
-                    if (!ParseCell(row, column, i, cell))
+                    if (!ParseCell(new CellPosition(_rows[row], column + 1), column, i, cell))
                     {
                         HasText = true;
                         return;
@@ -120,9 +132,8 @@ internal sealed class CsvBatch
     public void MakeFloat(int column) => MakeFloatBefore(column, _cellCount);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
-    private bool ParseCell(int row, int column, int index, ReadOnlySpan<char> cell)
+    private bool ParseCell(CellPosition where, int column, int index, ReadOnlySpan<char> cell)
     {
-        var where = new CellPosition(_rows[row], column + 1);
         switch (CsvCell.Classify(cell, out var number))
         {
             case CellKind.Integer:

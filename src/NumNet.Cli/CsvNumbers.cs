@@ -94,7 +94,6 @@ internal sealed class CsvNumbers
     /// <summary>The whole file's cells at the first batch's characters per cell, an eighth more for safety.</summary>
     private long EstimateCells(CsvBatch first)
     {
-        double bytesPerCell = (double)first.TextChars / first.Cells.Length + 1; // + the delimiter or line end
-        return (long)(_fileBytes / bytesPerCell * 1.125) + first.Cells.Length;
+        return (long)(_fileBytes / first.FileCharsPerCell * 1.125) + first.Cells.Length;
     }
 }

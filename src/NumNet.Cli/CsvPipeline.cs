@@ -14,22 +14,30 @@ internal sealed class CsvPipeline : IDisposable
     private readonly Stack<CsvBatch> _spare = new();
     private readonly StrongBox<bool> _abandoned = new();
     private readonly int _width;
+    private readonly char _delimiter;
     private readonly int _maxPending;
 
-    /// <summary>A pipeline for records <paramref name="width"/> cells wide, parsing on <paramref name="threads"/> threads.</summary>
-    public CsvPipeline(int width, int threads)
+    /// <summary>
+    /// A pipeline for records <paramref name="width"/> cells wide, separated by <paramref name="delimiter"/>, parsing
+    /// on <paramref name="threads"/> threads.
+    /// </summary>
+    public CsvPipeline(int width, int threads, char delimiter = ',')
     {
         _width = width;
+        _delimiter = delimiter;
         _maxPending = threads > 1 ? 2 * threads : 0;
-        Current = new CsvBatch(width);
+        Current = new CsvBatch(width, delimiter);
     }
+
+    /// <summary>After <see cref="Submit"/> or <see cref="Finish"/> returned false: true when a batch held text, false when one was not plain CSV.</summary>
+    public bool StoppedOnText { get; private set; }
 
     /// <summary>The batch being filled.</summary>
     public CsvBatch Current { get; private set; }
 
     /// <summary>
     /// Sends the current batch to be parsed and starts a new one; joins finished batches to <paramref name="table"/>.
-    /// False when a joined batch held text, so the table cannot be numeric.
+    /// False when a joined batch held text, so the table cannot be numeric, or a block was not plain CSV.
     /// </summary>
     /// <exception cref="InvalidDataException">A cell of a joined batch could not be read.</exception>
     public bool Submit(CsvNumbers table)
@@ -41,7 +49,7 @@ internal sealed class CsvPipeline : IDisposable
         if (inline)
             batch.Parse(_abandoned);
         _pending.Enqueue((batch, inline ? null : Task.Run(() => batch.Parse(_abandoned))));
-        Current = _spare.Count > 0 ? _spare.Pop() : new CsvBatch(_width);
+        Current = _spare.Count > 0 ? _spare.Pop() : new CsvBatch(_width, _delimiter);
         while (_pending.Count > 0 && (_pending.Count > _maxPending + 1 || IsParsed(_pending.Peek())))
         {
             if (!JoinOldest(table))
@@ -56,7 +64,7 @@ internal sealed class CsvPipeline : IDisposable
     /// <exception cref="InvalidDataException">A cell could not be read.</exception>
     public bool Finish(CsvNumbers table)
     {
-        if (Current.RowCount > 0 && !Submit(table))
+        if (Current.HasContent && !Submit(table))
             return false;
         while (_pending.Count > 0)
         {
@@ -71,8 +79,11 @@ internal sealed class CsvPipeline : IDisposable
         var (batch, parsing) = _pending.Dequeue();
         parsing?.GetAwaiter().GetResult();
         batch.Error?.Throw();
-        if (batch.HasText)
+        if (batch.HasText || !batch.IsPlain)
+        {
+            StoppedOnText = batch.HasText;
             return false;
+        }
         table.Append(batch);
         batch.Clear();
         _spare.Push(batch);

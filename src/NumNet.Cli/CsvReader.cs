@@ -19,9 +19,18 @@ internal static class CsvReader
     public static NDArray Read(string path, CsvOptions options)
     {
         // Numbers are parsed straight into 8-byte cells in one streaming pass. The first cell that is text ends it:
-        // the whole table then becomes strings, which needs every cell's text, so the file is read again.
-        return TryReadNumbers(path, options) ?? ReadText(path, options);
+        // the whole table then becomes strings, which needs every cell's text, so the file is read again. A plain
+        // file (ASCII, no quotes) is split into cells on the parsing threads; any other goes through Sylvan.
+        return TryReadPlainNumbers(path, options, out bool hasText) is { } table ? table
+            : hasText ? ReadText(path, options)
+            : TryReadNumbers(path, options) ?? ReadText(path, options);
     }
+
+    /// <summary>
+    /// True (the default) to read plain files through <see cref="CsvBlocks"/>; false sends every file to the full
+    /// reader, which tests compare the fast path against.
+    /// </summary>
+    internal static bool SplitsPlainFiles { get; set; } = true;
 
     /// <summary>
     /// Files from this size on are parsed on up to <see cref="NumNetSettings.MaxThreads"/> threads; smaller ones on
@@ -54,6 +63,45 @@ internal static class CsvReader
         }
         while (records.MoveNext());
         return pipeline.Finish(table) ? table.ToArray() : null;
+    }
+
+    /// <summary>
+    /// The table as int64 or float64 when the file is plain CSV (see <see cref="CsvBatch"/>'s block remarks);
+    /// null otherwise, with <paramref name="hasText"/> true when the reason is a text cell, false when the file needs
+    /// the full reader (its outcome, table or error, is then the full reader's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see TryReadNumbers
+    private static NDArray? TryReadPlainNumbers(string path, CsvOptions options, out bool hasText)
+    {
+        hasText = false;
+        if (!SplitsPlainFiles || !char.IsAscii(options.Delimiter))
+            return null;
+        using var blocks = CsvBlocks.Open(path, options);
+        if (blocks is null)
+            return null;
+        var table = new CsvNumbers(blocks.Width, blocks.FileBytes);
+        int threads = blocks.FileBytes >= ParallelFromBytes ? NumNetSettings.MaxThreads : 1;
+        using var pipeline = new CsvPipeline(blocks.Width, threads, options.Delimiter);
+        while (true)
+        {
+            var read = blocks.ReadInto(pipeline.Current.BlockBuffer, out int length);
+            if (read == BlockRead.LineTooLong)
+                return null;
+            if (read == BlockRead.End)
+                break;
+            pipeline.Current.LoadBlock(length);
+            if (!pipeline.Submit(table))
+            {
+                hasText = pipeline.StoppedOnText;
+                return null;
+            }
+        }
+        if (!pipeline.Finish(table))
+        {
+            hasText = pipeline.StoppedOnText;
+            return null;
+        }
+        return table.ToArray();
     }
 
     /// <summary>The table as strings: each cell's Python-like value, through <c>np.asarray</c>'s discovery.</summary>

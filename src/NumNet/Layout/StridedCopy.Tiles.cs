@@ -237,6 +237,173 @@ internal static partial class StridedCopy
         }
     }
 
+    /// <summary>
+    /// A block of whole cache lines for 1- and 2-byte elements (AVX2): 64 source rows of 64 bytes, or 32 of 32
+    /// elements, transposed between two staging blocks by <typeparamref name="TLines"/>, then every destination row gets
+    /// its 64 bytes in two stores back to back (so they may be non-temporal).
+    /// </summary>
+    /// <remarks>
+    /// The source rows of a block are read whole, one line each, into the first staging block: the rows of a narrow
+    /// plane are often 4 KiB apart (a 4096-wide uint8 source), so all of them fall in one set of the L1 cache, and a row
+    /// read 16 bytes at a time (the 16×16 <see cref="ByteTile"/>) had left the cache before its next 16 bytes were read.
+    /// The staging blocks are contiguous and stay in L1. Each source row's line after next is prefetched into L2 only:
+    /// in L1 the prefetched lines would fall in the same set again and evict each other.
+    /// </remarks>
+    internal readonly struct LineBlockTile<TLines> : ITransposeTile where TLines : struct, ILineBlock
+    {
+        public static int Rows => Line / TLines.ElementSize;
+        public static int Cols => Line / TLines.ElementSize;
+        public static bool WritesWholeLines => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [SkipLocalsInit]
+        public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            StagingBlock fromSource, toDestination;
+            byte* a = (byte*)&fromSource, b = (byte*)&toDestination;
+            for (int k = 0; k < Cols; k++)
+            {
+                byte* row = s + k * sc;
+                Sse.Prefetch1(row + 2 * Line);
+                Avx.Store(a + k * Line, Avx.LoadVector256(row));
+                Avx.Store(a + k * Line + 32, Avx.LoadVector256(row + 32));
+            }
+            TLines.Transpose(a, b);
+            for (int r = 0; r < Rows; r++)
+                StoreRow<TStore>(d + r * dr, Avx.LoadVector256(b + r * Line), Avx.LoadVector256(b + r * Line + 32));
+        }
+    }
+
+    /// <summary>The register transpose of a <see cref="LineBlockTile{TLines}"/>: staging block to staging block, both 64 bytes a row.</summary>
+    internal interface ILineBlock
+    {
+        /// <summary>Bytes per element.</summary>
+        static abstract int ElementSize { get; }
+
+        /// <summary>Transposes the block at <paramref name="a"/> (source rows) into <paramref name="b"/> (destination rows).</summary>
+        static abstract unsafe void Transpose(byte* a, byte* b);
+    }
+
+    /// <summary>
+    /// 64×64 bytes in eight 16×32 steps: 16 rows of 32 bytes go through the unpack chain of <see cref="ByteTile"/> in
+    /// both 128-bit lanes at once, so each step transposes two 16×16 tiles side by side.
+    /// </summary>
+    internal readonly struct ByteLines : ILineBlock
+    {
+        public static int ElementSize => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Transpose(byte* a, byte* b)
+        {
+            for (int j = 0; j < 64; j += 16)
+            {
+                Transpose16Rows(a + j * Line, b + j);
+                Transpose16Rows(a + j * Line + 32, b + 32 * Line + j);
+            }
+        }
+
+        // Bytes, then 2-, 4- and 8-byte groups of row pairs; destination row c ends in the register whose number is
+        // c with its four bits reversed, lane 0 for row c and lane 1 for row 16 + c.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Transpose16Rows(byte* a, byte* b)
+        {
+            LoadRows(a, out var r0, out var r1, out var r2, out var r3, out var r4, out var r5, out var r6, out var r7);
+            LoadRows(a + 8 * Line, out var r8, out var r9, out var r10, out var r11, out var r12, out var r13, out var r14, out var r15);
+            Interleave8(ref r0, ref r1); Interleave8(ref r2, ref r3); Interleave8(ref r4, ref r5); Interleave8(ref r6, ref r7);
+            Interleave8(ref r8, ref r9); Interleave8(ref r10, ref r11); Interleave8(ref r12, ref r13); Interleave8(ref r14, ref r15);
+            Interleave16(ref r0, ref r2); Interleave16(ref r1, ref r3); Interleave16(ref r4, ref r6); Interleave16(ref r5, ref r7);
+            Interleave16(ref r8, ref r10); Interleave16(ref r9, ref r11); Interleave16(ref r12, ref r14); Interleave16(ref r13, ref r15);
+            Interleave32(ref r0, ref r4); Interleave32(ref r1, ref r5); Interleave32(ref r2, ref r6); Interleave32(ref r3, ref r7);
+            Interleave32(ref r8, ref r12); Interleave32(ref r9, ref r13); Interleave32(ref r10, ref r14); Interleave32(ref r11, ref r15);
+            Interleave64(ref r0, ref r8); Interleave64(ref r1, ref r9); Interleave64(ref r2, ref r10); Interleave64(ref r3, ref r11);
+            Interleave64(ref r4, ref r12); Interleave64(ref r5, ref r13); Interleave64(ref r6, ref r14); Interleave64(ref r7, ref r15);
+            StoreLanes(16, b + 0 * Line, r0); StoreLanes(16, b + 1 * Line, r8); StoreLanes(16, b + 2 * Line, r4); StoreLanes(16, b + 3 * Line, r12);
+            StoreLanes(16, b + 4 * Line, r2); StoreLanes(16, b + 5 * Line, r10); StoreLanes(16, b + 6 * Line, r6); StoreLanes(16, b + 7 * Line, r14);
+            StoreLanes(16, b + 8 * Line, r1); StoreLanes(16, b + 9 * Line, r9); StoreLanes(16, b + 10 * Line, r5); StoreLanes(16, b + 11 * Line, r13);
+            StoreLanes(16, b + 12 * Line, r3); StoreLanes(16, b + 13 * Line, r11); StoreLanes(16, b + 14 * Line, r7); StoreLanes(16, b + 15 * Line, r15);
+        }
+    }
+
+    /// <summary>32×32 two-byte elements in eight 8×16 steps, both lanes of each step an 8×8 tile of <see cref="HalfWordTile"/>'s chain.</summary>
+    internal readonly struct HalfWordLines : ILineBlock
+    {
+        public static int ElementSize => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Transpose(byte* a, byte* b)
+        {
+            for (int j = 0; j < 32; j += 8)
+            {
+                Transpose8Rows(a + j * Line, b + 2 * j);
+                Transpose8Rows(a + j * Line + 32, b + 16 * Line + 2 * j);
+            }
+        }
+
+        // Elements, then pairs and quads of row pairs; destination row c ends in the register whose number is c with
+        // its three bits reversed, lane 0 for row c and lane 1 for row 8 + c.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Transpose8Rows(byte* a, byte* b)
+        {
+            LoadRows(a, out var r0, out var r1, out var r2, out var r3, out var r4, out var r5, out var r6, out var r7);
+            Interleave16(ref r0, ref r1); Interleave16(ref r2, ref r3); Interleave16(ref r4, ref r5); Interleave16(ref r6, ref r7);
+            Interleave32(ref r0, ref r2); Interleave32(ref r1, ref r3); Interleave32(ref r4, ref r6); Interleave32(ref r5, ref r7);
+            Interleave64(ref r0, ref r4); Interleave64(ref r1, ref r5); Interleave64(ref r2, ref r6); Interleave64(ref r3, ref r7);
+            StoreLanes(8, b + 0 * Line, r0); StoreLanes(8, b + 1 * Line, r4); StoreLanes(8, b + 2 * Line, r2); StoreLanes(8, b + 3 * Line, r6);
+            StoreLanes(8, b + 4 * Line, r1); StoreLanes(8, b + 5 * Line, r5); StoreLanes(8, b + 6 * Line, r3); StoreLanes(8, b + 7 * Line, r7);
+        }
+    }
+
+    // Bytes per line, and per staged row.
+    private const int Line = 64;
+
+    // Eight rows of a staging block, one 32-byte vector each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void LoadRows(byte* a, out Vector256<byte> r0, out Vector256<byte> r1, out Vector256<byte> r2,
+        out Vector256<byte> r3, out Vector256<byte> r4, out Vector256<byte> r5, out Vector256<byte> r6, out Vector256<byte> r7)
+    {
+        r0 = Avx.LoadVector256(a);
+        r1 = Avx.LoadVector256(a + Line);
+        r2 = Avx.LoadVector256(a + 2 * Line);
+        r3 = Avx.LoadVector256(a + 3 * Line);
+        r4 = Avx.LoadVector256(a + 4 * Line);
+        r5 = Avx.LoadVector256(a + 5 * Line);
+        r6 = Avx.LoadVector256(a + 6 * Line);
+        r7 = Avx.LoadVector256(a + 7 * Line);
+    }
+
+    // One butterfly of the unpack chains, in place within each 128-bit lane: x gets the interleaved low halves of x
+    // and y in parts of 1, 2, 4 or 8 bytes, y the high halves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave8(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x, y), Avx2.UnpackHigh(x, y));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave16(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt16(), y.AsUInt16()).AsByte(), Avx2.UnpackHigh(x.AsUInt16(), y.AsUInt16()).AsByte());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave32(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt32(), y.AsUInt32()).AsByte(), Avx2.UnpackHigh(x.AsUInt32(), y.AsUInt32()).AsByte());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave64(ref Vector256<byte> x, ref Vector256<byte> y) =>
+        (x, y) = (Avx2.UnpackLow(x.AsUInt64(), y.AsUInt64()).AsByte(), Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsByte());
+
+    // Lane 0 of v to row p and lane 1 to the row `upper` rows further, in a staging block.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreLanes(int upper, byte* p, Vector256<byte> v)
+    {
+        Sse2.Store(p, v.GetLower());
+        Sse2.Store(p + upper * Line, v.GetUpper());
+    }
+
+    /// <summary>64 lines of 64 bytes: a staging block of <see cref="LineBlockTile{TSmall}"/>.</summary>
+    [InlineArray(64 * 64 / 32)]
+    private struct StagingBlock
+    {
+        private Vector256<byte> _part;
+    }
+
     // A destination row's 64 bytes, in two stores back to back.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void StoreRow<TStore>(byte* d, Vector256<byte> left, Vector256<byte> right) where TStore : struct, IVectorStore

@@ -89,8 +89,8 @@ internal static partial class StridedCopy
     {
         switch (sizeof(T))
         {
-            case 1: TransposeWith<T, ByteTile>(src, dst, p, streaming); break;
-            case 2: TransposeWith<T, HalfWordTile>(src, dst, p, streaming); break;
+            case 1: TransposeInLineBlocks<T, ByteTile, ByteLines>(src, dst, p, streaming); break;
+            case 2: TransposeInLineBlocks<T, HalfWordTile, HalfWordLines>(src, dst, p, streaming); break;
             case 4: TransposeWith<T, WordTile>(src, dst, p, streaming); break;
             case 8: TransposeWith<T, DoubleWordTile>(src, dst, p, streaming); break;
             case 16: TransposeWith<T, QuadWordTile>(src, dst, p, streaming); break;
@@ -105,6 +105,28 @@ internal static partial class StridedCopy
         4 or 8 or 16 => Avx.IsSupported,
         _ => false,
     };
+
+    /// <summary>
+    /// 1- and 2-byte elements: with AVX2, the whole line blocks of the plane through <see cref="LineBlockTile{TLines}"/>,
+    /// then the two edges it leaves (fewer than a block's rows or columns) through the 16-byte <typeparamref name="TSmall"/>.
+    /// </summary>
+    private static unsafe void TransposeInLineBlocks<T, TSmall, TLines>(byte* src, byte* dst, Plane p, bool streaming)
+        where T : unmanaged where TSmall : struct, ITransposeTile where TLines : struct, ILineBlock
+    {
+        int block = LineBlockTile<TLines>.Rows;
+        long rowsB = p.Rows - p.Rows % block, colsB = p.Cols - p.Cols % block;
+        if (!Avx2.IsSupported || rowsB == 0 || colsB == 0)
+        {
+            TransposeWith<T, TSmall>(src, dst, p, streaming);
+            return;
+        }
+        TransposeWith<T, LineBlockTile<TLines>>(src, dst, p with { Rows = rowsB, Cols = colsB }, streaming);
+        int size = sizeof(T);
+        if (colsB < p.Cols)
+            TransposeWith<T, TSmall>(src + colsB * p.SrcCol, dst + colsB * size, p with { Cols = p.Cols - colsB }, streaming);
+        if (rowsB < p.Rows)
+            TransposeWith<T, TSmall>(src + rowsB * size, dst + rowsB * p.DstRow, p with { Rows = p.Rows - rowsB, Cols = colsB }, streaming);
+    }
 
     private static unsafe void TransposeWith<T, TTile>(byte* src, byte* dst, Plane p, bool streaming)
         where T : unmanaged where TTile : struct, ITransposeTile

@@ -59,6 +59,9 @@ internal readonly ref struct LeasedMemory
         _byteLength = byteLength;
     }
 
+    /// <summary>Bytes in the buffer (0 for an object buffer's byte view).</summary>
+    public long ByteLength => _byteLength;
+
     /// <summary>A reference to the byte at <paramref name="byteOffset"/>, which the caller has validated against the layout.</summary>
     public ref byte At(long byteOffset)
     {

@@ -84,4 +84,43 @@ public sealed class StreamingCastTests
             }
         }
     }
+
+    /// <summary>
+    /// <paramref name="from"/>[::2] cast to <paramref name="to"/> for a view of <paramref name="n"/> elements, over a buffer
+    /// whose last element is the view's last one (an odd length) or one past it.
+    /// </summary>
+    private static void CheckEveryOther<TFrom, TTo>(DType from, DType to, int n, Func<Random, TFrom> value)
+        where TFrom : unmanaged where TTo : unmanaged, IEquatable<TTo>
+    {
+        var random = new Random(n);
+        foreach (int length in new[] { 2 * n - 1, 2 * n })
+        {
+            if (length <= 0)
+                continue;
+            using var a = np.empty([length], from);
+            var input = Items<TFrom>(a);
+            for (int i = 0; i < length; i++)
+                input[i] = value(random);
+            using var b = a[np.s(null, null, 2)].AsType(to);
+            var output = Items<TTo>(b);
+            Assert.Equal(n, output.Length);
+            for (int i = 0; i < n; i++)
+            {
+                TTo want = NumericConvert.Convert<TFrom, TTo>(input[2 * i]);
+                if (!output[i].Equals(want))
+                    Assert.Fail($"{from}[::2] → {to} at {i} of {n} (buffer of {length}): {input[2 * i]} gave {output[i]}, expected {want}");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryOtherElementAtEveryLengthAndAcrossTheStreamingThreshold()
+    {
+        int streaming = (int)(StreamingCast.Threshold / sizeof(float)) + 13;
+        foreach (int n in Enumerable.Range(0, 70).Append(1000).Append(streaming))
+        {
+            CheckEveryOther<double, float>(np.float64, np.float32, n, AnyDouble);
+            CheckEveryOther<long, double>(np.int64, np.float64, n, r => r.NextInt64(long.MinValue, long.MaxValue) >> r.Next(64));
+        }
+    }
 }

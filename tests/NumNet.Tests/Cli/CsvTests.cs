@@ -7,6 +7,7 @@ namespace NumNet.Tests.Cli;
 /// CSV through <c>numnet convert</c>: RFC 4180 quoting both ways, NumPy's dtype choice for a table, missing cells,
 /// the integer digit limit, <c>--delimiter</c> and <c>--header</c>.
 /// </summary>
+[Collection(nameof(ThreadSettingsCollection))]
 public sealed class CsvTests
 {
     private static (int Code, string Err) Convert(params string[] args)
@@ -225,14 +226,23 @@ public sealed class CsvTests
         }
         using var dir = new TempDir();
         File.WriteAllText(dir.File("t.csv"), text.ToString());
+        foreach (bool plainPath in new[] { true, false })
+            ReadsTheSameAtEveryThreadCount(dir.File("t.csv"), plainPath);
+    }
+
+    /// <summary>Sequential, parallel and capped reads of <paramref name="path"/> give the same bytes.</summary>
+    private static void ReadsTheSameAtEveryThreadCount(string path, bool plainPath)
+    {
         long saved = CsvReader.ParallelFromBytes;
         int threads = NumNetSettings.MaxThreads;
         try
         {
+            CsvReader.SplitsPlainFiles = plainPath;
+            NumNetSettings.MaxThreads = 2;
             CsvReader.ParallelFromBytes = long.MaxValue;
-            using var sequential = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            using var sequential = CsvReader.Read(path, CsvOptions.Default);
             CsvReader.ParallelFromBytes = 0;
-            using var parallel = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            using var parallel = CsvReader.Read(path, CsvOptions.Default);
             Assert.Equal("float64", sequential.DType.Name);
             Assert.Equal([300_000L, 4L], sequential.Shape);
             Assert.Equal(sequential.Shape, parallel.Shape);
@@ -240,11 +250,12 @@ public sealed class CsvTests
             Assert.Equal(IoTestData.CBytes(sequential), IoTestData.CBytes(parallel));
             // Capped to one thread, a file past the threshold is read on the reading thread alone, to the same bytes.
             NumNetSettings.MaxThreads = 1;
-            using var capped = CsvReader.Read(dir.File("t.csv"), CsvOptions.Default);
+            using var capped = CsvReader.Read(path, CsvOptions.Default);
             Assert.Equal(IoTestData.CBytes(sequential), IoTestData.CBytes(capped));
         }
         finally
         {
+            CsvReader.SplitsPlainFiles = true;
             CsvReader.ParallelFromBytes = saved;
             NumNetSettings.MaxThreads = threads;
         }

@@ -84,14 +84,15 @@ internal static class CastLoopTable
 
     private static bool IsObject(this DTypeClass c) => c.Code == DTypeCode.Object;
 
-    // The two text casts that commonly run over whole arrays get loops that skip the per-element string.
-    private static CastLoop FloatToText(DType from, DType to) => from.IsNative
+    // The two text casts that commonly run over whole arrays get loops that skip the per-element string, and long
+    // lines of them use every core.
+    private static CastLoop FloatToText(DType from, DType to) => new SplitLineLoop(from.IsNative
         ? new Float64ToUnicodeLoop<NativeIO<double>>(to.ItemSize / 4)
-        : new Float64ToUnicodeLoop<SwappedIO<double>>(to.ItemSize / 4);
+        : new Float64ToUnicodeLoop<SwappedIO<double>>(to.ItemSize / 4));
 
-    private static CastLoop TextToFloat(DType from, DType to, CastLoop general) => to.IsNative
+    private static CastLoop TextToFloat(DType from, DType to, CastLoop general) => new SplitLineLoop(to.IsNative
         ? new UnicodeToFloat64Loop<NativeIO<double>>(from.ItemSize / 4, general)
-        : new UnicodeToFloat64Loop<SwappedIO<double>>(from.ItemSize / 4, general);
+        : new UnicodeToFloat64Loop<SwappedIO<double>>(from.ItemSize / 4, general));
 
     private static CastLoop? TimeLoop(DType from, DType to)
     {

@@ -72,6 +72,42 @@ internal readonly struct ExactStep<TFrom, TTo> : ICastStep where TFrom : unmanag
     }
 }
 
+/// <summary>
+/// <see cref="ExactStep{TFrom,TTo}"/> of every other 8-byte element (a source stride of 16 bytes, <c>a[::2]</c>): two
+/// loads, an unpack and a lane permute put four wanted elements side by side, so the strided cast runs at the speed of
+/// its reads instead of one element at a time.
+/// </summary>
+/// <remarks>A step reads the 8 bytes after its last element too; the caller keeps that inside the source.</remarks>
+internal readonly struct EvenElementsStep<TFrom, TTo> : ICastStep where TFrom : unmanaged where TTo : unmanaged
+{
+    public static bool Handles => ExactStep<TFrom, TTo>.Handles && Unsafe.SizeOf<TFrom>() == 8;
+
+    public static int InputBytes => 2 * ExactStep<TFrom, TTo>.InputBytes;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [SkipLocalsInit]
+    public static Vector256<byte> Step(ref byte src)
+    {
+        Unsafe.SkipInit(out Gathered gathered);
+        ref byte g = ref Unsafe.As<Gathered, byte>(ref gathered);
+        for (int i = 0; i < ExactStep<TFrom, TTo>.InputBytes; i += 32)
+        {
+            var a = Unsafe.ReadUnaligned<Vector256<double>>(ref Unsafe.Add(ref src, 2 * i));
+            var b = Unsafe.ReadUnaligned<Vector256<double>>(ref Unsafe.Add(ref src, 2 * i + 32));
+            // a0 b0 a2 b2, then reordered to a0 a2 b0 b2: elements 0, 1, 2, 3 of the strided run.
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref g, i), Avx2.Permute4x64(Avx.UnpackLow(a, b), 0b11_01_10_00));
+        }
+        return ExactStep<TFrom, TTo>.Step(ref g);
+    }
+
+    /// <summary>Room for the gathered input of one step: at most 64 bytes.</summary>
+    [InlineArray(2)]
+    private struct Gathered
+    {
+        private Vector256<double> _part;
+    }
+}
+
 /// <summary>Byte order reversal of parts of <typeparamref name="TPart"/>'s size within 32 bytes.</summary>
 internal readonly struct SwapStep<TPart> : ICastStep where TPart : unmanaged
 {

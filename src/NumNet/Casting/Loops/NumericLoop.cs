@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Layout;
 
 namespace NumNet.Casting.Loops;
 
@@ -36,6 +37,13 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
             ContiguousConvert.Run<TFrom, TTo>(ref src, ref dst, count);
             return;
         }
+        if (dstStride == Unsafe.SizeOf<TTo>() && srcStride == 2 * Unsafe.SizeOf<TFrom>() && EvenElementsStep<TFrom, TTo>.Handles)
+        {
+            nint done = RunEvenElements(ref src, ref dst, count);
+            src = ref Unsafe.Add(ref src, done * srcStride);
+            dst = ref Unsafe.Add(ref dst, done * dstStride);
+            count -= done;
+        }
         if (dstStride == Unsafe.SizeOf<TTo>() && GatherKeepsResults)
         {
             RunGathered(ref src, srcStride, ref dst, count);
@@ -48,6 +56,20 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
     private static bool GatherKeepsResults =>
         typeof(TTo) != typeof(uint) || !(typeof(TFrom) == typeof(double) || typeof(TFrom) == typeof(float)
                                          || typeof(TFrom) == typeof(System.Numerics.Complex) || typeof(TFrom) == typeof(Complex64));
+
+    /// <summary>
+    /// Every other element into a contiguous destination, in whole vector steps (<see cref="EvenElementsStep{TFrom,TTo}"/>);
+    /// returns how many it converted, leaving the rest to the gathering loop.
+    /// </summary>
+    private static nint RunEvenElements(ref byte src, ref byte dst, nint count)
+    {
+        // A step also reads the odd slot after its last element; leaving the last element out of the steps keeps
+        // every read before the end of the source's final element.
+        nint stepped = Math.Max(0, count - 1);
+        nint done = StreamingCast.Run<EvenElementsStep<TFrom, TTo>>(ref src, ref dst, stepped * Unsafe.SizeOf<TTo>()) / Unsafe.SizeOf<TTo>();
+        System.Diagnostics.Debug.Assert(done <= stepped);
+        return done;
+    }
 
     /// <summary>
     /// A strided source into a contiguous destination: elements are gathered into a small block and converted with the

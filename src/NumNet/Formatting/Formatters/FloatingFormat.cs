@@ -116,22 +116,9 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         bool unique = _mode != FloatMode.Fixed;
         TrimMode trim = unique ? TrimMode.Dot : TrimMode.Keep;
         DigitMode digitMode = unique ? DigitMode.Unique : DigitMode.Exact;
-        int intWidth = 0, fracWidth = 0, expWidth = 0;
-        for (int k = 0; k < values.Length; k++)
-        {
-            T x = values[k];
-            if (!TOps.IsFinite(x))
-                continue;
-            BinaryFloat value = TOps.Decompose(x);
-            int length = ScientificLayout.Write(
-                value, Remember(k, value), SignOf(value), digitMode, _precision, -1, trim, -1, -1, _scratch);
-            ReadOnlySpan<char> s = _scratch.Text.AsSpan(0, length);
-            int e = s.IndexOf('e');
-            int dot = s.IndexOf('.');
-            intWidth = Math.Max(intWidth, dot);
-            fracWidth = Math.Max(fracWidth, e - dot - 1);
-            expWidth = Math.Max(expWidth, s.Length - e - 1);
-        }
+        var (intWidth, fracWidth, expWidth) = SplitScan.Run(values,
+            (part, first) => ScientificWidths(part, first, digitMode, trim, FormatScratch.Current),
+            (a, b) => (Math.Max(a.Int, b.Int), Math.Max(a.Frac, b.Frac), Math.Max(a.Exp, b.Exp)));
         _expSize = expWidth - 1;
         _trim = TrimMode.Keep;
         _precision = fracWidth;
@@ -147,22 +134,9 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
         bool unique = _mode != FloatMode.Fixed;
         TrimMode trim = unique ? TrimMode.Dot : TrimMode.Keep;
         DigitMode digitMode = unique ? DigitMode.Unique : DigitMode.Exact;
-        int intWidth = 0, fracWidth = 0;
-        for (int k = 0; k < values.Length; k++)
-        {
-            T x = values[k];
-            if (!TOps.IsFinite(x))
-                continue;
-            BinaryFloat value = TOps.Decompose(x);
-            // Without padding requested no left padding comes back.
-            PositionalLayout.Write(
-                value, Remember(k, value), SignOf(value), digitMode, CutoffMode.FractionLength, _precision, -1, trim,
-                -1, -1, _scratch, out int length);
-            ReadOnlySpan<char> s = _scratch.Text.AsSpan(0, length);
-            int dot = s.IndexOf('.');
-            intWidth = Math.Max(intWidth, dot);
-            fracWidth = Math.Max(fracWidth, s.Length - dot - 1);
-        }
+        var (intWidth, fracWidth) = SplitScan.Run(values,
+            (part, first) => PositionalWidths(part, first, digitMode, trim, FormatScratch.Current),
+            (a, b) => (Math.Max(a.Int, b.Int), Math.Max(a.Frac, b.Frac)));
         _padLeft = intWidth;
         _padRight = fracWidth;
         _expSize = -1;
@@ -177,6 +151,51 @@ internal sealed class FloatingFormat<T, TOps> where T : unmanaged where TOps : I
             _trim = TrimMode.Dot;
             _minDigits = 0;
         }
+    }
+
+    // The widths of the scientific texts of part (values from index first of the scan on): digits before the point,
+    // after it, and of the exponent. Runs on any thread, with that thread's scratch.
+    private (int Int, int Frac, int Exp) ScientificWidths(ReadOnlySpan<T> part, int first, DigitMode digitMode, TrimMode trim, FormatScratch scratch)
+    {
+        int intWidth = 0, fracWidth = 0, expWidth = 0;
+        for (int k = 0; k < part.Length; k++)
+        {
+            T x = part[k];
+            if (!TOps.IsFinite(x))
+                continue;
+            BinaryFloat value = TOps.Decompose(x);
+            int length = ScientificLayout.Write(
+                value, Remember(first + k, value), SignOf(value), digitMode, _precision, -1, trim, -1, -1, scratch);
+            ReadOnlySpan<char> s = scratch.Text.AsSpan(0, length);
+            int e = s.IndexOf('e');
+            int dot = s.IndexOf('.');
+            intWidth = Math.Max(intWidth, dot);
+            fracWidth = Math.Max(fracWidth, e - dot - 1);
+            expWidth = Math.Max(expWidth, s.Length - e - 1);
+        }
+        return (intWidth, fracWidth, expWidth);
+    }
+
+    // The widths of the positional texts of part: digits before the point and after it. Runs on any thread.
+    private (int Int, int Frac) PositionalWidths(ReadOnlySpan<T> part, int first, DigitMode digitMode, TrimMode trim, FormatScratch scratch)
+    {
+        int intWidth = 0, fracWidth = 0;
+        for (int k = 0; k < part.Length; k++)
+        {
+            T x = part[k];
+            if (!TOps.IsFinite(x))
+                continue;
+            BinaryFloat value = TOps.Decompose(x);
+            // Without padding requested no left padding comes back.
+            PositionalLayout.Write(
+                value, Remember(first + k, value), SignOf(value), digitMode, CutoffMode.FractionLength, _precision, -1, trim,
+                -1, -1, scratch, out int length);
+            ReadOnlySpan<char> s = scratch.Text.AsSpan(0, length);
+            int dot = s.IndexOf('.');
+            intWidth = Math.Max(intWidth, dot);
+            fracWidth = Math.Max(fracWidth, s.Length - dot - 1);
+        }
+        return (intWidth, fracWidth);
     }
 
     private char SignOf(in BinaryFloat value) =>
