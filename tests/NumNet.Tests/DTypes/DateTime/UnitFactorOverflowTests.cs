@@ -1,0 +1,28 @@
+namespace NumNet.Tests.DTypes.DateTime;
+
+/// <summary>
+/// NumPy computes a datetime unit conversion factor when it sets the cast up: a factor beyond int64 (days to
+/// attoseconds) is an OverflowError even when there is no element to convert.
+/// </summary>
+public sealed class UnitFactorOverflowTests
+{
+    [Theory]
+    [InlineData("M8[D]", "M8[as]", "D and as")]
+    [InlineData("M8[Y]", "M8[ps]", "Y and ps")]
+    [InlineData("m8[Y]", "m8[ps]", "Y and ps")]
+    public void AnEmptyArrayStillNeedsAFactorThatFits(string from, string to, string units)
+    {
+        var empty = np.asarray(Array.Empty<long>()).AsType(from);
+        var e = Assert.Throws<OverflowException>(() => empty.AsType(to));
+        Assert.Equal($"Integer overflow while computing the conversion factor between NumPy datetime units {units}", e.Message);
+        Assert.Throws<OverflowException>(() => np.asarray(empty, to));
+    }
+
+    [Fact]
+    public void AValueThatLeavesInt64IsRefusedAsNumPy25Does()
+    {
+        var far = np.asarray(new long[] { 9_000_000_000 }).AsType("M8[s]");
+        var e = Assert.Throws<OverflowException>(() => far.AsType("M8[fs]"));
+        Assert.Equal("Overflow when converting between datetime64 units", e.Message);
+    }
+}
