@@ -140,6 +140,8 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
         var outcome = CaseRunner.Run(c);
         if (outcome.Passed)
             return new Verdict(VerdictKind.Passed, "", corrected);
+        if (OracleCorrections.WrapsWhereNumPyRaises(corrected, outcome.Detail) is { } why)
+            return new Verdict(VerdictKind.Skipped, "oracle known wrong: " + why, answer);
         return new Verdict(c.PlatformDependent ? VerdictKind.PlatformDependent : VerdictKind.Failed, outcome.Detail, corrected);
     }
 

@@ -26,6 +26,15 @@ public static class OracleCorrections
     /// <summary>The answer line with what cannot be trusted removed, what was done, and why.</summary>
     public static (string Answer, Kind Kind, string? Reason) Apply(string answer)
     {
+        if (answer.Contains("\"call\":\"result_type\"", StringComparison.Ordinal) || answer.Contains("\"call\": \"result_type\"", StringComparison.Ordinal))
+            return ResultType(answer);
+        if (answer.Contains("\"U", StringComparison.Ordinal) || answer.Contains("\"S", StringComparison.Ordinal)
+            || answer.Contains("|S", StringComparison.Ordinal) || answer.Contains("<U", StringComparison.Ordinal) || answer.Contains(">U", StringComparison.Ordinal))
+        {
+            var text = NarrowFloatText(answer);
+            if (text.Kind != Kind.None)
+                return text;
+        }
         bool hasScalar = answer.Contains("\"scalar\"", StringComparison.Ordinal);
         bool mentionsBool = answer.Contains("?", StringComparison.Ordinal) || answer.Contains("b1", StringComparison.Ordinal) || answer.Contains("bool", StringComparison.Ordinal);
         if (!hasScalar && !mentionsBool)
@@ -64,6 +73,82 @@ public static class OracleCorrections
         }
         return (answer, Kind.None, null);
     }
+
+    /// <summary>
+    /// The reason the oracle's answer cannot stand when it gave datetime64/timedelta64 values where NumNet raised
+    /// NumPy 2.5's unit-conversion overflow; null otherwise. NumPy 1.24 wraps the product of a unit conversion that
+    /// leaves int64; NumPy 2.5.0 raises OverflowError instead (numpy/numpy#31085: dtype_transfer.c,
+    /// _strided_to_strided_datetime_cast calls _datetime_scale_with_overflow_check from _datetime.h), and
+    /// numpy2_oracle.py has no rule for it. Only this one message of NumNet's counts, and only against a result.
+    /// </summary>
+    public static string? WrapsWhereNumPyRaises(string answer, string numNetDetail)
+    {
+        if (!numNetDetail.Contains("OverflowException: Overflow when converting between datetime64 units", StringComparison.Ordinal)
+            && !numNetDetail.Contains("OverflowException: Overflow when converting between timedelta64 units", StringComparison.Ordinal))
+            return null;
+        var expect = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })?["expect"];
+        return expect?["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['M' or 'm', ..] && expect["error"] is null
+            ? "datetime unit conversion overflow: NumPy 1.24 wraps, NumPy 2.5 raises OverflowError"
+            : null;
+    }
+
+    // numpy2_oracle.py runs result_type under NumPy 1.24's experimental "weak" promotion state, which differs from
+    // NumPy 2's PyArray_ResultType (numpy/_core/src/multiarray/convert_datatype.c) in two ways: it still looks at the
+    // values of NumPy scalars (NumPy 2 makes them arrays of their dtype in array_result_type, multiarraymodule.c, and
+    // only exact Python int/float/complex become weak, npy_mark_tmp_array_if_pyscalar in abstractdtypes.h), and with a
+    // Python number among three or more operands it gives the default types (result_type(np.bool_, np.uint16, -191)
+    // is int64 there, uint16 in NumPy 2, where the Python int joins PyArray_PromoteDTypeSequence as an abstract DType).
+    private static (string Answer, Kind Kind, string? Reason) ResultType(string answer)
+    {
+        var node = JsonNode.Parse(answer)!.AsObject();
+        if (node["args"]?["operands"] is not JsonArray operands || operands.Count < 2 || node["skip"] is not null)
+            return (answer, Kind.None, null);
+        bool numpyScalar = operands.Any(o => o is JsonObject obj && obj["scalar"] is JsonObject sc
+            && sc["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['b' or 'i' or 'u' or 'f' or 'c', ..]);
+        if (numpyScalar)
+            return (answer, Kind.Untrusted, "result_type with a NumPy scalar: NumPy 1.24's weak state inspects its value, NumPy 2 only its dtype");
+        bool pythonNumber = operands.Any(o => o is JsonObject obj && obj["value"] is JsonNode v
+            && v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False));
+        if (pythonNumber && operands.Count >= 3)
+            return (answer, Kind.Untrusted, "result_type of a Python number with two or more other operands: NumPy 1.24's weak state gives the default types");
+        return (answer, Kind.None, null);
+    }
+
+    // NumPy >= 2.3 writes float16 scalars positionally only below 1e3 and float32/complex64 below 1e6 (scalartypes.c.src,
+    // halftype_str and `#max_positional = 1.e6L, 1.e16L, 1.e16L#`), and a cast or store of such a number into U/S writes
+    // str() of the NumPy scalar (arraytypes.c.src, @from@_to_@to@ calls PyArray_Scalar and the string setitem).
+    // numpy2_oracle.py applies those cutoffs to printing only, so where it states positional text of four (float16) or
+    // seven (float32, complex64) integer digits, the text fields are not compared.
+    private static (string Answer, Kind Kind, string? Reason) NarrowFloatText(string answer)
+    {
+        var node = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
+        if (node["expect"] is not JsonObject expect || node["args"] is not JsonObject args
+            || expect["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is not ['U' or 'S', ..])
+            return (answer, Kind.None, null);
+        string argsText = args.ToJsonString();
+        bool half = NarrowSpellings(argsText, HalfSpellings);
+        bool single = NarrowSpellings(argsText, SingleSpellings);
+        if (!half && !single)
+            return (answer, Kind.None, null);
+        // Positional text of a large number ("65500.0", "(4294967300+0j)"), or text cut to the width so that only
+        // digits are left ("109951" of a float32 in S6): str() of a float always has a point, an e, nan or inf.
+        int digits = half ? 4 : 7;
+        string values = expect["values"]?.ToJsonString() ?? "";
+        bool positional = System.Text.RegularExpressions.Regex.IsMatch(values, @"(^|[^0-9.e])[0-9]{" + digits + @",}[.+\-j]");
+        bool cut = System.Text.RegularExpressions.Regex.IsMatch(values, @"""[-(]?[0-9]{3,}""");
+        if (!positional && !cut)
+            return (answer, Kind.None, null);
+        expect.Remove("values");
+        expect["repr"] = null;
+        expect["str"] = null;
+        return (node.ToJsonString(), Kind.FieldsDropped, "text of large float16/float32/complex64 values in U/S (the oracle lacks NumPy 2.3's scalar cutoffs there)");
+    }
+
+    private static readonly string[] HalfSpellings = ["f2", "\"e\"", "float16", "half"];
+    private static readonly string[] SingleSpellings = ["f4", "c8", "\"f\"", "\"F\"", "float32", "complex64", "single", "csingle"];
+
+    private static bool NarrowSpellings(string text, string[] spellings) =>
+        spellings.Any(s => text.Contains(s, StringComparison.Ordinal));
 
     // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
     private static bool IsTextArray(JsonNode? input)
