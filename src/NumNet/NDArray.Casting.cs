@@ -35,15 +35,17 @@ public sealed partial class NDArray
             : dtype.Code == _dtype.Code ? _dtype
             : dtype.DateTimeMeta is not null && _dtype.DateTimeMeta is { } unit ? DTypes.DTypeParser.DateTimeDType(dtype.Code, unit)
             : dtype;
+        // Text and objects cast to a generic datetime64 take the unit their values need: NumPy reads them to find it
+        // (a value that is no date fails there) before it judges the casting rule against the unit found.
+        bool readsUnit = requested.Code == DTypeCode.DateTime64 && requested.DateTimeMeta is { Unit: DateTimeUnit.Generic }
+            && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object;
+        if (readsUnit)
+            requested = Creation.RequestedDType.For(requested.AsNative()).AdaptTo(this);
         var resolution = CastSafety.Resolve(_dtype, requested);
         if (resolution.Rule > rule)
-            throw CastSafety.Refused(_dtype, dtype, rule);
+            throw CastSafety.Refused(_dtype, readsUnit ? requested : dtype, rule);
         // Any other family's descriptor is the native one.
         var target = unsized && requested == dtype ? resolution.To.AsNative() : resolution.To;
-        // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.
-        if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
-            && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)
-            target = Creation.RequestedDType.For(target).AdaptTo(this);
         if (!copy && target == _dtype && LayoutSatisfies(layout))
             return this;
         return CastEngine.Cast(this, target, layout);

@@ -26,3 +26,26 @@ public sealed class UnitFactorOverflowTests
         Assert.Equal("Overflow when converting between datetime64 units", e.Message);
     }
 }
+
+/// <summary>
+/// astype to a generic datetime64 from text reads the values for their unit before the casting rule is judged, as
+/// NumPy's <c>find_string_array_datetime64_type</c> runs when it adapts the descriptor.
+/// </summary>
+public sealed class GenericDateTimeFromTextTests
+{
+    [Fact]
+    public void AValueThatIsNoDateFailsBeforeTheCastingRule()
+    {
+        var text = np.asarray(new[] { "-inf", " --" });
+        Assert.Throws<ArgumentException>(() => text.AsType("M", casting: "no"));
+    }
+
+    [Fact]
+    public void TheCastingRuleNamesTheUnitFound()
+    {
+        var text = np.asarray(new[] { "2001" });
+        var e = Assert.Throws<InvalidCastException>(() => text.AsType("M", casting: "no"));
+        Assert.Contains("M8[Y]", e.Message, StringComparison.Ordinal);
+        Assert.Equal(np.dtype("M8[Y]"), text.AsType("M").DType);
+    }
+}
