@@ -92,21 +92,54 @@ public static class OracleCorrections
             : null;
     }
 
-    // numpy2_oracle.py runs result_type under NumPy 1.24's experimental "weak" promotion state, which differs from
-    // NumPy 2's PyArray_ResultType (numpy/_core/src/multiarray/convert_datatype.c) in two ways: it still looks at the
-    // values of NumPy scalars (NumPy 2 makes them arrays of their dtype in array_result_type, multiarraymodule.c, and
-    // only exact Python int/float/complex become weak, npy_mark_tmp_array_if_pyscalar in abstractdtypes.h), and with a
-    // Python number among three or more operands it gives the default types (result_type(np.bool_, np.uint16, -191)
-    // is int64 there, uint16 in NumPy 2, where the Python int joins PyArray_PromoteDTypeSequence as an abstract DType).
+    /// <summary>
+    /// The case line to send the oracle for <paramref name="line"/>: the same question in a form the oracle answers as
+    /// NumPy 2 does. numpy2_oracle.py runs result_type under NumPy 1.24's experimental "weak" promotion state, which
+    /// still looks at the values of numeric NumPy scalars; NumPy 2's array_result_type (multiarraymodule.c) converts a
+    /// NumPy scalar to an array of its dtype and marks only exact Python int/float/complex as weak
+    /// (npy_mark_tmp_array_if_pyscalar, abstractdtypes.h), so a numeric NumPy scalar and a 0-d array of it are the same
+    /// operand, and 1.24 judges 0-d arrays by their dtype. Those operands are asked as 0-d arrays.
+    /// </summary>
+    public static string Rephrase(string line)
+    {
+        if (!line.Contains("\"result_type\"", StringComparison.Ordinal) || !line.Contains("\"scalar\"", StringComparison.Ordinal))
+            return line;
+        var node = JsonNode.Parse(line)!.AsObject();
+        if (node["call"]?.GetValue<string>() != "result_type" || node["args"]?["operands"] is not JsonArray operands)
+            return line;
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (operands[i] is JsonObject { } o && o["scalar"] is JsonObject sc && IsNumericSpelling(sc["dtype"]))
+                operands[i] = new JsonObject { ["ndarray"] = new JsonObject { ["values"] = sc["value"]!.DeepClone(), ["dtype"] = sc["dtype"]!.DeepClone(), ["order"] = "C" } };
+        }
+        return node.ToJsonString();
+    }
+
+    /// <summary>The oracle's answer to a rephrased line, with the original case's arguments put back.</summary>
+    public static string Restore(string answer, string originalLine)
+    {
+        if (!originalLine.Contains("\"result_type\"", StringComparison.Ordinal))
+            return answer;
+        var node = JsonNode.Parse(answer)!.AsObject();
+        if (node["args"] is null)
+            return answer;
+        node["args"] = JsonNode.Parse(originalLine)!["args"]!.DeepClone();
+        return node.ToJsonString();
+    }
+
+    private static bool IsNumericSpelling(JsonNode? dtype) =>
+        dtype is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        && v.GetValue<string>().TrimStart('<', '>', '=', '|') is ['b' or 'i' or 'u' or 'f' or 'c', ..];
+
+    // With a Python number among three or more operands NumPy 1.24's weak state gives the default types
+    // (result_type(np.bool_, np.uint16, -191) is int64 there); in NumPy 2's PyArray_ResultType
+    // (numpy/_core/src/multiarray/convert_datatype.c) the Python int joins PyArray_PromoteDTypeSequence as the abstract
+    // _PyLongDType and uint16 absorbs it (default_builtin_common_dtype, dtypemeta.c). No rephrasing keeps the question.
     private static (string Answer, Kind Kind, string? Reason) ResultType(string answer)
     {
         var node = JsonNode.Parse(answer)!.AsObject();
         if (node["args"]?["operands"] is not JsonArray operands || operands.Count < 2 || node["skip"] is not null)
             return (answer, Kind.None, null);
-        bool numpyScalar = operands.Any(o => o is JsonObject obj && obj["scalar"] is JsonObject sc
-            && sc["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['b' or 'i' or 'u' or 'f' or 'c', ..]);
-        if (numpyScalar)
-            return (answer, Kind.Untrusted, "result_type with a NumPy scalar: NumPy 1.24's weak state inspects its value, NumPy 2 only its dtype");
         bool pythonNumber = operands.Any(o => o is JsonObject obj && obj["value"] is JsonNode v
             && v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False));
         if (pythonNumber && operands.Count >= 3)
