@@ -48,7 +48,7 @@ public static class OracleCorrections
         // int()-parsing result.
         if (node["call"]?.GetValue<string>() is "asarray" or "array"
             && args["dtype"] is JsonValue d && BoolSpellings.Contains(d.GetValue<string>())
-            && IsTextArray(args["input"]))
+            && (IsTextArray(args["input"]) || HoldsTextScalar(args["input"])))
             return (answer, Kind.Untrusted, "text array or NumPy text scalar into bool: the oracle applies NumPy 2's non-empty rule to astype only");
 
         // numpy2_oracle.py writes NumPy 2's text -> bool astype result by hand as a C-ordered copy; astype keeps the
@@ -204,6 +204,16 @@ public static class OracleCorrections
         spellings.Any(s => text.Contains(s, StringComparison.Ordinal));
 
     // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
+    // A NumPy str_/bytes_ scalar inside a sequence: NumPy 2 stores a NumPy scalar of another dtype by casting it
+    // (PyArray_Pack in numpy/_core/src/multiarray/array_coercion.c), so the text -> bool rule applies there too.
+    private static bool HoldsTextScalar(JsonNode? input) => input switch
+    {
+        JsonArray items => items.Any(HoldsTextScalar),
+        JsonObject o when o["tuple"] is JsonArray t => t.Any(HoldsTextScalar),
+        JsonObject o when o["scalar"] is JsonObject sc => sc["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..],
+        _ => false,
+    };
+
     private static bool IsTextArray(JsonNode? input)
     {
         while (input is JsonObject o && o["view"] is JsonObject view)
