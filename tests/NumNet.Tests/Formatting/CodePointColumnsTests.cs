@@ -6,29 +6,21 @@ namespace NumNet.Tests.Formatting;
 /// </summary>
 public sealed class CodePointColumnsTests
 {
-    private const string Smile = "\U0001F600";
+    private static readonly string Ten = string.Concat(Enumerable.Repeat("\U0001F600", 10));
+    private static readonly string Twelve = string.Concat(Enumerable.Repeat("\U0001F600", 12));
 
-    private static NDArray Words() => np.asarray(new[]
-    {
-        string.Concat(Enumerable.Repeat(Smile, 10)), "aaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbb",
-        string.Concat(Enumerable.Repeat(Smile, 12)), "ccccccccccccc", "dddd",
-    });
+    private static NDArray Words() =>
+        np.asarray(new[] { Ten, "aaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbb", Twelve, "ccccccccccccc", "dddd" });
 
     [Fact]
-    public void ReprWrapsAfterTheThirdWordAsNumPyDoes()
-    {
-        string s10 = string.Concat(Enumerable.Repeat(Smile, 10)), s12 = string.Concat(Enumerable.Repeat(Smile, 12));
+    public void ReprWrapsAfterTheThirdWordAsNumPyDoes() =>
         Assert.Equal(
-            $"array(['{s10}', 'aaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbb',\n       '{s12}', 'ccccccccccccc', 'dddd'], dtype='<U23')",
+            $"array(['{Ten}', 'aaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbb',\n       '{Twelve}', 'ccccccccccccc', 'dddd'], dtype='<U23')",
             Words().Repr());
-    }
 
     [Fact]
-    public void StrKeepsFourWordsOnTheFirstLine()
-    {
-        string s10 = string.Concat(Enumerable.Repeat(Smile, 10)), s12 = string.Concat(Enumerable.Repeat(Smile, 12));
+    public void StrKeepsFourWordsOnTheFirstLine() =>
         Assert.Equal(
-            $"['{s10}' 'aaaaaaaaaaaaa' 'bbbbbbbbbbbbbbbbbbbbbbb' '{s12}'\n 'ccccccccccccc' 'dddd']",
+            $"['{Ten}' 'aaaaaaaaaaaaa' 'bbbbbbbbbbbbbbbbbbbbbbb' '{Twelve}'\n 'ccccccccccccc' 'dddd']",
             Words().ToString());
-    }
 }

@@ -41,6 +41,13 @@ public sealed class GenericDateTimeFromTextTests
     }
 
     [Fact]
+    public void ObjectsAreRefusedByTheCastingRuleBeforeTheirValuesAreRead()
+    {
+        var objects = np.asarray(new object?[] { null, " " });
+        Assert.Throws<InvalidCastException>(() => objects.AsType("M", casting: "safe"));
+    }
+
+    [Fact]
     public void TheCastingRuleNamesTheUnitFound()
     {
         var text = np.asarray(new[] { "2001" });
