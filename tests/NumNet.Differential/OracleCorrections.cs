@@ -167,7 +167,7 @@ public static class OracleCorrections
         // digits are left ("109951" of a float32 in S6): str() of a float always has a point, an e, nan or inf.
         int digits = half ? 4 : 7;
         var positional = new System.Text.RegularExpressions.Regex(@"(^|[^0-9.e])[0-9]{" + digits + @",}[.+\-j]");
-        var cut = new System.Text.RegularExpressions.Regex(@"^[-(]?[0-9]{3,}$");
+        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$");
         if (!Texts(expect["values"]).Any(t => positional.IsMatch(t) || cut.IsMatch(t)))
             return (answer, Kind.None, null);
         expect.Remove("values");
