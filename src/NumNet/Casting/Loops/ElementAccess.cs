@@ -106,6 +106,22 @@ internal static class ElementAccess
         _ => value,
     };
 
+    private static readonly char[] CWhitespace = [' ', '\t', '\n', '\v', '\f', '\r'];
+
+    // What strtol reads whole: optional leading whitespace, an optional sign, at least one ASCII digit, nothing after.
+    private static bool IsCInteger(string text)
+    {
+        int i = 0;
+        while (i < text.Length && Array.IndexOf(CWhitespace, text[i]) >= 0)
+            i++;
+        if (i < text.Length && text[i] is '+' or '-')
+            i++;
+        int digits = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+            i++;
+        return i > digits && i == text.Length;
+    }
+
     private static object TimeDeltaCount(object? value, DateTimeMetadata unit)
     {
         switch (value)
@@ -113,9 +129,14 @@ internal static class ElementAccess
             case null:
                 return DateTime64.NaTValue;
             case string or Bytes:
-                string text = (value is Bytes b ? b.ToLatin1() : (string)value).Trim();
-                // Empty text is NaT, as 'NaT' in any case is (NumPy: astype of b'' to m8 gives NaT).
-                return text.Length == 0 || text.Equals("NaT", StringComparison.OrdinalIgnoreCase) ? DateTime64.NaTValue : (long)ScalarCoercion.ParsePythonInt(text);
+                string text = value is Bytes b ? b.ToLatin1() : (string)value;
+                // Empty text is NaT, as 'NaT' in any case is (NumPy: astype of b'' to m8 gives NaT). Anything else must
+                // be one C integer and nothing more (NumPy's strtol: leading whitespace and a sign, then digits).
+                if (text.Length == 0 || text.Equals("NaT", StringComparison.OrdinalIgnoreCase))
+                    return DateTime64.NaTValue;
+                return IsCInteger(text)
+                    ? (long)ScalarCoercion.ParsePythonInt(text.TrimStart(CWhitespace))
+                    : throw new ArgumentException("Could not convert object to NumPy timedelta");
             case TimeDelta64 t when t.Unit != unit && !t.Unit.IsGeneric:
                 var (num, denom) = ConversionFactor.Get(t.Unit, unit);
                 return LinearScale.Apply(t.Value, num, denom, "timedelta64");

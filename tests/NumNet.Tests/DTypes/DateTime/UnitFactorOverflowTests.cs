@@ -56,3 +56,28 @@ public sealed class GenericDateTimeFromTextTests
         Assert.Equal(np.dtype("M8[Y]"), text.AsType("M").DType);
     }
 }
+
+/// <summary>Text cast to timedelta64 is NaT when empty or 'NaT', else one C integer (strtol) and nothing more.</summary>
+public sealed class TextToTimedeltaTests
+{
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("5 ")]
+    [InlineData(" NaT")]
+    [InlineData("1_0")]
+    public void TextThatIsNotOneIntegerIsRefused(string text)
+    {
+        var e = Assert.Throws<ArgumentException>(() => np.asarray(new[] { text }).AsType("m8[s]"));
+        Assert.Equal("Could not convert object to NumPy timedelta", e.Message);
+    }
+
+    [Fact]
+    public void LeadingSpaceSignAndNaTAreRead()
+    {
+        var counts = np.asarray(new[] { " 5", "+5", "nat", "" }).AsType("m8[s]");
+        Assert.Equal(5L, ((TimeDelta64)counts.GetValue(0)!).Value);
+        Assert.Equal(5L, ((TimeDelta64)counts.GetValue(1)!).Value);
+        Assert.True(((TimeDelta64)counts.GetValue(2)!).IsNaT);
+        Assert.True(((TimeDelta64)counts.GetValue(3)!).IsNaT);
+    }
+}
