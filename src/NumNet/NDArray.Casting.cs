@@ -35,14 +35,18 @@ public sealed partial class NDArray
             : dtype.Code == _dtype.Code ? _dtype
             : dtype.DateTimeMeta is not null && _dtype.DateTimeMeta is { } unit ? DTypes.DTypeParser.DateTimeDType(dtype.Code, unit)
             : dtype;
+        // Text cast to a generic datetime64 takes the unit its values need: NumPy parses them to find it (text that is
+        // no date fails there) before it judges the casting rule against the unit found.
+        bool textReadsUnit = ToGenericDateTime(requested) && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes;
+        if (textReadsUnit)
+            requested = Creation.RequestedDType.For(requested.AsNative()).AdaptTo(this);
         var resolution = CastSafety.Resolve(_dtype, requested);
         if (resolution.Rule > rule)
-            throw CastSafety.Refused(_dtype, dtype, rule);
+            throw CastSafety.Refused(_dtype, textReadsUnit ? requested : dtype, rule);
         // Any other family's descriptor is the native one.
         var target = unsized && requested == dtype ? resolution.To.AsNative() : resolution.To;
-        // Text and objects cast to a generic datetime64 take the unit their values need, as NumPy reads them to find it.
-        if (target.Code == DTypeCode.DateTime64 && target.DateTimeMeta is { Unit: DateTimeUnit.Generic }
-            && _dtype.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object)
+        // Objects find the unit from their values after the rule (object to datetime is unsafe anyway).
+        if (ToGenericDateTime(target) && _dtype.Code == DTypeCode.Object)
             target = Creation.RequestedDType.For(target).AdaptTo(this);
         if (!copy && target == _dtype && LayoutSatisfies(layout))
             return this;
@@ -53,6 +57,9 @@ public sealed partial class NDArray
     /// <inheritdoc cref="AsType(DType, OrderLike?, CastingLike?, bool)"/>
     public NDArray AsType(string dtype, OrderLike? order = null, CastingLike? casting = null, bool copy = true) =>
         AsType(np.dtype(dtype), order, casting, copy);
+
+    private static bool ToGenericDateTime(DType dtype) =>
+        dtype.Code == DTypeCode.DateTime64 && dtype.DateTimeMeta is { Unit: DateTimeUnit.Generic };
 
     private bool LayoutSatisfies(MemoryOrder order) => order switch
     {

@@ -26,6 +26,15 @@ public static class OracleCorrections
     /// <summary>The answer line with what cannot be trusted removed, what was done, and why.</summary>
     public static (string Answer, Kind Kind, string? Reason) Apply(string answer)
     {
+        if (answer.Contains("\"call\":\"result_type\"", StringComparison.Ordinal) || answer.Contains("\"call\": \"result_type\"", StringComparison.Ordinal))
+            return ResultType(answer);
+        if (answer.Contains("\"U", StringComparison.Ordinal) || answer.Contains("\"S", StringComparison.Ordinal)
+            || answer.Contains("|S", StringComparison.Ordinal) || answer.Contains("<U", StringComparison.Ordinal) || answer.Contains(">U", StringComparison.Ordinal))
+        {
+            var text = NarrowFloatText(answer);
+            if (text.Kind != Kind.None)
+                return text;
+        }
         bool hasScalar = answer.Contains("\"scalar\"", StringComparison.Ordinal);
         bool mentionsBool = answer.Contains("?", StringComparison.Ordinal) || answer.Contains("b1", StringComparison.Ordinal) || answer.Contains("bool", StringComparison.Ordinal);
         if (!hasScalar && !mentionsBool)
@@ -65,16 +74,146 @@ public static class OracleCorrections
         return (answer, Kind.None, null);
     }
 
-    // NumPy text scalars inside lists or tuples: bool does not know them, so PyArray_Pack casts them, with the same rule.
+    /// <summary>
+    /// The reason the oracle's answer cannot stand when it gave datetime64/timedelta64 values where NumNet raised
+    /// NumPy 2.5's unit-conversion overflow; null otherwise. NumPy 1.24 wraps the product of a unit conversion that
+    /// leaves int64; NumPy 2.5.0 raises OverflowError instead (numpy/numpy#31085: dtype_transfer.c,
+    /// _strided_to_strided_datetime_cast calls _datetime_scale_with_overflow_check from _datetime.h), and
+    /// numpy2_oracle.py has no rule for it. Only this one message of NumNet's counts, and only against a result.
+    /// </summary>
+    public static string? WrapsWhereNumPyRaises(string answer, string numNetDetail)
+    {
+        if (!numNetDetail.Contains("OverflowException: Overflow when converting between datetime64 units", StringComparison.Ordinal)
+            && !numNetDetail.Contains("OverflowException: Overflow when converting between timedelta64 units", StringComparison.Ordinal))
+            return null;
+        var expect = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })?["expect"];
+        return expect?["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['M' or 'm', ..] && expect["error"] is null
+            ? "datetime unit conversion overflow: NumPy 1.24 wraps, NumPy 2.5 raises OverflowError"
+            : null;
+    }
+
+    /// <summary>
+    /// The case line to send the oracle for <paramref name="line"/>: the same question in a form the oracle answers as
+    /// NumPy 2 does. numpy2_oracle.py runs result_type under NumPy 1.24's experimental "weak" promotion state, which
+    /// still looks at the values of numeric NumPy scalars; NumPy 2's array_result_type (multiarraymodule.c) converts a
+    /// NumPy scalar to an array of its dtype and marks only exact Python int/float/complex as weak
+    /// (npy_mark_tmp_array_if_pyscalar, abstractdtypes.h), so a numeric NumPy scalar and a 0-d array of it are the same
+    /// operand, and 1.24 judges 0-d arrays by their dtype. Those operands are asked as 0-d arrays.
+    /// </summary>
+    public static string Rephrase(string line)
+    {
+        if (!line.Contains("\"result_type\"", StringComparison.Ordinal) || !line.Contains("\"scalar\"", StringComparison.Ordinal))
+            return line;
+        var node = JsonNode.Parse(line)!.AsObject();
+        if (node["call"]?.GetValue<string>() != "result_type" || node["args"]?["operands"] is not JsonArray operands)
+            return line;
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (operands[i] is JsonObject { } o && o["scalar"] is JsonObject sc && IsNumericSpelling(sc["dtype"]))
+                operands[i] = new JsonObject { ["ndarray"] = new JsonObject { ["values"] = sc["value"]!.DeepClone(), ["dtype"] = sc["dtype"]!.DeepClone(), ["order"] = "C" } };
+        }
+        return node.ToJsonString();
+    }
+
+    /// <summary>The oracle's answer to a rephrased line, with the original case's arguments put back.</summary>
+    public static string Restore(string answer, string originalLine)
+    {
+        if (!originalLine.Contains("\"result_type\"", StringComparison.Ordinal))
+            return answer;
+        var node = JsonNode.Parse(answer)!.AsObject();
+        if (node["args"] is null)
+            return answer;
+        node["args"] = JsonNode.Parse(originalLine)!["args"]!.DeepClone();
+        return node.ToJsonString();
+    }
+
+    private static bool IsNumericSpelling(JsonNode? dtype) =>
+        dtype is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        && v.GetValue<string>().TrimStart('<', '>', '=', '|') is ['b' or 'i' or 'u' or 'f' or 'c', ..];
+
+    // With a Python number among three or more operands NumPy 1.24's weak state gives the default types
+    // (result_type(np.bool_, np.uint16, -191) is int64 there); in NumPy 2's PyArray_ResultType
+    // (numpy/_core/src/multiarray/convert_datatype.c) the Python int joins PyArray_PromoteDTypeSequence as the abstract
+    // _PyLongDType and uint16 absorbs it (default_builtin_common_dtype, dtypemeta.c). No rephrasing keeps the question.
+    private static (string Answer, Kind Kind, string? Reason) ResultType(string answer)
+    {
+        var node = JsonNode.Parse(answer)!.AsObject();
+        if (node["args"]?["operands"] is not JsonArray operands || operands.Count < 2 || node["skip"] is not null)
+            return (answer, Kind.None, null);
+        bool pythonNumber = operands.Any(o => o is JsonObject obj && obj["value"] is JsonNode v
+            && v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False));
+        if (pythonNumber && operands.Count >= 3)
+            return (answer, Kind.Untrusted, "result_type of a Python number with two or more other operands: NumPy 1.24's weak state gives the default types");
+        return (answer, Kind.None, null);
+    }
+
+    // NumPy >= 2.3 writes float16 scalars positionally only below 1e3 and float32/complex64 below 1e6 (scalartypes.c.src,
+    // halftype_str and `#max_positional = 1.e6L, 1.e16L, 1.e16L#`), and a cast or store of such a number into U/S writes
+    // str() of the NumPy scalar (arraytypes.c.src, @from@_to_@to@ calls PyArray_Scalar and the string setitem).
+    // numpy2_oracle.py applies those cutoffs to printing only, so where it states positional text of four (float16) or
+    // seven (float32, complex64) integer digits, the text fields are not compared.
+    private static (string Answer, Kind Kind, string? Reason) NarrowFloatText(string answer)
+    {
+        var node = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
+        if (node["expect"] is not JsonObject expect || node["args"] is not JsonObject args
+            || expect["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is not ['U' or 'S', ..])
+            return (answer, Kind.None, null);
+        string argsText = args.ToJsonString();
+        bool half = NarrowSpellings(argsText, HalfSpellings);
+        bool single = NarrowSpellings(argsText, SingleSpellings);
+        if (!half && !single)
+            return (answer, Kind.None, null);
+        // Positional text of a large number ("65500.0", "(4294967300+0j)"), or text cut to the width so that only
+        // digits are left ("109951" of a float32 in S6): str() of a float always has a point, an e, nan or inf.
+        int digits = half ? 4 : 7;
+        var positional = new System.Text.RegularExpressions.Regex(@"(^|[^0-9.e])[0-9]{" + digits + @",}[.+\-j]");
+        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$");
+        if (!Texts(expect["values"]).Any(t => positional.IsMatch(t) || cut.IsMatch(t)))
+            return (answer, Kind.None, null);
+        expect.Remove("values");
+        expect["repr"] = null;
+        expect["str"] = null;
+        return (node.ToJsonString(), Kind.FieldsDropped, "text of large float16/float32/complex64 values in U/S (the oracle lacks NumPy 2.3's scalar cutoffs there)");
+    }
+
+    // The text leaves of an expected "values" field: strings, and the text of {"bytes": ...}.
+    private static IEnumerable<string> Texts(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var t in Texts(item))
+                        yield return t;
+                }
+                break;
+            case JsonObject obj when obj["bytes"] is JsonValue b && b.GetValueKind() == JsonValueKind.String:
+                yield return b.GetValue<string>();
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                yield return v.GetValue<string>();
+                break;
+        }
+    }
+
+    private static readonly string[] HalfSpellings = ["f2", "\"e\"", "float16", "half"];
+    private static readonly string[] SingleSpellings = ["f4", "c8", "\"f\"", "\"F\"", "float32", "complex64", "single", "csingle"];
+
+    private static bool NarrowSpellings(string text, string[] spellings) =>
+        spellings.Any(s => text.Contains(s, StringComparison.Ordinal));
+
+    // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
+    // A NumPy str_/bytes_ scalar inside a sequence: NumPy 2 stores a NumPy scalar of another dtype by casting it
+    // (PyArray_Pack in numpy/_core/src/multiarray/array_coercion.c), so the text -> bool rule applies there too.
     private static bool HoldsTextScalar(JsonNode? input) => input switch
     {
         JsonArray items => items.Any(HoldsTextScalar),
-        JsonObject o when o["tuple"] is JsonArray items => items.Any(HoldsTextScalar),
-        JsonObject o when o["scalar"] is JsonObject scalar => scalar["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..],
+        JsonObject o when o["tuple"] is JsonArray t => t.Any(HoldsTextScalar),
+        JsonObject o when o["scalar"] is JsonObject sc => sc["dtype"]?.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..],
         _ => false,
     };
 
-    // An ndarray input (or a view of one) whose dtype is U or S, or a bare NumPy text scalar (converted as its array is).
     private static bool IsTextArray(JsonNode? input)
     {
         while (input is JsonObject o && o["view"] is JsonObject view)

@@ -67,7 +67,9 @@ public sealed class Oracle : IDisposable
             answers.Add(new System.Text.Json.Nodes.JsonObject
             {
                 ["id"] = id,
-                ["skip"] = $"the oracle process died on this case (exit code {exit}): NumPy 1.24 crashed, so there is no answer",
+                ["skip"] = _process.Hung
+                    ? "the oracle spent over a minute on this case (NumPy 1.24 hung) and was killed, so there is no answer"
+                    : $"the oracle process died on this case (exit code {exit}): NumPy 1.24 crashed, so there is no answer",
             }.ToJsonString());
             _process.Dispose();
             _process = OracleProcess.Start(_python, _servePath);
@@ -166,9 +168,13 @@ public sealed class OracleProcess : IDisposable
             }
         });
         var answers = new List<string>(lines.Count);
+        // A hang detector: one answer normally takes milliseconds, so a case NumPy 1.24 spins on for a minute (seen in
+        // long runs, busy in a comparison) is given up: the process is killed and the case counts as skipped.
+        using var watchdog = new Timer(_ => KillHung(), null, HangLimit, Timeout.InfiniteTimeSpan);
         while (answers.Count < lines.Count)
         {
             string? answer = _process.StandardOutput.ReadLine();
+            watchdog.Change(HangLimit, Timeout.InfiniteTimeSpan);
             if (answer is null)
             {
                 writer.Wait(TimeSpan.FromSeconds(10));
@@ -182,6 +188,24 @@ public sealed class OracleProcess : IDisposable
         }
         writer.Wait();
         return answers;
+    }
+
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>True when the process was killed for spending longer than the hang limit on one case.</summary>
+    public bool Hung { get; private set; }
+
+    private void KillHung()
+    {
+        try
+        {
+            Hung = true;
+            _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended by itself meanwhile.
+        }
     }
 
     /// <summary>The exit code once the process has ended early (signals show as 128 + the signal number); null while it runs.</summary>

@@ -72,7 +72,8 @@ internal static class CastSafety
     private static CastResolution ToText(DType from, DType to)
     {
         int needed = TextLengthFor(from);
-        DType sized = to.ItemSize == 0 && needed > 0 ? to.WithLength(needed) : to;
+        // An unsized target is a class, not a descriptor (NumPy passes NULL): the cast picks a native one.
+        DType sized = to.ItemSize == 0 && needed > 0 ? to.AsNative().WithLength(needed) : to;
         if (IsText(from.Code))
         {
             if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Bytes)

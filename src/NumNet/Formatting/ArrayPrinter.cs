@@ -44,7 +44,7 @@ internal static class ArrayPrinter
             (_, null) => shape + ")",
             _ => shape + ", " + dtype + ")",
         };
-        int lastLineLength = sb.Length - (LastIndexOf(sb, '\n') + 1);
+        int lastLineLength = TextColumns.OfLastLine(sb);
         // The shape and dtype move to their own line when they would push the last line past the width.
         if (lastLineLength + extras.Length + 1 > options.LineWidth)
             sb.Append('\n').Append(' ', prefix.Length);
@@ -143,14 +143,4 @@ internal static class ArrayPrinter
         1 => $"({values[0]},)",
         _ => "(" + string.Join(", ", values) + ")",
     };
-
-    private static int LastIndexOf(StringBuilder sb, char c)
-    {
-        for (int i = sb.Length - 1; i >= 0; i--)
-        {
-            if (sb[i] == c)
-                return i;
-        }
-        return -1;
-    }
 }

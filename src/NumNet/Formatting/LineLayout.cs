@@ -25,6 +25,9 @@ internal sealed class LineLayout
     private readonly WordBuffer _word = new();
     private int _lineStart;
 
+    // UTF-16 units on the current line that take no column of their own (the low half of a surrogate pair).
+    private int _extraUnits;
+
     /// <param name="sb">Receives the text.</param>
     /// <param name="array">The array to lay out.</param>
     /// <param name="formatter">Formats its elements.</param>
@@ -47,7 +50,8 @@ internal sealed class LineLayout
         _lineStart = lineStart;
     }
 
-    private int Column => _sb.Length - _lineStart;
+    // Columns count code points, as NumPy's len() of the line does.
+    private int Column => _sb.Length - _lineStart - _extraUnits;
 
     /// <summary>Writes the whole array.</summary>
     /// <param name="hangingIndent">Column of the first element (one past the opening bracket).</param>
@@ -135,6 +139,7 @@ internal sealed class LineLayout
         _sb.Append(_rowSeparator);
         _sb.Append('\n', axesLeft - 1);
         _lineStart = _sb.Length;
+        _extraUnits = 0;
     }
 
     private void AppendWord(long byteOffset, int lineWidth, int hang)
@@ -151,15 +156,16 @@ internal sealed class LineLayout
     private void ExtendLine(ReadOnlySpan<char> word, int lineWidth, int hang)
     {
         // Wrapping a line that holds nothing but the indent would not make it any shorter.
-        if (Column + word.Length > lineWidth && Column > hang)
+        if (Column + TextColumns.Of(word) > lineWidth && Column > hang)
             NewLine(hang);
         _sb.Append(word);
+        _extraUnits += TextColumns.LowSurrogates(word);
     }
 
     private void ExtendLinePretty(string word, int lineWidth, int hang)
     {
         string[] lines = word.Split('\n');
-        int maxLength = lines.Max(l => l.Length);
+        int maxLength = lines.Max(l => TextColumns.Of(l));
         int indent;
         if (Column + maxLength > lineWidth && Column > hang)
         {
@@ -171,12 +177,14 @@ internal sealed class LineLayout
             indent = Column;
         }
         _sb.Append(lines[0]);
+        _extraUnits += TextColumns.LowSurrogates(lines[0]);
         for (int i = 1; i < lines.Length; i++)
         {
             NewLine(indent);
             _sb.Append(lines[i]);
+            _extraUnits += TextColumns.LowSurrogates(lines[i]);
         }
-        _sb.Append(' ', maxLength - lines[^1].Length);
+        _sb.Append(' ', maxLength - TextColumns.Of(lines[^1]));
     }
 
     private void NewLine(int indent)
@@ -188,6 +196,7 @@ internal sealed class LineLayout
         _sb.Length = end;
         _sb.Append('\n');
         _lineStart = _sb.Length;
+        _extraUnits = 0;
         _sb.Append(' ', indent);
     }
 }

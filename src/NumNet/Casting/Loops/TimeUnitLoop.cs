@@ -21,7 +21,9 @@ internal sealed class TimeUnitLoop<TIn, TOut> : ByteCastLoop
         _from = from;
         _to = to;
         _isTimedelta = isTimedelta;
-        if (isTimedelta && !from.IsGeneric)
+        // NumPy computes the factor when it sets the cast up, so a factor that overflows (days to attoseconds) is an
+        // error even for an empty array; datetimes compute it for that alone, their values go through DateTimes.Cast.
+        if (!from.IsGeneric)
             (_num, _denom) = ConversionFactor.Get(from, to);
     }
 

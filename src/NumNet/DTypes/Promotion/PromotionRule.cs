@@ -16,6 +16,12 @@ internal abstract class PromotionRule
     /// </summary>
     public int TypeNumber { get; }
 
+    /// <summary>NumPy's count of its built-in ("legacy") type numbers; a class numbered below it is one of them.</summary>
+    public const int BuiltinTypeCount = 24;
+
+    /// <summary>True for NumPy's built-in classes, the ones the abstract Python-number DTypes know.</summary>
+    public bool IsBuiltin => TypeNumber < BuiltinTypeCount;
+
     /// <summary>True when descriptors of the class carry parameters (a length, a unit) that promotion must combine.</summary>
     public virtual bool IsParametric => false;
 
@@ -24,6 +30,12 @@ internal abstract class PromotionRule
     /// class does not know <paramref name="other"/> (NumPy's <c>NotImplemented</c>; the other class may still know).
     /// </summary>
     public abstract DTypeClass? CommonClass(DTypeClass self, DTypeClass other);
+
+    /// <summary>
+    /// The same slot asked about a weak Python number (NumPy's abstract DTypes): the class both promote to, or null
+    /// when this class does not know it (then the Python number's own rule is asked, see <see cref="DTypePromotion"/>).
+    /// </summary>
+    public virtual DTypeClass? CommonClass(DTypeClass self, WeakNumber weak) => null;
 
     /// <summary>
     /// <paramref name="from"/> as a descriptor of <paramref name="self"/>, the way a cast to the bare class would size
