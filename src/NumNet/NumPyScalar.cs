@@ -8,8 +8,9 @@ namespace NumNet;
 /// with <see cref="np.scalar(object?, DType)"/>.
 /// </summary>
 /// <remarks>
-/// <para>A plain .NET <see cref="double"/>, <see cref="long"/>, <see cref="bool"/> or <see cref="string"/> handed to
-/// <c>np.asarray</c> plays the Python scalar of that kind, and NumPy treats Python scalars and NumPy scalars differently
+/// <para>A plain .NET <see cref="double"/>, <see cref="bool"/>, <see cref="string"/>, <see cref="System.Numerics.Complex"/>
+/// or <see cref="System.Numerics.BigInteger"/> handed to <c>np.asarray</c> plays the Python scalar of that kind (a
+/// <see cref="long"/>, <see cref="int"/>, <see cref="float"/> … is a NumPy scalar of its dtype, as its array is), and NumPy treats Python scalars and NumPy scalars differently
 /// where a value does not fit: a Python float <c>nan</c> or <c>300.0</c> stored into an integer dtype raises, while
 /// <c>np.float64(nan)</c> and <c>np.float64(300.0)</c> are cast as arrays are (C casts: <c>INT64_MIN</c>, 300 wraps to
 /// 44 in int8). A <see cref="NumPyScalar"/> makes the NumPy-scalar behaviour reachable: alone into no dtype, object or a
