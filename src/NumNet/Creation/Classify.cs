@@ -48,6 +48,11 @@ internal sealed class Classifier
             // A NumPy scalar is an element, stored as NumPy's PyArray_Pack stores it (ScalarPack), not a 0-d array.
             case NumPyScalar:
                 return new Node(NodeKind.Scalar);
+            // A List<object?> is copied once and the copy cached, so discovery and fill read the same items: another
+            // thread clearing or replacing a slot between the two walks cannot give fill a value discovery never saw
+            // (a None where it measured floats, stored as NaN into the float64 it chose).
+            case List<object?> mutable when obj.GetType() == typeof(List<object?>):
+                return Cached(obj, () => new Node(NodeKind.Sequence, Items: SequenceSnapshot.Of(mutable).ToArray()));
             case IList list when obj is not (IArrayInterface or IArrayConvertible) && (obj is not System.Array || !BufferViews.IsBufferType(obj.GetType())):
                 if (obj is System.Array { Rank: > 1 } multi)
                     return Cached(obj, () => new Node(NodeKind.Sequence, Items: NestRanks(multi)));

@@ -7,7 +7,8 @@ namespace NumNet.Creation;
 /// One read of a sequence's items, as NumPy's <c>PySequence_Fast</c> takes: for an <c>object[]</c> the array itself,
 /// for a <see cref="List{T}"/> a span over its storage at this moment. Whatever the source does afterwards (another
 /// thread adding, removing or resizing), the span keeps its length and its storage stays alive, so a writer bounded by
-/// the span's length stays inside what was allocated for it.
+/// the span's length stays inside what was allocated for it. (The general pipeline goes further for a
+/// <c>List&lt;object?&gt;</c>: <see cref="Classifier"/> copies it once, so its two walks see the same values too.)
 /// </summary>
 internal static class SequenceSnapshot
 {
