@@ -234,15 +234,19 @@ internal static class ScalarCoercion
         throw new ArgumentException($"could not convert string to float: '{text}'");
     }
 
+    // NumPy's LONGDOUBLE_setitem reads text with C's strtold (NumPyOS_ascii_strtold), not Python's float(): leading
+    // white space is skipped, but nothing may follow the number, and Python's digit underscores are not C's grammar.
     private static LongDouble ParseLongDouble(string text)
     {
+        if (text.Contains('_') || (text.Length > 0 && char.IsWhiteSpace(text[^1])))
+            throw new ArgumentException($"invalid literal for long double: {text}");
         try
         {
             return LongDouble.Parse(text);
         }
         catch (FormatException)
         {
-            throw new ArgumentException($"could not convert string to float: '{text}'");
+            throw new ArgumentException($"invalid literal for long double: {text}");
         }
     }
 
