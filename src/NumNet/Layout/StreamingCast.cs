@@ -16,6 +16,13 @@ internal interface ICastStep
 
     /// <summary>The source element type, when the floating-point status probe can read it (double, float); else byte.</summary>
     static virtual Type Source => typeof(byte);
+
+    /// <summary>
+    /// Source elements a step advances over per element it converts: 1, or 2 for a step that takes every other element
+    /// (the status probe counts the converted elements, and screens the skipped ones too, which can only cost an exact
+    /// check, never miss a value).
+    /// </summary>
+    static virtual int ElementGap => 1;
 }
 
 /// <summary>
@@ -103,7 +110,7 @@ internal static class StreamingCast
         }
         bool doubles = TStep.Source == typeof(double);
         bool mayReport = doubles ? probe.Lanes.MayReportDoubles(largest) : probe.Lanes.MayReportFloats(largest);
-        probe.Record(mayReport, steps * TStep.InputBytes / (doubles ? sizeof(double) : sizeof(float)));
+        probe.Record(mayReport, steps * TStep.InputBytes / ((doubles ? sizeof(double) : sizeof(float)) * TStep.ElementGap));
         return steps * 32;
     }
 

@@ -185,4 +185,22 @@ public class CastWarningTests
         Assert.Equal(NumPyWarningKind.UserWarning, Assert.Single(WarningsOf(() =>
             np.asarray(new object[] { new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.FromHours(-5)) }, dtype: "M8[h]").Dispose())).Kind);
     }
+
+    // a[::2] of float64 runs through the even-elements vector step; the probe must count the converted elements only,
+    // so an overflowing value in the tail is still found, and a huge value in a skipped element warns nothing.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    [InlineData(4095)]
+    public void Every_other_float64_into_float32_warns_wherever_the_overflow_is(int at)
+    {
+        using var a = np.zeros(8192);
+        a.SetValue(1e300, 2L * at);
+        using var strided = a[np.s(null, null, 2)];
+        AssertRuntimeWarning(Overflow, () => strided.AsType(np.float32).Dispose());
+        using var skipped = np.zeros(8192);
+        skipped.SetValue(1e300, 2L * at + 1);
+        using var none = skipped[np.s(null, null, 2)];
+        Assert.Empty(WarningsOf(() => none.AsType(np.float32).Dispose()));
+    }
 }

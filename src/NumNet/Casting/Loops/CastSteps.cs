@@ -84,6 +84,10 @@ internal readonly struct EvenElementsStep<TFrom, TTo> : ICastStep where TFrom : 
 
     public static int InputBytes => 2 * ExactStep<TFrom, TTo>.InputBytes;
 
+    public static Type Source => typeof(TFrom);
+
+    public static int ElementGap => 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     [SkipLocalsInit]
     public static Vector256<byte> Step(ref byte src)
