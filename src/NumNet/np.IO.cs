@@ -208,6 +208,6 @@ public static partial class np
         NpzWriter.Validate(arrays);
         if (!file.EndsWith(".npz", StringComparison.Ordinal))
             file += ".npz";
-        AtomicFile.Write(file, s => NpzWriter.Write(s, arrays, compress));
+        AtomicFile.Write(file, s => NpzWriter.Write(s, arrays, compress, validated: true));
     }
 }

@@ -27,10 +27,12 @@ internal static class NpyWriter
 
     /// <summary>
     /// Throws, before anything is written, for an array .npy cannot hold: a pickled array (see <see cref="IsPickled"/>)
-    /// when pickles are not allowed, or one NumNet cannot pickle.
+    /// when pickles are not allowed, or of a dtype NumNet cannot pickle. Elements are not visited: an element without a
+    /// Python counterpart is found while the pickle is made (<see cref="Write(Stream, NDArray, bool)"/>), still before
+    /// anything reaches the stream.
     /// </summary>
     /// <exception cref="ArgumentException">A pickled array and <paramref name="allowPickle"/> false (NumPy's ValueError).</exception>
-    /// <exception cref="NotSupportedException">An element or a dtype NumNet cannot pickle.</exception>
+    /// <exception cref="NotSupportedException">A dtype NumNet cannot pickle.</exception>
     public static void Validate(NDArray array, bool allowPickle)
     {
         ArgumentNullException.ThrowIfNull(array);
@@ -42,7 +44,6 @@ internal static class NpyWriter
             throw new ArgumentException(array.DType.IsObject
                 ? "Object arrays cannot be saved when allow_pickle=False"
                 : "User-defined dtypes cannot be saved when allow_pickle=False", nameof(allowPickle));
-        Pickle.NumPyPickle.Validate(array);
     }
 
     /// <summary>The header bytes NumPy writes for <paramref name="array"/>; the data (or the pickle) follows.</summary>
@@ -70,11 +71,18 @@ internal static class NpyWriter
     public static void Write(Stream stream, NDArray array, bool allowPickle = true)
     {
         Validate(array, allowPickle);
-        stream.Write(Header(array));
         if (IsPickled(array.DType))
-            Pickle.NumPyPickle.Write(stream, array);
-        else
-            WriteData(array, stream.Write);
+        {
+            // Pickled once into memory first, so an element that cannot be pickled leaves the stream untouched.
+            using var pickle = new MemoryStream();
+            Pickle.NumPyPickle.Write(pickle, array);
+            stream.Write(Header(array));
+            pickle.Position = 0;
+            pickle.CopyTo(stream);
+            return;
+        }
+        stream.Write(Header(array));
+        WriteData(array, stream.Write);
     }
 
     /// <summary>

@@ -20,13 +20,21 @@ internal static class NpzWriter
             if (!seen.Add(name))
                 throw new ArgumentException(Invariant($"the name {PythonRepr.Repr(name)} is given to more than one array"), nameof(members));
             NpyWriter.Validate(array, allowPickle: true);
+            // A later member that cannot be pickled must not leave earlier members half an archive in the stream.
+            if (NpyWriter.IsPickled(array.DType))
+                Pickle.NumPyPickle.Validate(array);
         }
     }
 
     /// <summary>Writes the archive to <paramref name="stream"/>, leaving it open.</summary>
-    public static void Write(Stream stream, IReadOnlyList<(string Name, NDArray Array)> members, bool compress)
+    /// <param name="stream">Where the archive goes.</param>
+    /// <param name="members">The names and arrays.</param>
+    /// <param name="compress">Deflate the members.</param>
+    /// <param name="validated">True when the caller has just run <see cref="Validate"/> on these members.</param>
+    public static void Write(Stream stream, IReadOnlyList<(string Name, NDArray Array)> members, bool compress, bool validated = false)
     {
-        Validate(members);
+        if (!validated)
+            Validate(members);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var (name, array) in members)
         {

@@ -160,6 +160,10 @@ public sealed class ObjectArrayPickleTests(ITestOutputHelper output)
         self.SetValue(self, 0);
         Assert.Contains("nest", Assert.Throws<NotSupportedException>(() => np.save(dir.File("s.npy"), self)).Message);
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+        using var stream = new MemoryStream();
+        Assert.Throws<NotSupportedException>(() => np.save(stream, Objects(1L, Guid.Empty)));
+        Assert.Throws<NotSupportedException>(() => np.savez(stream, ("a", Objects(1L)), ("b", Objects(Guid.Empty))));
+        Assert.Equal(0, stream.Length);
     }
 
     [Fact]
