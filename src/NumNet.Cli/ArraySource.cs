@@ -15,21 +15,24 @@ internal static class ArraySource
     /// </remarks>
     /// <param name="spec">The input argument.</param>
     /// <param name="csv">How a CSV input is laid out (comma-separated without a header when null).</param>
+    /// <param name="allowPickle">Whether an object array, stored as a Python pickle, may be read (NumPy's allow_pickle).</param>
     /// <exception cref="UsageException">An .npz with several members and none named.</exception>
     /// <exception cref="InputException">A missing, unreadable or damaged file, or an .npz without any member.</exception>
     /// <exception cref="KeyNotFoundException">The .npz has no member of the name given.</exception>
-    public static NDArray Open(FileSpec spec, CsvOptions? csv = null) => InputFiles.Read(spec.Path, () => Read(spec, csv));
+    /// <exception cref="ArgumentException">The array is pickled and <paramref name="allowPickle"/> is false.</exception>
+    public static NDArray Open(FileSpec spec, CsvOptions? csv = null, bool allowPickle = false) =>
+        InputFiles.Read(spec.Path, () => Read(spec, csv, allowPickle));
 
-    private static NDArray Read(FileSpec spec, CsvOptions? csv)
+    private static NDArray Read(FileSpec spec, CsvOptions? csv, bool allowPickle)
     {
         switch (spec.Format)
         {
             case FileFormat.Npy:
-                return np.load<NDArray>(spec.Path);
+                return np.load<NDArray>(spec.Path, allowPickle: allowPickle);
             case FileFormat.Csv:
                 return CsvReader.Read(spec.Path, csv ?? CsvOptions.Default);
             default:
-                using (var npz = np.load<NpzFile>(spec.Path))
+                using (var npz = np.load<NpzFile>(spec.Path, allowPickle: allowPickle))
                     return npz[Member(spec, npz)];
         }
     }

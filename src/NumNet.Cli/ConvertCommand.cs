@@ -5,7 +5,7 @@ using NumNet.IO;
 namespace NumNet.Cli;
 
 /// <summary>
-/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--force]</c>: between .npy, .npz members
+/// <c>numnet convert IN OUT [--dtype D] [--order C|F] [--casting RULE] [--force] [--allow-pickle]</c>: between .npy, .npz members
 /// (<c>file.npz:name</c>) and CSV, optionally casting and changing the memory order on the way.
 /// </summary>
 internal static class ConvertCommand
@@ -30,14 +30,16 @@ internal static class ConvertCommand
             Description = "Replace OUT if it exists; for FILE.npz:NAME, replace the member NAME if the archive has one (only needed then)",
         };
         var (delimiter, header) = CsvOptionsOf();
+        var allowPickle = PickleOption.Create(writes: true);
         var command = new Command("convert", "Convert an array between .npy, .npz and CSV, optionally casting it")
         {
-            input, output, dtype, order, casting, delimiter, header, force,
+            input, output, dtype, order, casting, delimiter, header, force, allowPickle,
         };
         // Option values are checked by OptionValues, in the tool's words, before any file is touched.
         command.SetAction(r => context.Guard("convert", () => Run(context, new Request(
             r.GetValue(input)!, r.GetValue(output)!, OptionValues.DType(r.GetValue(dtype)), OptionValues.Order(r.GetValue(order)),
-            OptionValues.Casting(r.GetValue(casting)!), r.GetValue(force), r.GetValue(delimiter), r.GetValue(header)))));
+            OptionValues.Casting(r.GetValue(casting)!), r.GetValue(force), r.GetValue(delimiter), r.GetValue(header),
+            r.GetValue(allowPickle)))));
         return command;
     }
 
@@ -47,7 +49,8 @@ internal static class ConvertCommand
         new Option<bool>("--header") { Description = "The CSV input's first row names the columns: skip it" }
     );
 
-    private sealed record Request(string In, string Out, DType? DType, MemoryOrder? Order, string Casting, bool Force, string? Delimiter, bool Header)
+    private sealed record Request(
+        string In, string Out, DType? DType, MemoryOrder? Order, string Casting, bool Force, string? Delimiter, bool Header, bool AllowPickle)
     {
         /// <summary>The CSV layout the options describe.</summary>
         /// <exception cref="UsageException">
@@ -74,14 +77,14 @@ internal static class ConvertCommand
         if (!request.Force && !intoArchive && File.Exists(target.Path))
             throw new InputException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
-        using var array = ArraySource.Open(source, csv);
+        using var array = ArraySource.Open(source, csv, request.AllowPickle);
         using var converted = Convert(array, request.DType, request.Order, request.Casting);
         var result = converted ?? array;
-        if (target.Format != FileFormat.Csv)
+        if (target.Format != FileFormat.Csv && !request.AllowPickle)
             ObjectArrays.ThrowIfAny(result);
         using var bar = ProgressBar.For(context, result.NBytes, $"writing {PythonRepr.Repr(Path.GetFileName(target.Path))}");
         if (intoArchive)
-            NpzMemberUpdate.Write(target.Path, target.Member!, result, request.Force, bar is null ? null : bar.Report);
+            NpzMemberUpdate.Write(target.Path, target.Member!, result, request.Force, request.AllowPickle, bar is null ? null : bar.Report);
         else
             AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
         return CommandLine.Ok;

@@ -63,7 +63,9 @@ internal static class InputFiles
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or UnauthorizedAccessException
             or ArgumentException or FormatException or OverflowException or InvalidCastException)
         {
-            throw new InputException($"{PythonRepr.Repr(path)}: {CliMessage.Of(e)}", e);
+            // The library names NumPy's keyword; the tool's user needs the option that sets it.
+            string remedy = e is ArgumentException { ParamName: "allowPickle" } ? $" ({PickleOption.Name} reads it)" : "";
+            throw new InputException($"{PythonRepr.Repr(path)}: {CliMessage.Of(e)}{remedy}", e);
         }
     }
 

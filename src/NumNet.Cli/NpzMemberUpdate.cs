@@ -21,11 +21,12 @@ internal static class NpzMemberUpdate
     /// <param name="name">The member's name as NumPy's <c>files</c> lists it (stored with a <c>.npy</c> suffix).</param>
     /// <param name="array">The array to store.</param>
     /// <param name="replace">Whether a member of that name may be replaced.</param>
+    /// <param name="allowPickle">Whether an object array may be stored, as NumPy stores it: a Python pickle.</param>
     /// <param name="progress">Reports the fraction of the new member written, or null.</param>
     /// <exception cref="InputException">The file is not a valid .npz, or it has the member and <paramref name="replace"/> is false.</exception>
-    public static void Write(string path, string name, NDArray array, bool replace, Action<double>? progress)
+    public static void Write(string path, string name, NDArray array, bool replace, bool allowPickle, Action<double>? progress)
     {
-        NpyWriter.Validate(array, allowPickle: false);
+        NpyWriter.Validate(array, allowPickle);
         string entryName = name + ".npy";
         using var old = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         bool compress = Inspect(old, path, name, entryName, replace);

@@ -3,7 +3,7 @@ using NumNet.Formatting;
 
 namespace NumNet.Cli;
 
-/// <summary><c>numnet show FILE.npy|FILE.npz [--threshold N]</c>: what the file holds, and the arrays as NumPy prints them.</summary>
+/// <summary><c>numnet show FILE.npy|FILE.npz [--threshold N] [--allow-pickle]</c>: what the file holds, and the arrays as NumPy prints them.</summary>
 internal static class ShowCommand
 {
     /// <summary>The command, bound to <paramref name="context"/>.</summary>
@@ -15,22 +15,26 @@ internal static class ShowCommand
         {
             Description = "Print at most this many elements in full; larger arrays are summarized (NumPy's print threshold, default 1000)",
         };
-        var command = new Command("show", "Print the dtype, shape, order, size and values of a .npy file or of each member of a .npz") { file, threshold };
-        command.SetAction(r => context.Guard("show", () => Run(context, r.GetValue(file)!, OptionValues.Threshold(r.GetValue(threshold)))));
+        var allowPickle = PickleOption.Create(writes: false);
+        var command = new Command("show", "Print the dtype, shape, order, size and values of a .npy file or of each member of a .npz")
+        {
+            file, threshold, allowPickle,
+        };
+        command.SetAction(r => context.Guard("show", () => Run(context, r.GetValue(file)!, OptionValues.Threshold(r.GetValue(threshold)), r.GetValue(allowPickle))));
         return command;
     }
 
-    private static int Run(CliContext context, string path, long? threshold)
+    private static int Run(CliContext context, string path, long? threshold, bool allowPickle)
     {
         using var scope = threshold is { } t ? np.printoptions(threshold: t) : null;
         // Every member of an archive is read as it is shown, so its damage is named with the file too.
-        return InputFiles.Read(path, () => Show(context, path));
+        return InputFiles.Read(path, () => Show(context, path, allowPickle));
     }
 
-    private static int Show(CliContext context, string path)
+    private static int Show(CliContext context, string path, bool allowPickle)
     {
         // Read, not mapped: a mapped file truncated by another program meanwhile would kill the process (SIGBUS).
-        var loaded = np.load(path);
+        var loaded = np.load(path, allowPickle: allowPickle);
         if (loaded is NDArray array)
         {
             using (array)

@@ -133,7 +133,7 @@ public sealed class CliExitCodeTests
     public void A_twenty_digit_csv_integer_becomes_float64_as_genfromtxt_does_never_a_pickle_error()
     {
         // The CSV reader reads an integer past uint64 as a float (NumPy's genfromtxt and loadtxt do the same), so no
-        // object column reaches the .npy writer; ObjectArrays stays as the guard that would explain one.
+        // object column reaches the .npy writer (which would need --allow-pickle for one).
         using var dir = new TempDir();
         File.WriteAllText(dir.File("big.csv"), "1,2,3\n4,123456789012345678901,6\n");
         var (code, _, err) = Numnet("convert", dir.File("big.csv"), dir.File("big.npy"));

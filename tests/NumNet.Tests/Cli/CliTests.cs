@@ -107,6 +107,65 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Show_reads_an_object_array_only_with_allow_pickle()
+    {
+        string file = IoTestData.Fixture("object.npy");
+        var (refused, _, err) = Numnet("show", file);
+        Assert.Equal(1, refused);
+        AssertOneCleanLine(err);
+        Assert.Contains("Object arrays cannot be loaded when allow_pickle=False", err);
+        Assert.Contains("(--allow-pickle reads it)", err);
+
+        var (code, output, _) = Numnet("show", file, "--allow-pickle");
+        Assert.Equal(0, code);
+        Assert.Contains("dtype: object (|O)\nshape: (3,)", output);
+        Assert.Contains("array([1, 'a', None], dtype=object)", output);
+    }
+
+    [Fact]
+    public void Convert_carries_an_object_array_as_a_pickle_with_allow_pickle()
+    {
+        using var dir = new TempDir();
+        string source = IoTestData.Fixture("object.npy");
+        var (refused, _, err) = Numnet("convert", source, dir.File("o.npy"));
+        Assert.Equal(1, refused);
+        Assert.Contains("(--allow-pickle reads it)", err);
+        Assert.False(File.Exists(dir.File("o.npy")));
+
+        Assert.Equal(0, Numnet("convert", source, dir.File("o.npy"), "--allow-pickle").Code);
+        using (var copy = np.load<NDArray>(dir.File("o.npy"), allowPickle: true))
+            Assert.Equal("array([1, 'a', None], dtype=object)", copy.Repr());
+
+        // Into a member of an existing archive: the same rule, through the archive update.
+        np.savez(dir.File("a.npz"), ("x", np.arange(3)));
+        var (refusedMember, _, memberErr) = Numnet("convert", source, dir.File("a.npz") + ":o");
+        Assert.Equal(1, refusedMember);
+        Assert.Contains("(--allow-pickle reads it)", memberErr);
+        Assert.Equal(0, Numnet("convert", source, dir.File("a.npz") + ":o", "--allow-pickle").Code);
+        using var npz = np.load<NpzFile>(dir.File("a.npz"), allowPickle: true);
+        using var member = npz["o"];
+        Assert.Equal("array([1, 'a', None], dtype=object)", member.Repr());
+    }
+
+    [Fact]
+    public void A_cast_into_a_pickled_dtype_needs_allow_pickle_to_be_written()
+    {
+        using var dir = new TempDir();
+        using (var words = np.asarray(new[] { "a", "bc" }))
+            np.save(dir.File("u.npy"), words);
+        var (refused, _, err) = Numnet("convert", dir.File("u.npy"), dir.File("t.npy"), "--dtype", "T");
+        Assert.Equal(1, refused);
+        AssertOneCleanLine(err);
+        Assert.Contains("the array has dtype StringDType()", err);
+        Assert.Contains("--allow-pickle writes one", err);
+        Assert.False(File.Exists(dir.File("t.npy")));
+
+        Assert.Equal(0, Numnet("convert", dir.File("u.npy"), dir.File("t.npy"), "--dtype", "T", "--allow-pickle").Code);
+        using var loaded = np.load<NDArray>(dir.File("t.npy"), allowPickle: true);
+        Assert.Equal("array(['a', 'bc'], dtype=StringDType())", loaded.Repr());
+    }
+
+    [Fact]
     public void Convert_npy_csv_npy_round_trip()
     {
         using var dir = new TempDir();
