@@ -21,4 +21,15 @@ public sealed class UnsizedTextTargetTests
         Assert.True(np.can_cast(np.asarray("2003-10-02"), np.dtype(">U"), "no"));
         Assert.True(np.can_cast(np.dtype("S4"), np.dtype(">U"), "safe"));
     }
+
+    [Fact]
+    public void AnUnsizedSourceMeetsANativeUnsizedTarget()
+    {
+        // string_to_string_resolve_descriptors (numpy/_core/src/multiarray/convert_datatype.c): with no target
+        // descriptor the target is the canonical source, U0 too (found by the differential run of seed 20261206).
+        Assert.True(np.can_cast(np.dtype("U"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype("=U0"), np.dtype(">U"), "no"));
+        Assert.False(np.can_cast(np.dtype(">U0"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype(">U0"), np.dtype(">U"), "equiv"));
+    }
 }
