@@ -125,3 +125,38 @@ public sealed class DateTimeScalarSetItemTests
         Assert.Throws<OverflowException>(() => np.asarray(np.scalar(long.MaxValue / 2, "m8[s]"), "m8[ms]"));
     }
 }
+
+/// <summary>
+/// A datetime64 array cast to <c>S</c>/<c>U</c> is formatted into the element (<c>NpyDatetime_MakeISO8601Datetime</c>,
+/// <c>numpy/_core/src/multiarray/datetime_strings.c</c>): the year goes through <c>snprintf</c> and loses its last
+/// digit when it fills the element exactly; anything else too long is NumPy's RuntimeError.
+/// </summary>
+public sealed class DateTimeTextCastWidthTests
+{
+    [Theory]
+    [InlineData("S4", "200")]
+    [InlineData("U4", "200")]
+    [InlineData("S5", "2003")]
+    [InlineData("U3", null)]
+    public void AYearThatFillsTheElementLosesItsLastDigit(string target, string? expected)
+    {
+        var years = np.asarray(new[] { "2003-10-02" }).AsType("M8[Y]");
+        if (expected is null)
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => years.AsType(target));
+            Assert.Equal("The string provided for NumPy ISO datetime formatting was too short, with length 3", e.Message);
+            return;
+        }
+        var text = years.AsType(target).GetValue(0);
+        Assert.Equal(expected, text is Bytes b ? b.ToLatin1() : text);
+    }
+
+    [Fact]
+    public void OtherUnitsMustFitWhole()
+    {
+        var days = np.asarray(new[] { "2003-10-02", "NaT" }).AsType("M8[D]");
+        Assert.Throws<InvalidOperationException>(() => days.AsType("U9"));
+        Assert.Equal("2003-10-02", days.AsType("U10").GetValue(0));
+        Assert.Equal("NaT", days.AsType("U10").GetValue(1));
+    }
+}
