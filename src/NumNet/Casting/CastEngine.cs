@@ -168,7 +168,14 @@ internal static class CastEngine
         using var lease = src.Lease();
         foreach (long offset in walker)
         {
-            string text = ElementAccess.TextOf(read(lease.Memory, offset));
+            object? value = read(lease.Memory, offset);
+            // Bytes size an S target by their length, undecoded (string_discover_descr_from_pyobject); anything else by str().
+            if (resolved.Code == DTypeCode.Bytes && value is Bytes raw)
+            {
+                longest = Math.Max(longest, raw.Length);
+                continue;
+            }
+            string text = ElementAccess.TextOf(value);
             longest = Math.Max(longest, resolved.Code == DTypeCode.Unicode ? text.EnumerateRunes().Count() : text.Length);
         }
         return resolved.WithLength(longest);

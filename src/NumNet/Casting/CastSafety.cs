@@ -72,8 +72,9 @@ internal static class CastSafety
     private static CastResolution ToText(DType from, DType to)
     {
         int needed = TextLengthFor(from);
-        // An unsized target is a class, not a descriptor (NumPy passes NULL): the cast picks a native one.
-        DType sized = to.ItemSize == 0 && needed > 0 ? to.AsNative().WithLength(needed) : to;
+        // An unsized target is a class, not a descriptor (NumPy passes NULL): the cast picks a native one, also for an
+        // unsized text source (>U0 to U is >U0 to <U0, not "no"; string_to_string_resolve_descriptors).
+        DType sized = to.ItemSize == 0 && (needed > 0 || IsText(from.Code)) ? to.AsNative().WithLength(needed) : to;
         if (IsText(from.Code))
         {
             if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Bytes)

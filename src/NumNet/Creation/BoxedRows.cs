@@ -40,7 +40,8 @@ internal static class BoxedRows
         var factory = new WriterFactory();
         if (dtype.Family.Accept<WriterFactory, RowsWriter?>(ref factory) is not { } writer)
             return null;
-        var result = NDArray.Allocate(dtype, shape, order == MemoryOrder.F ? MemoryOrder.F : MemoryOrder.C, zero: false);
+        // The requested descriptor, when there is one: it equals the guess but may spell it differently (longlong, 'q').
+        var result = NDArray.Allocate(request.DType ?? dtype, shape, order == MemoryOrder.F ? MemoryOrder.F : MemoryOrder.C, zero: false);
         // The items measured above are the items written: the input is not read again at this level.
         if (writer.TryWrite(items, result))
             return result;

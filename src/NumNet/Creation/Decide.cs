@@ -46,6 +46,11 @@ internal static class Decide
         // A plain copy reads A as "F if Fortran-ordered, else C"; a cast keeps the layout unless Fortran-ordered.
         if (order == MemoryOrder.A && !sameValues)
             order = StridePermutation.IsFortran(array) ? MemoryOrder.F : MemoryOrder.K;
+        // An ndarray whose dtype needs no cast is copied with its own descriptor (_array_fromobject_generic in
+        // numpy/_core/src/multiarray/multiarraymodule.c: PyArray_NewCopy, then descr = oldtype): 'q' asked of an
+        // 'l' array copies as 'l'.
+        if (sameValues && !fromArrayLike)
+            target = array.DType;
         return Casting.CastEngine.Cast(array, target, order);
     }
 

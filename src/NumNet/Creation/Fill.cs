@@ -155,6 +155,11 @@ internal sealed class Filler
             return;
         }
         ScalarPack.CheckSetItemRule(value, own, target);
+        if (ScalarPack.SetsWithinClass(own, target))
+        {
+            _writer.Write(offset, ScalarPack.Unwrap(value));
+            return;
+        }
         if (Casting.CastEngine.LineLoop(own, target) is { } loop)
         {
             Span<byte> source = stackalloc byte[own.ItemSize];

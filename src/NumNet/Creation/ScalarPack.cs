@@ -52,7 +52,7 @@ internal static class ScalarPack
     /// </summary>
     /// <remarks>
     /// A datetime64/timedelta64 scalar of the target's own class is not taken directly: its setitem checks the unit
-    /// change under same_kind (<see cref="CheckSetItemRule"/>) and then converts exactly as the cast loop does.
+    /// change under same_kind (<see cref="CheckSetItemRule"/>) first, then converts it (<see cref="SetsWithinClass"/>).
     /// </remarks>
     public static bool TakesDirectly(DType target, DType own) =>
         (target.Code == own.Code && own.DateTimeMeta is null)
@@ -151,6 +151,16 @@ internal static class ScalarPack
             throw new InvalidCastException($"Cannot cast NumPy {kind} scalar from metadata {from} to {to} according to the rule 'same_kind'");
         }
     }
+
+    /// <summary>
+    /// True when the target's setitem converts a scalar of its own class itself once <see cref="CheckSetItemRule"/>
+    /// passed: a datetime64 goes through the calendar with no conversion factor (<c>cast_datetime_to_datetime</c>,
+    /// <c>numpy/_core/src/multiarray/datetime.c</c>), so <c>np.datetime64('2003', 'Y')</c> into <c>M8[ps]</c> wraps
+    /// where an array cast refuses the Y → ps factor. A timedelta64 is scaled by the factor with the cast's own
+    /// overflow checks (<c>cast_timedelta_to_timedelta</c>), so the cast loop stores it.
+    /// </summary>
+    public static bool SetsWithinClass(DType own, DType target) =>
+        own.Code == DTypeCode.DateTime64 && target.Code == DTypeCode.DateTime64;
 
     /// <summary>A 0-d array of dtype <paramref name="own"/> holding the NumPy scalar, the source of its cast.</summary>
     public static NDArray Cell(object value, DType own)

@@ -14,7 +14,8 @@ internal static class DateTimeCoercion
     {
         null => DateTime64.NaTValue,
         DateTime64 d when d.Unit == unit || d.IsNaT => d.Value,
-        DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
+        // NumPy's setitem converts a datetime64 scalar through the calendar, without an array cast's factor check.
+        DateTime64 d => DateTimes.CastScalar(d.Value, d.Unit, unit),
         // A timedelta stored into a datetime is the same count since the epoch.
         TimeDelta64 t when t.Unit == unit || t.IsNaT || t.Unit.IsGeneric => t.Value,
         TimeDelta64 t => DateTimes.Cast(t.Value, t.Unit, unit),

@@ -67,6 +67,8 @@ internal static class ScalarCoercion
         BigInteger i when i.Sign > 0 && i.GetBitLength() <= 64 => (ulong)i,
         BigInteger i => ParseLongDouble(i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         string s => ParseLongDouble(s),
+        // string_to_long_double hands bytes to strtold as they are, as it does decoded text.
+        Bytes b => ParseLongDouble(b.ToLatin1()),
         _ => ToDouble(value),
     };
 
@@ -83,15 +85,21 @@ internal static class ScalarCoercion
         _ => new Complex(ToDouble(value), 0),
     };
 
-    /// <summary>A complex256 value.</summary>
+    /// <summary>
+    /// A complex256 value as NumPy's <c>CLONGDOUBLE_setitem</c> (<c>numpy/_core/src/multiarray/arraytypes.c.src</c>)
+    /// stores it: anything but a NumPy scalar goes through Python's <c>complex()</c>, a pair of doubles, so a Python int
+    /// rounds to 53 bits and text is read with <c>complex()</c>'s syntax (<c>' 3 '</c> is 3, <c>'0x10'</c> is refused),
+    /// unlike <c>LONGDOUBLE_setitem</c>, which keeps a Python int's 64 bits and reads text with <c>strtold</c>.
+    /// </summary>
     public static Complex256 ToComplex256(object? value) => value switch
     {
         Complex256 c => c,
-        Complex c => new Complex256(c.Real, c.Imaginary),
-        Complex64 c => new Complex256(c.Real, c.Imaginary),
-        null => new Complex256(double.NaN, double.NaN),
-        _ => new Complex256(ToLongDouble(value), LongDouble.Zero),
+        // NumPy scalars of a long double or a 64-bit integer are cast from their own dtype, keeping every bit.
+        LongDouble or long or ulong => new Complex256(ToLongDouble(value), LongDouble.Zero),
+        _ => Widen(ToComplex(value)),
     };
+
+    private static Complex256 Widen(Complex c) => new(c.Real, c.Imaginary);
 
     /// <summary>
     /// An integer of type <typeparamref name="T"/> with NumPy 2's checks: Python ints, floats and text that do not fit
@@ -234,21 +242,10 @@ internal static class ScalarCoercion
         throw new ArgumentException($"could not convert string to float: '{text}'");
     }
 
-    // NumPy's LONGDOUBLE_setitem reads text with C's strtold (NumPyOS_ascii_strtold), not Python's float(): leading
-    // white space is skipped, but nothing may follow the number, and Python's digit underscores are not C's grammar.
-    private static LongDouble ParseLongDouble(string text)
-    {
-        if (text.Contains('_') || (text.Length > 0 && char.IsWhiteSpace(text[^1])))
-            throw new ArgumentException($"invalid literal for long double: {text}");
-        try
-        {
-            return LongDouble.Parse(text);
-        }
-        catch (FormatException)
-        {
-            throw new ArgumentException($"invalid literal for long double: {text}");
-        }
-    }
+    // NumPy's LONGDOUBLE_setitem reads text with C's strtold (NumPyOS_ascii_strtold), not Python's float().
+    private static LongDouble ParseLongDouble(string text) => CLongDoubleSyntax.TryParse(text, out var value)
+        ? value
+        : throw new ArgumentException($"invalid literal for long double: {text}");
 
     /// <summary>Parses text as Python's <c>int()</c> does; bad text raises <see cref="ArgumentException"/>.</summary>
     public static BigInteger ParsePythonInt(string text)

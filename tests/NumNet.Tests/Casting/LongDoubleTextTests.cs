@@ -26,4 +26,47 @@ public sealed class LongDoubleTextTests
         using var f = np.asarray(new[] { "1_000", "3.5 " }, dtype: np.float64);
         Assert.Equal("[1000.     3.5]", f.ToString());
     }
+
+    [Fact]
+    public void White_space_alone_is_zero_and_empty_text_is_refused()
+    {
+        // string_to_long_double tests "nothing parsed" against the text before NumPyOS_ascii_strtold skipped the
+        // white space (arraytypes.c.src), so ' ' parses as nothing after a skip: 0 (differential run, seed 20261206).
+        using var a = np.asarray(new[] { " ", "\t" }).AsType("g");
+        Assert.Equal("[0. 0.]", a.ToString());
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { "" }).AsType("g"));
+        // Bytes go to strtold as they are.
+        using var b = np.asarray(new object?[] { new Bytes(" "u8.ToArray()), new Bytes("0x10"u8.ToArray()) }, dtype: np.dtype("g"));
+        Assert.Equal("[ 0. 16.]", b.ToString());
+    }
+
+    [Theory]
+    [InlineData("0x10", "16.0")]
+    [InlineData("-0X1.8p1", "-3.0")]
+    [InlineData(" 0x.8", "0.5")]
+    [InlineData("0x1p-2", "0.25")]
+    public void Hexadecimal_floats_are_Cs_grammar(string text, string expected)
+    {
+        using var a = np.asarray(new[] { text }).AsType("g");
+        Assert.Equal(expected, ScalarStrOf(a));
+    }
+
+    [Theory]
+    [InlineData("0x")]
+    [InlineData("0x1p")]
+    [InlineData("0xg")]
+    public void Incomplete_hexadecimal_is_refused(string text) =>
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { text }).AsType("g"));
+
+    [Fact]
+    public void Complex_long_double_reads_text_and_ints_as_Pythons_complex()
+    {
+        // CLONGDOUBLE_setitem goes through Python's complex(): a double pair, with complex()'s syntax.
+        using var z = np.asarray(new object?[] { " 3 ", System.Numerics.BigInteger.Parse("1152921504606846975") }, dtype: np.dtype("G"));
+        Assert.Equal("[3.0000000e+00+0.j 1.1529215e+18+0.j]", z.ToString());
+        Assert.Equal(new LongDouble(1152921504606846976.0), ((Complex256)z.GetValue(1)!).Real);
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { "0x10" }, dtype: np.dtype("G")));
+    }
+
+    private static string ScalarStrOf(NDArray a) => a.Reshape(Array.Empty<long>()).ToString();
 }

@@ -21,4 +21,34 @@ public sealed class UnsizedTextTargetTests
         Assert.True(np.can_cast(np.asarray("2003-10-02"), np.dtype(">U"), "no"));
         Assert.True(np.can_cast(np.dtype("S4"), np.dtype(">U"), "safe"));
     }
+
+    [Fact]
+    public void AnUnsizedSourceMeetsANativeUnsizedTarget()
+    {
+        // string_to_string_resolve_descriptors (numpy/_core/src/multiarray/convert_datatype.c): with no target
+        // descriptor the target is the canonical source, U0 too (found by the differential run of seed 20261206).
+        Assert.True(np.can_cast(np.dtype("U"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype("=U0"), np.dtype(">U"), "no"));
+        Assert.False(np.can_cast(np.dtype(">U0"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype(">U0"), np.dtype(">U"), "equiv"));
+    }
+}
+
+/// <summary>
+/// An object array cast to an unsized <c>S</c> is sized from its values: bytes by their length, as they are
+/// (<c>string_discover_descr_from_pyobject</c>, <c>numpy/_core/src/multiarray/dtypemeta.c</c>), so bytes beyond ASCII
+/// are stored, not decoded (found by the differential run of seed 20261206).
+/// </summary>
+public sealed class ObjectToUnsizedBytesTests
+{
+    [Fact]
+    public void BytesBeyondAsciiAreStoredAsTheyAre()
+    {
+        var objects = np.asarray(new object?[] { new Bytes(new byte[] { 0xff }), new Bytes(new byte[] { 0x20, 0xe9, 0x01 }), 4L }, np.dtype("O"));
+        var s = objects.AsType("S");
+        Assert.Equal("|S3", s.DType.Str);
+        Assert.Equal(new byte[] { 0xff }, ((Bytes)s.GetValue(0)!).Span.ToArray());
+        Assert.Equal(new byte[] { 0x20, 0xe9, 0x01 }, ((Bytes)s.GetValue(1)!).Span.ToArray());
+        Assert.Equal("4", ((Bytes)s.GetValue(2)!).ToLatin1());
+    }
 }

@@ -51,6 +51,8 @@ internal static class CastLoopTable
             return Numeric;
         bool canFail = !to.IsObject() && (from.Code == DTypeCode.Object || CastSafety.IsText(from.Code) || CastSafety.IsTime(to.Code) || CastSafety.IsText(to.Code));
         Factory general = (f, t) => new ElementLoop(to.IsObject() ? ElementAccess.ObjectReader(f) : ElementAccess.Reader(f), ElementAccess.Writer(t), canFail);
+        if (from.Code == DTypeCode.DateTime64 && CastSafety.IsText(to.Code))
+            return (f, t) => t.Length > 0 ? new ElementLoop(ElementAccess.DateTimeTextReader(f, t.Length), ElementAccess.Writer(t), canFail: true) : general(f, t);
         if (from.Code == DTypeCode.Float64 && to.Code == DTypeCode.Unicode)
             return (f, t) => t.IsNative ? FloatToText(f, t) : general(f, t);
         if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Float64)

@@ -26,6 +26,16 @@ internal static class ElementAccess
     }
 
     /// <summary>
+    /// Reading a datetime64 element for a cast to <c>S</c>/<c>U</c> of <paramref name="width"/> characters: the text
+    /// NumPy's cast formats into the element (<see cref="DateTimes.FormatForTextCast"/>), not <c>str()</c> cut to size.
+    /// </summary>
+    public static ElementReader DateTimeTextReader(DType dtype, int width)
+    {
+        var read = Reader(dtype);
+        return (memory, offset) => read(memory, offset) is DateTime64 d ? DateTimes.FormatForTextCast(d.Value, d.Unit, width) : null;
+    }
+
+    /// <summary>
     /// Reading an element for a cast to object: the Python object NumPy's getitem hands over. Floats of every width
     /// become Python floats and complex64 a Python complex; NaT is None; datetimes finer than microseconds (or without
     /// a unit) and timedeltas finer than microseconds, in years or months, or without a unit are Python ints. Long
@@ -102,7 +112,8 @@ internal static class ElementAccess
         null => DateTime64.NaTValue,
         string s => DateTimeCoercion.ParsedCount(s, unit, "unsafe"),
         Bytes b => DateTimeCoercion.ParsedCount(b.ToLatin1(), unit, "unsafe"),
-        DateTime64 d => DateTimes.Cast(d.Value, d.Unit, unit),
+        // An object holding a datetime64 is stored by the datetime64 setitem: through the calendar, no factor.
+        DateTime64 d => DateTimes.CastScalar(d.Value, d.Unit, unit),
         _ => value,
     };
 

@@ -29,6 +29,28 @@ public static partial class DateTimes
         IsoDateTimeFormatter.Format(FieldsConversion.ToFields(value, metadata), unit);
 
     /// <summary>
+    /// The text a datetime64 → <c>S</c>/<c>U</c> array cast writes into an element of <paramref name="width"/>
+    /// characters: NumPy formats straight into the element (<c>NpyDatetime_MakeISO8601Datetime</c> in
+    /// <c>numpy/_core/src/multiarray/datetime_strings.c</c>), so the whole text must fit, except that the year, written
+    /// with C's <c>snprintf</c>, may fill the element exactly and then loses its last digit to the terminator
+    /// (2003 in years into <c>S4</c> is <c>b'200'</c>); NaT needs 3 characters.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The text does not fit (NumPy's RuntimeError).</exception>
+    internal static string FormatForTextCast(long value, DateTimeMetadata metadata, int width)
+    {
+        string text = Format(value, metadata);
+        bool yearOnly = value != NaT && metadata.Unit == DateTimeUnit.Years;
+        if (yearOnly && text.Length == width)
+            return text[..^1];
+        if (text.Length > width)
+        {
+            throw new InvalidOperationException(
+                $"The string provided for NumPy ISO datetime formatting was too short, with length {width}");
+        }
+        return text;
+    }
+
+    /// <summary>
     /// NumPy 2's <c>repr()</c> of a datetime64 scalar: "np.datetime64('2003-10-02')", with the unit added when the
     /// text does not imply it ("np.datetime64('2003-10-02T12','h')", "np.datetime64('1970-01-01T00:02:05','25s')")
     /// and for NaT ("np.datetime64('NaT','generic')").

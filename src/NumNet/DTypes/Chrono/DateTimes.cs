@@ -65,4 +65,16 @@ public static partial class DateTimes
         for (int i = 0; i < source.Length; i++)
             destination[i] = LinearScale.Apply(source[i], num, denom, "datetime64");
     }
+
+    /// <summary>
+    /// Converts one datetime64 count to another unit as NumPy's datetime64 setitem does with a datetime64 scalar
+    /// (<c>cast_datetime_to_datetime</c>, <c>numpy/_core/src/multiarray/datetime.c</c>): through the calendar for
+    /// every pair of units and without the conversion factor an array cast computes first, so a unit pair whose
+    /// factor leaves int64 (<c>Y</c> → <c>ps</c>) still converts, and a count that leaves int64 wraps as NumPy's C
+    /// arithmetic does. The caller has checked the unit change is allowed (same_kind); NaT stays NaT.
+    /// </summary>
+    /// <exception cref="ArgumentException">A non-NaT value with generic units on either side.</exception>
+    /// <exception cref="OverflowException">The source multiplier pushes the count out of range (NumPy 2.5).</exception>
+    internal static long CastScalar(long value, DateTimeMetadata from, DateTimeMetadata to) =>
+        from == to ? value : FieldsConversion.FromFields(FieldsConversion.ToFields(value, from), to);
 }

@@ -81,3 +81,82 @@ public sealed class TextToTimedeltaTests
         Assert.True(((TimeDelta64)counts.GetValue(3)!).IsNaT);
     }
 }
+
+/// <summary>
+/// A datetime64 scalar stored into a datetime64 of another unit goes through the element's setitem, which converts it
+/// through the calendar with no conversion factor (<c>cast_datetime_to_datetime</c> in
+/// <c>numpy/_core/src/multiarray/datetime.c</c>, called from <c>convert_pyobject_to_datetime</c>): a unit pair whose
+/// factor leaves int64 still converts, and a count beyond int64 wraps as NumPy's C arithmetic does.
+/// </summary>
+public sealed class DateTimeScalarSetItemTests
+{
+    // 2003-01-01 in picoseconds is 1.04e21; NumPy 2 wraps it to this count (found by the differential run of seed 20261206).
+    private const long WrappedPicoseconds = 8361531872265109504;
+
+    [Fact]
+    public void ABareScalarNeedsNoFactor()
+    {
+        var stored = np.asarray(np.scalar("2003-10-02T12", "M8[Y]"), "M8[ps]", copy: true);
+        Assert.Equal(WrappedPicoseconds, ((DateTime64)stored.Item()!).Value);
+    }
+
+    [Fact]
+    public void AScalarInASequenceNeedsNoFactor()
+    {
+        var year = new DateTime64(33, DateTimeMetadata.ParseUnit("Y"));
+        var stored = np.asarray(new List<object?> { year, null }, "M8[ps]");
+        Assert.Equal(WrappedPicoseconds, ((DateTime64)stored.GetValue(0)!).Value);
+        Assert.True(((DateTime64)stored.GetValue(1)!).IsNaT);
+    }
+
+    [Fact]
+    public void AnArrayCastStillRefusesTheFactor()
+    {
+        var years = np.asarray(new List<object?> { new DateTime64(33, DateTimeMetadata.ParseUnit("Y")) });
+        Assert.Throws<OverflowException>(() => years.AsType("M8[ps]"));
+    }
+
+    [Fact]
+    public void ATimedeltaScalarIsScaledWithTheFactorsChecks()
+    {
+        // cast_timedelta_to_timedelta: the factor first, then _datetime_scale_with_overflow_check.
+        var e = Assert.Throws<OverflowException>(() => np.asarray(np.scalar(5L, "m8[D]"), "m8[as]"));
+        Assert.Contains("conversion factor between NumPy datetime units D and as", e.Message, StringComparison.Ordinal);
+        Assert.Throws<OverflowException>(() => np.asarray(np.scalar(long.MaxValue / 2, "m8[s]"), "m8[ms]"));
+    }
+}
+
+/// <summary>
+/// A datetime64 array cast to <c>S</c>/<c>U</c> is formatted into the element (<c>NpyDatetime_MakeISO8601Datetime</c>,
+/// <c>numpy/_core/src/multiarray/datetime_strings.c</c>): the year goes through <c>snprintf</c> and loses its last
+/// digit when it fills the element exactly; anything else too long is NumPy's RuntimeError.
+/// </summary>
+public sealed class DateTimeTextCastWidthTests
+{
+    [Theory]
+    [InlineData("S4", "200")]
+    [InlineData("U4", "200")]
+    [InlineData("S5", "2003")]
+    [InlineData("U3", null)]
+    public void AYearThatFillsTheElementLosesItsLastDigit(string target, string? expected)
+    {
+        var years = np.asarray(new[] { "2003-10-02" }).AsType("M8[Y]");
+        if (expected is null)
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => years.AsType(target));
+            Assert.Equal("The string provided for NumPy ISO datetime formatting was too short, with length 3", e.Message);
+            return;
+        }
+        var text = years.AsType(target).GetValue(0);
+        Assert.Equal(expected, text is Bytes b ? b.ToLatin1() : text);
+    }
+
+    [Fact]
+    public void OtherUnitsMustFitWhole()
+    {
+        var days = np.asarray(new[] { "2003-10-02", "NaT" }).AsType("M8[D]");
+        Assert.Throws<InvalidOperationException>(() => days.AsType("U9"));
+        Assert.Equal("2003-10-02", days.AsType("U10").GetValue(0));
+        Assert.Equal("NaT", days.AsType("U10").GetValue(1));
+    }
+}
