@@ -59,6 +59,93 @@ internal static class CsvCell
         return CellKind.Text;
     }
 
+    /// <summary>Digits a <see cref="TryParseShortInteger"/> cell may have: any 18 digits fit a long with room to spare.</summary>
+    public const int ShortIntegerDigits = 18;
+
+    /// <summary>
+    /// The common integer cell, read in one pass: an optional sign and 1 to <see cref="ShortIntegerDigits"/> digits,
+    /// nothing around them. False for anything else (white space, more digits, any other character), which the full
+    /// <see cref="Classify"/> then reads, and for a negative zero (<c>-0</c>, <c>-00</c>): its value as a float is
+    /// -0.0, which a long cannot carry. True means <see cref="Classify"/> would call the cell an integer and
+    /// <see cref="TryParseInt64"/> give the same value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
+    public static bool TryParseShortInteger(ReadOnlySpan<char> cell, out long value)
+    {
+        value = 0;
+        if (cell.IsEmpty)
+            return false;
+        bool negative = cell[0] == '-';
+        int first = negative || cell[0] == '+' ? 1 : 0;
+        int digits = cell.Length - first;
+        if (digits is 0 or > ShortIntegerDigits)
+            return false;
+        ulong magnitude = 0;
+        for (int i = first; i < cell.Length; i++)
+        {
+            uint digit = (uint)(cell[i] - '0');
+            if (digit > 9)
+                return false;
+            magnitude = magnitude * 10 + digit;
+        }
+        if (negative && magnitude == 0)
+            return false;
+        value = negative ? -(long)magnitude : (long)magnitude;
+        return true;
+    }
+
+    /// <summary>
+    /// The common float cell, read without the full <see cref="Classify"/>: an optional sign, digits with a point, an
+    /// exponent or both (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>), nothing around them. False for anything else, which
+    /// the full path then reads; true gives the value <see cref="ParseDouble"/> gives (the same parser on the same
+    /// digits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
+    public static bool TryParsePlainFloat(ReadOnlySpan<char> cell, out double value)
+    {
+        value = 0;
+        if (cell.IsEmpty)
+            return false;
+        bool negative = cell[0] == '-';
+        var unsigned = negative || cell[0] == '+' ? cell[1..] : cell;
+        int i = SkipDigits(unsigned, 0);
+        int mantissaDigits = i;
+        bool pointOrExponent = false;
+        if (i < unsigned.Length && unsigned[i] == '.')
+        {
+            int afterPoint = SkipDigits(unsigned, i + 1);
+            mantissaDigits += afterPoint - (i + 1);
+            i = afterPoint;
+            pointOrExponent = true;
+        }
+        if (mantissaDigits == 0)
+            return false;
+        if (i < unsigned.Length && unsigned[i] is 'e' or 'E')
+        {
+            int exponent = i + 1;
+            if (exponent < unsigned.Length && unsigned[exponent] is '+' or '-')
+                exponent++;
+            i = SkipDigits(unsigned, exponent);
+            if (i == exponent)
+                return false;
+            pointOrExponent = true;
+        }
+        // A bare integer is not taken here: a long one may be over the digit limit, which only the full path checks.
+        if (i != unsigned.Length || !pointOrExponent)
+            return false;
+        if (!FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double magnitude) || consumed != unsigned.Length)
+            return false;
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
+    private static int SkipDigits(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length && char.IsAsciiDigit(text[from]))
+            from++;
+        return from;
+    }
+
     /// <summary>
     /// An <see cref="CellKind.Integer"/> cell as a long, or false when it does not fit (NumPy would then need more than
     /// int64, and <c>genfromtxt</c> makes the column float64).
