@@ -104,11 +104,16 @@ internal static class CsvCell
     }
 
     /// <summary>
-    /// The common float cell, read without the full <see cref="Classify"/>: an optional sign, digits with a point, an
-    /// exponent or both (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>), nothing around them. False for anything else, which
-    /// the full path then reads; true gives the value <see cref="ParseDouble"/> gives (the same parser on the same
-    /// digits).
+    /// The common float cell, read without the full <see cref="Classify"/>: an optional sign, then digits with a point,
+    /// an exponent or both (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>) that the parser takes whole. False for anything
+    /// else, which the full path then reads; true gives the value <see cref="ParseDouble"/> gives (the same parser on
+    /// the same text).
     /// </summary>
+    /// <remarks>
+    /// The parser's own grammar does the checking: starting at a digit or a point and consumed to the end, the text is
+    /// a decimal number by it and by Python's <c>float()</c>; the point or exponent required keeps integers, whose
+    /// column stays int64 and whose length is limited, on their own path.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public static bool TryParsePlainFloat(ReadOnlySpan<char> cell, out double value)
     {
@@ -117,43 +122,12 @@ internal static class CsvCell
             return false;
         bool negative = cell[0] == '-';
         var unsigned = negative || cell[0] == '+' ? cell[1..] : cell;
-        int i = SkipDigits(unsigned, 0);
-        int mantissaDigits = i;
-        bool pointOrExponent = false;
-        if (i < unsigned.Length && unsigned[i] == '.')
-        {
-            int afterPoint = SkipDigits(unsigned, i + 1);
-            mantissaDigits += afterPoint - (i + 1);
-            i = afterPoint;
-            pointOrExponent = true;
-        }
-        if (mantissaDigits == 0)
-            return false;
-        if (i < unsigned.Length && unsigned[i] is 'e' or 'E')
-        {
-            int exponent = i + 1;
-            if (exponent < unsigned.Length && unsigned[exponent] is '+' or '-')
-                exponent++;
-            i = SkipDigits(unsigned, exponent);
-            if (i == exponent)
-                return false;
-            pointOrExponent = true;
-        }
-        // A bare integer is not taken here: a long one may be over the digit limit, which only the full path checks.
-        if (i != unsigned.Length || !pointOrExponent)
+        if (unsigned.IsEmpty || !(char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.') || unsigned.IndexOfAny('.', 'e', 'E') < 0)
             return false;
         if (!FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double magnitude) || consumed != unsigned.Length)
             return false;
         value = negative ? -magnitude : magnitude;
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipDigits(ReadOnlySpan<char> text, int from)
-    {
-        while (from < text.Length && char.IsAsciiDigit(text[from]))
-            from++;
-        return from;
     }
 
     /// <summary>

@@ -95,7 +95,8 @@ public sealed class CsvCellTests
     [Fact]
     public void Random_cells_read_in_one_pass_as_the_full_path_reads_them()
     {
-        // Signs, leading zeros, 1-20 digits, points and exponents in every place, and stray characters.
+        // Signs, leading zeros, 1-20 digits, points and exponents in every place, and stray characters; half of the
+        // cells random characters, half shaped like numbers.
         var rng = new Random(1205);
         const string alphabet = "0123456789012345678901234567890123456789+-.eE _x";
         var cell = new StringBuilder();
@@ -105,7 +106,7 @@ public sealed class CsvCellTests
             int length = rng.Next(1, 22);
             for (int i = 0; i < length; i++)
                 cell.Append(alphabet[rng.Next(alphabet.Length)]);
-            string text = cell.ToString();
+            string text = n % 2 == 0 ? cell.ToString() : NearlyANumber(rng);
             var kind = CsvCell.Classify(text, out var number);
             if (CsvCell.TryParseShortInteger(text, out long integer))
             {
@@ -119,6 +120,20 @@ public sealed class CsvCellTests
                 Assert.Equal(BitConverter.DoubleToInt64Bits(CsvCell.ParseDouble(number, Nowhere)), BitConverter.DoubleToInt64Bits(real));
             }
         }
+    }
+
+    /// <summary>A sign, digits, a point, more digits and an exponent, each there or not, now and then with a stray character.</summary>
+    private static string NearlyANumber(Random rng)
+    {
+        var text = new StringBuilder();
+        string Pick(params string[] choices) => choices[rng.Next(choices.Length)];
+        string Digits(int most) => string.Concat(Enumerable.Range(0, rng.Next(most + 1)).Select(_ => (char)('0' + rng.Next(10))));
+        text.Append(Pick("", "", "-", "+", " ")).Append(Digits(20)).Append(Pick("", ".", ".", "..")).Append(Digits(20));
+        if (rng.Next(3) == 0)
+            text.Append(Pick("e", "E", "d")).Append(Pick("", "+", "-", "+-")).Append(Digits(4));
+        if (rng.Next(8) == 0)
+            text.Insert(rng.Next(text.Length + 1), Pick(" ", "_", "x", "\t", ".", "e", "n", "f"));
+        return text.ToString();
     }
 
     /// <summary>The float64 bits of row <paramref name="row"/> of <paramref name="text"/> read as a table, at <paramref name="threads"/> threads.</summary>
