@@ -73,26 +73,22 @@ internal static class CsvCell
     public static bool TryParseShortInteger(ReadOnlySpan<char> cell, out long value)
     {
         value = 0;
-        if (cell.IsEmpty)
-            return false;
-        bool negative = cell[0] == '-';
-        int first = negative || cell[0] == '+' ? 1 : 0;
-        int digits = cell.Length - first;
-        if (digits is 0 or > ShortIntegerDigits)
+        bool negative = IsNegative(cell, out var unsigned);
+        if (unsigned.Length is 0 or > ShortIntegerDigits)
             return false;
         // Two digits a step: the multiply-adds of a long integer form one chain, and this halves its length.
         ulong magnitude = 0;
-        int i = first;
-        for (; i + 1 < cell.Length; i += 2)
+        int i = 0;
+        for (; i + 1 < unsigned.Length; i += 2)
         {
-            uint high = (uint)(cell[i] - '0'), low = (uint)(cell[i + 1] - '0');
+            uint high = (uint)(unsigned[i] - '0'), low = (uint)(unsigned[i + 1] - '0');
             if (high > 9 || low > 9)
                 return false;
             magnitude = magnitude * 100 + (high * 10 + low);
         }
-        if (i < cell.Length)
+        if (i < unsigned.Length)
         {
-            uint digit = (uint)(cell[i] - '0');
+            uint digit = (uint)(unsigned[i] - '0');
             if (digit > 9)
                 return false;
             magnitude = magnitude * 10 + digit;
@@ -118,10 +114,7 @@ internal static class CsvCell
     public static bool TryParsePlainFloat(ReadOnlySpan<char> cell, out double value)
     {
         value = 0;
-        if (cell.IsEmpty)
-            return false;
-        bool negative = cell[0] == '-';
-        var unsigned = negative || cell[0] == '+' ? cell[1..] : cell;
+        bool negative = IsNegative(cell, out var unsigned);
         if (unsigned.IsEmpty || !(char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.') || unsigned.IndexOfAny('.', 'e', 'E') < 0)
             return false;
         if (!FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double magnitude) || consumed != unsigned.Length)
@@ -159,8 +152,7 @@ internal static class CsvCell
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public static double ParseDouble(ReadOnlySpan<char> number, CellPosition where)
     {
-        bool negative = number[0] == '-';
-        ReadOnlySpan<char> unsigned = number[0] is '+' or '-' ? number[1..] : number;
+        bool negative = IsNegative(number, out var unsigned);
         if (!char.IsAsciiDigit(unsigned[0]) && unsigned[0] != '.')
         {
             // The grammar was checked: a word is inf, infinity or nan.
@@ -174,6 +166,15 @@ internal static class CsvCell
         if (!parsed || consumed != unsigned.Length)
             throw new InvalidDataException($"{where}: cannot read the number");
         return negative ? -value : value;
+    }
+
+    /// <summary>True when <paramref name="cell"/> starts with a minus; <paramref name="unsigned"/> is the cell after its sign, if it has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNegative(ReadOnlySpan<char> cell, out ReadOnlySpan<char> unsigned)
+    {
+        bool signed = !cell.IsEmpty && cell[0] is '+' or '-';
+        unsigned = signed ? cell[1..] : cell;
+        return signed && cell[0] == '-';
     }
 
     private static void CheckDigitLimit(ReadOnlySpan<char> integer, CellPosition where)
