@@ -146,12 +146,13 @@ internal sealed partial class CsvBatch
     {
         // The common cells first, each read in one pass; an integer is stored as the full path below stores it (as
         // a double, the conversion float() gives it, once the batch is all doubles).
-        if (CsvCell.TryParseShortInteger(cell, out long integer))
+        var plain = CsvCell.ParsePlainNumber(cell, out long integer, out double real);
+        if (plain == PlainNumber.Integer)
         {
             _cells[index] = AllDouble ? BitConverter.DoubleToInt64Bits(integer) : integer;
             return true;
         }
-        if (CsvCell.TryParsePlainFloat(cell, out double real))
+        if (plain == PlainNumber.Float)
         {
             MakeFloatBefore(column, index);
             _cells[index] = BitConverter.DoubleToInt64Bits(real);

@@ -22,6 +22,19 @@ internal enum CellKind
     Text,
 }
 
+/// <summary>What <see cref="CsvCell.ParsePlainNumber"/> read.</summary>
+internal enum PlainNumber
+{
+    /// <summary>Not a plain number: the full path reads the cell.</summary>
+    None,
+
+    /// <summary>A short integer.</summary>
+    Integer,
+
+    /// <summary>A decimal float.</summary>
+    Float,
+}
+
 /// <summary>Where a cell is, for messages: 1-based row (counting every record of the file) and column.</summary>
 internal readonly record struct CellPosition(long Row, int Column)
 {
@@ -59,68 +72,72 @@ internal static class CsvCell
         return CellKind.Text;
     }
 
-    /// <summary>Digits a <see cref="TryParseShortInteger"/> cell may have: any 18 digits fit a long with room to spare.</summary>
+    /// <summary>Digits a <see cref="PlainNumber.Integer"/> cell may have: any 18 digits fit a long with room to spare.</summary>
     public const int ShortIntegerDigits = 18;
 
     /// <summary>
-    /// The common integer cell, read in one pass: an optional sign and 1 to <see cref="ShortIntegerDigits"/> digits,
-    /// nothing around them. False for anything else (white space, more digits, any other character), which the full
-    /// <see cref="Classify"/> then reads, and for a negative zero (<c>-0</c>, <c>-00</c>): its value as a float is
-    /// -0.0, which a long cannot carry. True means <see cref="Classify"/> would call the cell an integer and
-    /// <see cref="TryParseInt64"/> give the same value.
+    /// The common cells, read in one pass without the full <see cref="Classify"/>: an optional sign and 1 to
+    /// <see cref="ShortIntegerDigits"/> digits (<paramref name="integer"/>), or an optional sign and digits with a
+    /// point, an exponent or both that the float parser takes whole (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>;
+    /// <paramref name="real"/>). <see cref="PlainNumber.None"/> for anything else (white space, longer integers, words,
+    /// any other character), which the full path then reads, and for a negative zero (<c>-0</c>): its value as a float
+    /// is -0.0, which a long cannot carry. The value is the one the full path gives: <see cref="TryParseInt64"/>'s, or
+    /// <see cref="ParseDouble"/>'s (the same parser on the same text).
     /// </summary>
+    /// <remarks>
+    /// The float parser's own grammar does the checking: starting at a digit or a point and consumed to the end, with a
+    /// point or exponent right after the leading digits, the text is a decimal number by it and by Python's
+    /// <c>float()</c>. Integers, whose column stays int64 and whose length is limited, keep to their own path.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
-    public static bool TryParseShortInteger(ReadOnlySpan<char> cell, out long value)
+    public static PlainNumber ParsePlainNumber(ReadOnlySpan<char> cell, out long integer, out double real)
     {
-        value = 0;
+        integer = 0;
+        real = 0;
         bool negative = IsNegative(cell, out var unsigned);
-        if (unsigned.Length is 0 or > ShortIntegerDigits)
-            return false;
-        // Two digits a step: the multiply-adds of a long integer form one chain, and this halves its length.
-        ulong magnitude = 0;
-        int i = 0;
-        for (; i + 1 < unsigned.Length; i += 2)
+        int digits = LeadingDigits(unsigned, out ulong magnitude);
+        if (digits == unsigned.Length)
         {
-            uint high = (uint)(unsigned[i] - '0'), low = (uint)(unsigned[i + 1] - '0');
-            if (high > 9 || low > 9)
-                return false;
-            magnitude = magnitude * 100 + (high * 10 + low);
+            if (digits is 0 or > ShortIntegerDigits || (negative && magnitude == 0))
+                return PlainNumber.None;
+            integer = negative ? -(long)magnitude : (long)magnitude;
+            return PlainNumber.Integer;
         }
-        if (i < unsigned.Length)
-        {
-            uint digit = (uint)(unsigned[i] - '0');
-            if (digit > 9)
-                return false;
-            magnitude = magnitude * 10 + digit;
-        }
-        if (negative && magnitude == 0)
-            return false;
-        value = negative ? -(long)magnitude : (long)magnitude;
-        return true;
+        bool decimalMark = digits > 0 ? unsigned[digits] is '.' or 'e' or 'E' : unsigned[0] == '.';
+        if (!decimalMark || !FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double value) || consumed != unsigned.Length)
+            return PlainNumber.None;
+        real = negative ? -value : value;
+        return PlainNumber.Float;
     }
 
     /// <summary>
-    /// The common float cell, read without the full <see cref="Classify"/>: an optional sign, then digits with a point,
-    /// an exponent or both (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>) that the parser takes whole. False for anything
-    /// else, which the full path then reads; true gives the value <see cref="ParseDouble"/> gives (the same parser on
-    /// the same text).
+    /// How many digits <paramref name="text"/> starts with, and their value (meaningful up to
+    /// <see cref="ShortIntegerDigits"/> digits).
     /// </summary>
-    /// <remarks>
-    /// The parser's own grammar does the checking: starting at a digit or a point and consumed to the end, the text is
-    /// a decimal number by it and by Python's <c>float()</c>; the point or exponent required keeps integers, whose
-    /// column stays int64 and whose length is limited, on their own path.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
-    public static bool TryParsePlainFloat(ReadOnlySpan<char> cell, out double value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LeadingDigits(ReadOnlySpan<char> text, out ulong value)
     {
+        // Two digits a step: the multiply-adds of a long integer form one chain, and this halves its length.
         value = 0;
-        bool negative = IsNegative(cell, out var unsigned);
-        if (unsigned.IsEmpty || !(char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.') || unsigned.IndexOfAny('.', 'e', 'E') < 0)
-            return false;
-        if (!FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double magnitude) || consumed != unsigned.Length)
-            return false;
-        value = negative ? -magnitude : magnitude;
-        return true;
+        int i = 0;
+        for (; i + 1 < text.Length; i += 2)
+        {
+            uint high = (uint)(text[i] - '0'), low = (uint)(text[i + 1] - '0');
+            if (high > 9)
+                return i;
+            if (low > 9)
+            {
+                value = unchecked(value * 10 + high);
+                return i + 1;
+            }
+            value = unchecked(value * 100 + (high * 10 + low));
+        }
+        if (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            value = unchecked(value * 10 + (uint)(text[i] - '0'));
+            i++;
+        }
+        return i;
     }
 
     /// <summary>

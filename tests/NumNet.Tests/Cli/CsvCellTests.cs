@@ -6,8 +6,7 @@ using NumNet.Tests.IO;
 namespace NumNet.Tests.Cli;
 
 /// <summary>
-/// The one-pass readers of the common CSV cells (<see cref="CsvCell.TryParseShortInteger"/>,
-/// <see cref="CsvCell.TryParsePlainFloat"/>) against the full path they stand in for (<see cref="CsvCell.Classify"/>
+/// The one-pass reader of the common CSV cells (<see cref="CsvCell.ParsePlainNumber"/>) against the full path they stand in for (<see cref="CsvCell.Classify"/>
 /// then <see cref="CsvCell.TryParseInt64"/> or <see cref="CsvCell.ParseDouble"/>), and the values a table gets from
 /// them against NumPy's <c>np.loadtxt(..., delimiter=",")</c> (bits printed by NumPy 1.24).
 /// </summary>
@@ -25,7 +24,7 @@ public sealed class CsvCellTests
     [InlineData("-999999999999999999", -999999999999999999L)]
     public void A_short_integer_reads_in_one_pass(string cell, long expected)
     {
-        Assert.True(CsvCell.TryParseShortInteger(cell, out long value));
+        Assert.Equal(PlainNumber.Integer, CsvCell.ParsePlainNumber(cell, out long value, out _));
         Assert.Equal(expected, value);
     }
 
@@ -47,7 +46,7 @@ public sealed class CsvCellTests
     [InlineData("١٢")]
     public void Other_cells_are_left_to_the_full_path(string cell)
     {
-        Assert.False(CsvCell.TryParseShortInteger(cell, out _));
+        Assert.NotEqual(PlainNumber.Integer, CsvCell.ParsePlainNumber(cell, out _, out _));
     }
 
     [Theory]
@@ -66,7 +65,7 @@ public sealed class CsvCellTests
     public void A_plain_float_reads_as_the_full_path_reads_it(string cell)
     {
         Assert.Equal(CellKind.Float, CsvCell.Classify(cell, out var number));
-        Assert.True(CsvCell.TryParsePlainFloat(cell, out double value));
+        Assert.Equal(PlainNumber.Float, CsvCell.ParsePlainNumber(cell, out _, out double value));
         Assert.Equal(BitConverter.DoubleToInt64Bits(CsvCell.ParseDouble(number, Nowhere)), BitConverter.DoubleToInt64Bits(value));
     }
 
@@ -89,7 +88,7 @@ public sealed class CsvCellTests
     [InlineData("--1.5")]
     public void Other_float_texts_are_left_to_the_full_path(string cell)
     {
-        Assert.False(CsvCell.TryParsePlainFloat(cell, out _));
+        Assert.NotEqual(PlainNumber.Float, CsvCell.ParsePlainNumber(cell, out _, out _));
     }
 
     [Fact]
@@ -108,13 +107,14 @@ public sealed class CsvCellTests
                 cell.Append(alphabet[rng.Next(alphabet.Length)]);
             string text = n % 2 == 0 ? cell.ToString() : NearlyANumber(rng);
             var kind = CsvCell.Classify(text, out var number);
-            if (CsvCell.TryParseShortInteger(text, out long integer))
+            var plain = CsvCell.ParsePlainNumber(text, out long integer, out double real);
+            if (plain == PlainNumber.Integer)
             {
                 Assert.Equal(CellKind.Integer, kind);
                 Assert.True(CsvCell.TryParseInt64(number, out long full, Nowhere), text);
                 Assert.Equal(full, integer);
             }
-            if (CsvCell.TryParsePlainFloat(text, out double real))
+            if (plain == PlainNumber.Float)
             {
                 Assert.Equal(CellKind.Float, kind);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(CsvCell.ParseDouble(number, Nowhere)), BitConverter.DoubleToInt64Bits(real));
