@@ -69,6 +69,8 @@ internal static class CsvWorkloads
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         for (long written = 0; written < bytes; written += block.Length)
             file.Write(block);
+        // On disk before the timed runs start, so the kernel's write-back of the input does not run during them.
+        file.Flush(flushToDisk: true);
     }
 
     /// <summary>

@@ -313,6 +313,9 @@ def _convert_csv(mixed, megabytes):
             while written < megabytes * 1_000_000:
                 f.write(block)
                 written += len(block)
+            # On disk before the timed runs start, as on the NumNet side (CsvWorkloads.Write).
+            f.flush()
+            os.fsync(f.fileno())
         return 0, lambda: np.save(out, np.loadtxt(csv, delimiter=","))
     return make
 

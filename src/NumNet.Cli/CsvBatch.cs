@@ -6,8 +6,8 @@ using System.Runtime.ExceptionServices;
 namespace NumNet.Cli;
 
 /// <summary>
-/// A run of records copied out of the CSV reader, then parsed on its own (on any thread) into 8-byte cells: each
-/// column int64 while its cells in this batch are integers that fit, float64 once one is not. Batches are parsed
+/// A run of records copied out of the CSV reader, then parsed on its own (on any thread) into 8-byte cells: int64
+/// while every cell in this batch is an integer that fits, all float64 once one is not. Batches are parsed
 /// independently and appended to the table in file order, so the result does not depend on how many ran at once.
 /// </summary>
 internal sealed partial class CsvBatch
@@ -28,7 +28,7 @@ internal sealed partial class CsvBatch
         Debug.Assert(width > 0);
         Width = width;
         _separators = SearchValues.Create([delimiter, '\n', '\r', '"']);
-        IsFloat = new bool[width];
+        _floatColumns = new bool[width];
         // Room for one record at least, however wide.
         _cellEnds = new int[Math.Max(1 << 16, width)];
         _cells = new long[_cellEnds.Length];
@@ -52,8 +52,17 @@ internal sealed partial class CsvBatch
     /// <summary>After <see cref="Parse"/>: the cells, row after row (int64, or float64 bits in a float column).</summary>
     public ReadOnlySpan<long> Cells => _cells.AsSpan(0, _cellCount);
 
-    /// <summary>After <see cref="Parse"/>: which columns hold float64.</summary>
-    public bool[] IsFloat { get; }
+    // Which columns have held a cell that is not an integer fitting int64: their integer cells are read as float()
+    // reads them (-0 is -0.0), those of the other columns as int64 converted to float64 (-0 is 0.0), as NumPy's
+    // genfromtxt types a column.
+    private readonly bool[] _floatColumns;
+
+    /// <summary>
+    /// After <see cref="Parse"/>: true when every cell is stored as float64 bits. A batch switches as soon as one
+    /// column turns float, because the table is then float64 whatever the other columns hold; converting their
+    /// integers here, on the parsing thread, spares the table a pass over them on the joining thread.
+    /// </summary>
+    public bool AllDouble { get; private set; }
 
     /// <summary>After <see cref="Parse"/>: true when some cell is text, so the table is not numeric.</summary>
     public bool HasText { get; private set; }
@@ -64,7 +73,8 @@ internal sealed partial class CsvBatch
         RowCount = 0;
         _textLength = 0;
         _cellCount = 0;
-        Array.Clear(IsFloat);
+        Array.Clear(_floatColumns);
+        AllDouble = false;
         HasText = false;
         IsPlain = true;
         Error = null;
@@ -128,20 +138,34 @@ internal sealed partial class CsvBatch
         }
     }
 
-    /// <summary>Converts the integers of column <paramref name="column"/> to float64, as a float column of the table needs.</summary>
-    public void MakeFloat(int column) => MakeFloatBefore(column, _cellCount);
+    /// <summary>Converts the integers of every column to float64, as a float64 table needs.</summary>
+    public void MakeAllDouble() => MakeDoubleBefore(_cellCount);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     private bool ParseCell(CellPosition where, int column, int index, ReadOnlySpan<char> cell)
     {
+        // The common cells first, each read in one pass; an integer is stored as the full path below stores it (as
+        // a double, the conversion float() gives it, once the batch is all doubles).
+        var plain = CsvCell.ParsePlainNumber(cell, out long integer, out double real);
+        if (plain == PlainNumber.Integer)
+        {
+            _cells[index] = AllDouble ? BitConverter.DoubleToInt64Bits(integer) : integer;
+            return true;
+        }
+        if (plain == PlainNumber.Float)
+        {
+            MakeFloatBefore(column, index);
+            _cells[index] = BitConverter.DoubleToInt64Bits(real);
+            return true;
+        }
         switch (CsvCell.Classify(cell, out var number))
         {
             case CellKind.Integer:
-                if (!IsFloat[column])
+                if (!_floatColumns[column])
                 {
                     if (CsvCell.TryParseInt64(number, out long value, where))
                     {
-                        _cells[index] = value;
+                        _cells[index] = AllDouble ? BitConverter.DoubleToInt64Bits(value) : value;
                         return true;
                     }
                     MakeFloatBefore(column, index);
@@ -163,13 +187,20 @@ internal sealed partial class CsvBatch
         }
     }
 
-    /// <summary><see cref="MakeFloat"/> for the cells parsed so far, those before <paramref name="index"/>.</summary>
+    /// <summary>Marks <paramref name="column"/> float; the batch's cells before <paramref name="index"/> become doubles if they are not yet.</summary>
     private void MakeFloatBefore(int column, int index)
     {
-        if (IsFloat[column])
+        _floatColumns[column] = true;
+        MakeDoubleBefore(index);
+    }
+
+    /// <summary><see cref="MakeAllDouble"/> for the cells parsed so far, those before <paramref name="index"/>.</summary>
+    private void MakeDoubleBefore(int index)
+    {
+        if (AllDouble)
             return;
-        IsFloat[column] = true;
-        for (int i = column; i < index; i += Width)
+        AllDouble = true;
+        for (int i = 0; i < index; i++)
             _cells[i] = BitConverter.DoubleToInt64Bits((double)_cells[i]);
     }
 }

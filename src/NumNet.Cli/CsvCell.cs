@@ -22,6 +22,19 @@ internal enum CellKind
     Text,
 }
 
+/// <summary>What <see cref="CsvCell.ParsePlainNumber"/> read.</summary>
+internal enum PlainNumber
+{
+    /// <summary>Not a plain number: the full path reads the cell.</summary>
+    None,
+
+    /// <summary>A short integer.</summary>
+    Integer,
+
+    /// <summary>A decimal float.</summary>
+    Float,
+}
+
 /// <summary>Where a cell is, for messages: 1-based row (counting every record of the file) and column.</summary>
 internal readonly record struct CellPosition(long Row, int Column)
 {
@@ -59,6 +72,74 @@ internal static class CsvCell
         return CellKind.Text;
     }
 
+    /// <summary>Digits a <see cref="PlainNumber.Integer"/> cell may have: any 18 digits fit a long with room to spare.</summary>
+    public const int ShortIntegerDigits = 18;
+
+    /// <summary>
+    /// The common cells, read in one pass without the full <see cref="Classify"/>: an optional sign and 1 to
+    /// <see cref="ShortIntegerDigits"/> digits (<paramref name="integer"/>), or an optional sign and digits with a
+    /// point, an exponent or both that the float parser takes whole (<c>-13.48</c>, <c>.5</c>, <c>2e-3</c>;
+    /// <paramref name="real"/>). <see cref="PlainNumber.None"/> for anything else (white space, longer integers, words,
+    /// any other character), which the full path then reads, and for a negative zero (<c>-0</c>): its value as a float
+    /// is -0.0, which a long cannot carry. The value is the one the full path gives: <see cref="TryParseInt64"/>'s, or
+    /// <see cref="ParseDouble"/>'s (the same parser on the same text).
+    /// </summary>
+    /// <remarks>
+    /// The float parser's own grammar does the checking: starting at a digit or a point and consumed to the end, with a
+    /// point or exponent right after the leading digits, the text is a decimal number by it and by Python's
+    /// <c>float()</c>. Integers, whose column stays int64 and whose length is limited, keep to their own path.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
+    public static PlainNumber ParsePlainNumber(ReadOnlySpan<char> cell, out long integer, out double real)
+    {
+        integer = 0;
+        real = 0;
+        bool negative = IsNegative(cell, out var unsigned);
+        int digits = LeadingDigits(unsigned, out ulong magnitude);
+        if (digits == unsigned.Length)
+        {
+            if (digits is 0 or > ShortIntegerDigits || (negative && magnitude == 0))
+                return PlainNumber.None;
+            integer = negative ? -(long)magnitude : (long)magnitude;
+            return PlainNumber.Integer;
+        }
+        bool decimalMark = digits > 0 ? unsigned[digits] is '.' or 'e' or 'E' : unsigned[0] == '.';
+        if (!decimalMark || !FastDoubleParser.TryParseDouble(unsigned, out int consumed, out double value) || consumed != unsigned.Length)
+            return PlainNumber.None;
+        real = negative ? -value : value;
+        return PlainNumber.Float;
+    }
+
+    /// <summary>
+    /// How many digits <paramref name="text"/> starts with, and their value (meaningful up to
+    /// <see cref="ShortIntegerDigits"/> digits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LeadingDigits(ReadOnlySpan<char> text, out ulong value)
+    {
+        // Two digits a step: the multiply-adds of a long integer form one chain, and this halves its length.
+        value = 0;
+        int i = 0;
+        for (; i + 1 < text.Length; i += 2)
+        {
+            uint high = (uint)(text[i] - '0'), low = (uint)(text[i + 1] - '0');
+            if (high > 9)
+                return i;
+            if (low > 9)
+            {
+                value = unchecked(value * 10 + high);
+                return i + 1;
+            }
+            value = unchecked(value * 100 + (high * 10 + low));
+        }
+        if (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            value = unchecked(value * 10 + (uint)(text[i] - '0'));
+            i++;
+        }
+        return i;
+    }
+
     /// <summary>
     /// An <see cref="CellKind.Integer"/> cell as a long, or false when it does not fit (NumPy would then need more than
     /// int64, and <c>genfromtxt</c> makes the column float64).
@@ -88,8 +169,7 @@ internal static class CsvCell
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public static double ParseDouble(ReadOnlySpan<char> number, CellPosition where)
     {
-        bool negative = number[0] == '-';
-        ReadOnlySpan<char> unsigned = number[0] is '+' or '-' ? number[1..] : number;
+        bool negative = IsNegative(number, out var unsigned);
         if (!char.IsAsciiDigit(unsigned[0]) && unsigned[0] != '.')
         {
             // The grammar was checked: a word is inf, infinity or nan.
@@ -103,6 +183,15 @@ internal static class CsvCell
         if (!parsed || consumed != unsigned.Length)
             throw new InvalidDataException($"{where}: cannot read the number");
         return negative ? -value : value;
+    }
+
+    /// <summary>True when <paramref name="cell"/> starts with a minus; <paramref name="unsigned"/> is the cell after its sign, if it has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNegative(ReadOnlySpan<char> cell, out ReadOnlySpan<char> unsigned)
+    {
+        bool signed = !cell.IsEmpty && cell[0] is '+' or '-';
+        unsigned = signed ? cell[1..] : cell;
+        return signed && cell[0] == '-';
     }
 
     private static void CheckDigitLimit(ReadOnlySpan<char> integer, CellPosition where)

@@ -4,16 +4,16 @@ using System.Runtime.CompilerServices;
 namespace NumNet.Cli;
 
 /// <summary>
-/// The cells of a numeric table, row after row, 8 bytes each: an int64 while its column has held only integers that
-/// fit, a float64 (as bits) once the column has seen anything else. The cells go straight into the array that
+/// The cells of a numeric table, row after row, 8 bytes each: int64 while the table has held only integers that
+/// fit, all float64 (as bits) once any column has seen anything else (NumPy's table is float64 then). The cells go straight into the array that
 /// <see cref="ToArray"/> returns: it is sized from the file's length and the first batch's cell width with a margin
 /// (pages never written cost no memory), so a table is read without a second copy of it, and grown only when the
 /// estimate falls short.
 /// </summary>
 internal sealed class CsvNumbers
 {
-    private readonly bool[] _isFloat;
     private readonly long _fileBytes;
+    private bool _isFloat;
     private long[] _cells = [];
     private int _count;
 
@@ -21,29 +21,27 @@ internal sealed class CsvNumbers
     public CsvNumbers(int width, long fileBytes)
     {
         Debug.Assert(width > 0);
-        _isFloat = new bool[width];
+        Width = width;
         _fileBytes = fileBytes;
     }
 
     /// <summary>Columns per row.</summary>
-    public int Width => _isFloat.Length;
+    public int Width { get; }
 
     /// <summary>
-    /// Appends the parsed cells of <paramref name="batch"/>, reconciling column kinds: a column float in either
-    /// becomes float in both, integers converted exactly as <c>float()</c> converts them.
+    /// Appends the parsed cells of <paramref name="batch"/>. One float column anywhere makes the whole table float64,
+    /// so the table and the batch become all doubles as soon as either is: integers converted exactly as
+    /// <c>float()</c> converts them.
     /// </summary>
     /// <exception cref="InvalidDataException">More cells than one .NET array holds.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Append(CsvBatch batch)
     {
         Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
-        for (int c = 0; c < Width; c++)
-        {
-            if (batch.IsFloat[c])
-                MakeFloat(c);
-            else if (_isFloat[c])
-                batch.MakeFloat(c);
-        }
+        if (batch.AllDouble)
+            MakeFloat();
+        else if (_isFloat)
+            batch.MakeAllDouble();
         var cells = batch.Cells;
         EnsureCapacity((long)_count + cells.Length, batch);
         cells.CopyTo(_cells.AsSpan(_count));
@@ -51,27 +49,21 @@ internal sealed class CsvNumbers
     }
 
     /// <summary>
-    /// The cells as a (rows, width) array: int64 when every column is an integer column, float64 otherwise
+    /// The cells as a (rows, width) array: int64 when every cell was an integer that fits, float64 otherwise
     /// (integers converted as NumPy's <c>float()</c> would). The array is a view of the cells, not a copy.
     /// </summary>
     public NDArray ToArray()
     {
         Debug.Assert(_count % Width == 0, "only whole rows are converted");
-        bool anyFloat = Array.IndexOf(_isFloat, true) >= 0;
-        if (anyFloat)
-        {
-            for (int c = 0; c < Width; c++)
-                MakeFloat(c);
-        }
-        return np.frombuffer(_cells, anyFloat ? np.float64 : np.int64, count: _count).Reshape(_count / Width, Width);
+        return np.frombuffer(_cells, _isFloat ? np.float64 : np.int64, count: _count).Reshape(_count / Width, Width);
     }
 
-    private void MakeFloat(int column)
+    private void MakeFloat()
     {
-        if (_isFloat[column])
+        if (_isFloat)
             return;
-        _isFloat[column] = true;
-        for (int i = column; i < _count; i += Width)
+        _isFloat = true;
+        for (int i = 0; i < _count; i++)
             _cells[i] = BitConverter.DoubleToInt64Bits((double)_cells[i]);
     }
 
