@@ -64,6 +64,9 @@ internal static class BoxedRows
             && ScalarDTypes.Of(leaf) == d ? d : null;
     }
 
+    /// <summary>True when <paramref name="obj"/> is of a type the fast path reads: an <c>object[]</c> or a <c>List&lt;object?&gt;</c>.</summary>
+    public static bool IsTopLevelType(object? obj) => obj is not null && (obj.GetType() == typeof(object[]) || obj.GetType() == typeof(List<object?>));
+
     // Only these two exact types: a subclass or a typed array is classified differently by the general pipeline.
     private static bool TryItems(object? obj, out ReadOnlySpan<object?> items)
     {
@@ -154,22 +157,13 @@ internal static class BoxedRows
         var target = new Target(result);
         Debug.Assert(items.Length == result.ShapeRef[0], "the rows written are not the rows measured");
         int parts = SplitParts.Threads((long)items.Length * target.RowLength, items.Length);
-        ref byte origin = ref lease.At(result.Offset);
-        if (parts == 1)
-            return Part<T, TLeaf>(items, 0, items.Length, ref origin, target, 0, SplitParts.Stop.Never);
-        // Pinned until SplitParts.Run returns, which is after every part has ended, inside the lease: the parts rebuild
-        // the same span of items (read once, above, and not again: a List's storage stays this storage) and the same
-        // reference into the result from the addresses.
-        fixed (byte* resultStart = &origin)
-        fixed (byte* itemsStart = &Unsafe.As<object?, byte>(ref MemoryMarshal.GetReference(items)))
+        // Pinned until SplitParts.RunOver returns, which is after every part has ended, inside the lease: the parts
+        // rebuild the same reference into the result from the address.
+        fixed (byte* resultStart = &lease.At(result.Offset))
         {
-            var (dst, src, count) = ((nint)resultStart, (nint)itemsStart, items.Length);
-            return SplitParts.Run(parts, (k, n, stop) =>
-            {
-                var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<object?>((void*)src), count);
-                int first = SplitParts.Start(count, k, n), end = SplitParts.Start(count, k + 1, n);
-                return Part<T, TLeaf>(all, first, end, ref Unsafe.AsRef<byte>((void*)dst), target, k, stop);
-            });
+            nint dst = (nint)resultStart;
+            return SplitParts.RunOver(items, parts, (all, first, end, part, stop) =>
+                Part<T, TLeaf>(all, first, end, ref Unsafe.AsRef<byte>((void*)dst), target, part, stop));
         }
     }
 

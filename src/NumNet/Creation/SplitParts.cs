@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace NumNet.Creation;
 
@@ -8,6 +11,12 @@ namespace NumNet.Creation;
 /// earlier part has failed, since its outcome can no longer matter.
 /// </summary>
 internal delegate bool WalkPart(int part, int parts, SplitParts.Stop stop);
+
+/// <summary>
+/// One part of a split walk over a span of items: items [<paramref name="first"/>, <paramref name="end"/>) of
+/// <paramref name="all"/>, with the same outcome and stop signal as a <see cref="WalkPart"/>.
+/// </summary>
+internal delegate bool ItemsPart(ReadOnlySpan<object?> all, int first, int end, int part, SplitParts.Stop stop);
 
 /// <summary>
 /// A walk over the items of a large input (a long row of boxed numbers, many rows of them) on up to
@@ -69,6 +78,25 @@ internal static class SplitParts
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="parts"/> parts of <paramref name="walk"/> over <paramref name="items"/>, one run of
+    /// consecutive items each, as <see cref="Run"/> does.
+    /// </summary>
+    public static unsafe bool RunOver(ReadOnlySpan<object?> items, int parts, ItemsPart walk)
+    {
+        Debug.Assert(parts >= 1 && parts <= Math.Max(1, items.Length), "more parts than items");
+        if (parts == 1)
+            return walk(items, 0, items.Length, 0, Stop.Never);
+        // Pinned until Run returns, which is after every part has ended: each part rebuilds this same span (the items
+        // as read once by the caller; a List's storage replaced meanwhile is not read) from the address.
+        fixed (byte* start = &Unsafe.As<object?, byte>(ref MemoryMarshal.GetReference(items)))
+        {
+            var (address, count) = ((nint)start, items.Length);
+            return Run(parts, (k, n, stop) =>
+                walk(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<object?>((void*)address), count), Start(count, k, n), Start(count, k + 1, n), k, stop));
+        }
     }
 
     /// <summary>Tells the parts after a failed part to end early: their outcome no longer matters.</summary>

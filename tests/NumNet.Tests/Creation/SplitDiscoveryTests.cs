@@ -37,6 +37,12 @@ public sealed class SplitDiscoveryTests
         "a string among doubles, late" => BoxedRows((i, j) => i == Late && j == 7 ? "a string" : (object)(i + j / 4.0)),
         "a None among doubles, late" => BoxedRows((i, j) => i == Late && j == 7 ? null : (object)(i + j / 4.0)),
         "a float32 in a long row, late" => LongRow(i => i == Long - 3 ? 2.5f : (object)(double)i),
+        "a Python int past int64, first" => LongRow(i => i == 0 ? BigInteger.One << 63 : new BigInteger(i)),
+        "Python ints past int64 and Nones" => LongRow(i => i % 1000 == 999 ? null : (BigInteger.One << 63) + i),
+        "bytes, sbytes and halves" => LongRow(i => i < 40_000 ? (byte)(i % 200) : i < 80_000 ? (sbyte)(i % 100) : (object)(Half)(i % 50)),
+        "text and numbers" => LongRow(i => i % 3 == 0 ? new string('x', i % 17) : i % 3 == 1 ? (object)(i / 3.0) : i),
+        "dates and text" => LongRow(i => i % 2 == 0 ? new DateTime(2000 + i % 50, 1, 1) : (object)$"t{i % 99}"),
+        "a list in a long row, late" => LongRow(i => i == Long - 3 ? new List<object?> { 1.0 } : (object)(i / 2.0)),
         "a nested row, late" => BoxedRows((i, j) => i == Late && j == 7 ? new object[] { 1.0 } : (object)(i + j / 4.0)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such input"),
     };
@@ -45,7 +51,8 @@ public sealed class SplitDiscoveryTests
     [
         "doubles", "ints", "float32 rows as lists", "longs and Python ints", "Python ints", "a Python int past int64, late",
         "a Python int past uint64, late", "an int among doubles, late", "a string among doubles, late",
-        "a None among doubles, late", "a float32 in a long row, late",
+        "a None among doubles, late", "a float32 in a long row, late", "a Python int past int64, first",
+        "Python ints past int64 and Nones", "bytes, sbytes and halves", "text and numbers", "dates and text",
     ];
 
     [Theory]
@@ -81,6 +88,7 @@ public sealed class SplitDiscoveryTests
 
     [Theory]
     [InlineData("a nested row, late")]
+    [InlineData("a list in a long row, late")]
     [InlineData("rows ragged twice")]
     public void One_and_two_threads_raise_the_same_first_error(string name)
     {
@@ -184,6 +192,18 @@ public sealed class SplitDiscoveryTests
         Assert.False(written);
         Assert.True(toldToStop);
         Assert.Equal(2, Volatile.Read(ref ended));
+    }
+
+    [Fact]
+    public void A_list_of_objects_not_resolved_before_the_fast_path_is_still_a_sequence_after_it()
+    {
+        // The fast path is tried before the classifier resolves an object[] or List<object?>; a list that is no rows of
+        // boxed numbers still reaches the general pipeline, and copy=false still refuses it.
+        Assert.Throws<ArgumentException>(() => np.asarray(new List<object?> { 1.0, 2.0 }, copy: false));
+        using var rows = np.asarray(new List<object?> { np.array(new[] { 1.0, 2.0, 3.0 }), new object?[] { 4, 5.5, 6f } });
+        Assert.Equal([2L, 3L], rows.Shape);
+        Assert.Equal(np.float64, rows.DType);
+        Assert.Equal(6.0, rows.GetValue(1, 2));
     }
 
     [Theory]
