@@ -95,12 +95,12 @@ public static class Catalog
                 .Select(i => Enumerable.Range(0, 1000).Select(j => (double)(i * 1000 + j)).ToArray()).ToArray();
             return new Prepared(() => np.asarray(source).Dispose());
         }),
-        new("asarray_boxed_1000", "Creation", "asarray(object[] of boxed doubles) 1000×1000", 1000 * 1000 * 8, () =>
+        .. WithOneThread(new("asarray_boxed_1000", "Creation", "asarray(object[] of boxed doubles) 1000×1000", 1000 * 1000 * 8, () =>
         {
             object[] source = Enumerable.Range(0, 1000)
                 .Select(i => (object)Enumerable.Range(0, 1000).Select(j => (object)(double)(i * 1000 + j)).ToArray()).ToArray();
             return new Prepared(() => np.asarray(source).Dispose());
-        }),
+        })),
         new("asarray_list_1m", "Creation", "asarray(List<double>) 1M", 1_000_000 * 8, () =>
         {
             var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToList();
@@ -112,17 +112,17 @@ public static class Catalog
                 .Select(i => Enumerable.Range(0, 1000).Select(j => (double)(i * 1000 + j)).ToArray()).ToArray();
             return new Prepared(() => np.asarray(source, np.float32).Dispose());
         }),
-        new("asarray_boxed_int_1000", "Creation", "asarray(object[] of boxed ints) 1000×1000", 1000 * 1000 * 4, () =>
+        .. WithOneThread(new("asarray_boxed_int_1000", "Creation", "asarray(object[] of boxed ints) 1000×1000", 1000 * 1000 * 4, () =>
         {
             object[] source = Enumerable.Range(0, 1000)
                 .Select(i => (object)Enumerable.Range(0, 1000).Select(j => (object)(i * 1000 + j)).ToArray()).ToArray();
             return new Prepared(() => np.asarray(source).Dispose());
-        }),
-        new("asarray_bigint_1m", "Creation", "asarray(List<object> of BigInteger, Python ints) 1M", 1_000_000 * 8, () =>
+        })),
+        .. WithOneThread(new("asarray_bigint_1m", "Creation", "asarray(List<object> of BigInteger, Python ints) 1M", 1_000_000 * 8, () =>
         {
             var source = Enumerable.Range(0, 1_000_000).Select(i => (object)new System.Numerics.BigInteger(i * 1000L)).ToList();
             return new Prepared(() => np.asarray(source).Dispose());
-        }),
+        })),
     ];
 
     /// <summary>astype between the common numeric pairs on 10M elements, plus text, strided and byte-swapped sources.</summary>

@@ -338,8 +338,11 @@ def _named(name, make):
 
 WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
              ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, ascontiguous_T_4096_u16, copy_3d_transpose,
-             asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000, asarray_list_1m,
-             asarray_jagged_f32_1000, asarray_boxed_int_1000, asarray_bigint_1m,
+             asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000,
+             _named("asarray_boxed_1000_t1", lambda: asarray_boxed_1000()), asarray_list_1m,
+             asarray_jagged_f32_1000, asarray_boxed_int_1000,
+             _named("asarray_boxed_int_1000_t1", lambda: asarray_boxed_int_1000()), asarray_bigint_1m,
+             _named("asarray_bigint_1m_t1", lambda: asarray_bigint_1m()),
              _named("astype_f8_f4", _astype("f8", "f4")), _named("astype_f4_f8", _astype("f4", "f8")),
              _named("astype_i8_f8", _astype("i8", "f8")), _named("astype_f8_i8", _astype("f8", "i8")),
              _named("astype_f8_i4", _astype("f8", "i4")),

@@ -115,7 +115,7 @@ public static class CoercionRaces
     private static double[] Filled(int length) => Enumerable.Repeat(Value, length).ToArray();
 
     // One writer thread changes the source in a loop while this thread converts it ROUNDS times.
-    private static void Race(string[] args, string what, Action writerStep, Func<NDArray> read, Action<NDArray> check)
+    internal static void Race(string[] args, string what, Action writerStep, Func<NDArray> read, Action<NDArray> check)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var tally = new CoercionOutcomes.Tally();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NumNet.Casting;
 using NumNet.DTypes;
 using NumNet.Layout;
+using NumNet.Memory;
 
 namespace NumNet.Creation;
 
@@ -18,6 +20,10 @@ namespace NumNet.Creation;
 /// (for int64, also a Python int that fits), since such leaves all discover the same dtype and change no shape. Any
 /// other input (a leaf of another type, a nested array, a ragged row, a list that contains itself) gives the
 /// array back to the allocator and returns null for the general pipeline, which then answers as it always does.
+/// Large inputs (<see cref="SplitParts.FromLeaves"/> leaves or more) are written on up to
+/// <see cref="NumNetSettings.MaxThreads"/> threads, one run of consecutive rows (or of a single row's leaves) each:
+/// every leaf is read and stored by the same code, and the outcome (written, given back, or the exception of a row
+/// that changed) is that of the first part in input order that did not write, so it is the one-thread outcome.
 /// </remarks>
 internal static class BoxedRows
 {
@@ -58,6 +64,9 @@ internal static class BoxedRows
         return BufferViews.DTypeOfElement(leaf.GetType()) is { } d && NumericTraits.IsNumeric(d.Code)
             && ScalarDTypes.Of(leaf) == d ? d : null;
     }
+
+    /// <summary>True when <paramref name="obj"/> is of a type the fast path reads: an <c>object[]</c> or a <c>List&lt;object?&gt;</c>.</summary>
+    public static bool IsTopLevelType(object? obj) => obj is not null && (obj.GetType() == typeof(object[]) || obj.GetType() == typeof(List<object?>));
 
     // Only these two exact types: a subclass or a typed array is classified differently by the general pipeline.
     private static bool TryItems(object? obj, out ReadOnlySpan<object?> items)
@@ -143,28 +152,58 @@ internal static class BoxedRows
         }
     }
 
-    private static bool Fill<T, TLeaf>(ReadOnlySpan<object?> items, NDArray result) where T : unmanaged where TLeaf : ILeaf<T>
+    private static unsafe bool Fill<T, TLeaf>(ReadOnlySpan<object?> items, NDArray result) where T : unmanaged where TLeaf : ILeaf<T>
     {
         using var lease = result.Lease();
-        var buffer = result.Buffer;
-        var shape = result.ShapeRef;
-        var strides = result.StridesRef;
-        Debug.Assert(items.Length == shape[0], "the rows written are not the rows measured");
-        ref byte origin = ref lease.At(result.Offset);
-        if (result.NDim == 1)
+        var target = new Target(result);
+        Debug.Assert(items.Length == result.ShapeRef[0], "the rows written are not the rows measured");
+        int parts = SplitParts.Threads((long)items.Length * target.RowLength, items.Length);
+        // Pinned until SplitParts.RunOver returns, which is after every part has ended, inside the lease: the parts
+        // rebuild the same reference into the result from the address.
+        fixed (byte* resultStart = &lease.At(result.Offset))
         {
-            Debug.Assert(FillBounds.Within(buffer, result.Offset, items.Length, strides[0], Unsafe.SizeOf<T>()), "the row runs past the result");
-            return Line<T, TLeaf>(items, ref origin, (nint)strides[0]);
+            nint dst = (nint)resultStart;
+            return SplitParts.RunOver(items, parts, (all, first, end, part, stop) =>
+                Part<T, TLeaf>(all, first, end, ref Unsafe.AsRef<byte>((void*)dst), target, part, stop));
         }
-        int length = (int)shape[1];
-        nint rowStride = (nint)strides[0], itemStride = (nint)strides[1];
-        for (int i = 0; i < items.Length; i++)
+    }
+
+    // The result's layout as the parts need it, read once.
+    private readonly record struct Target(ArrayBuffer Buffer, long Offset, int NDim, int RowLength, nint RowStride, nint ItemStride)
+    {
+        public Target(NDArray result) : this(result.Buffer, result.Offset, result.NDim, result.NDim == 1 ? 1 : (int)result.ShapeRef[1],
+            (nint)result.StridesRef[0], result.NDim == 1 ? 0 : (nint)result.StridesRef[1])
+        {
+        }
+    }
+
+    // Leaves a part of a long single row checks the stop signal after: the walk ends soon after an earlier part failed.
+    private const int LeavesBetweenStopChecks = 1 << 13;
+
+    // Items [first, end) of the top level: leaves of a single row, or whole rows.
+    private static bool Part<T, TLeaf>(ReadOnlySpan<object?> items, int first, int end, ref byte origin, in Target target, int part, SplitParts.Stop stop)
+        where T : unmanaged where TLeaf : ILeaf<T>
+    {
+        if (target.NDim == 1)
+        {
+            for (int block = first; block < end; block += LeavesBetweenStopChecks)
+            {
+                if (stop.EarlierFailed(part))
+                    return false;
+                var leaves = items[block..Math.Min(end, block + LeavesBetweenStopChecks)];
+                Debug.Assert(FillBounds.Within(target.Buffer, target.Offset + block * target.RowStride, leaves.Length, target.RowStride, Unsafe.SizeOf<T>()), "the row runs past the result");
+                if (!Line<T, TLeaf>(leaves, ref Unsafe.Add(ref origin, block * target.RowStride), target.RowStride))
+                    return false;
+            }
+            return true;
+        }
+        for (int i = first; i < end; i++)
         {
             // Each row is read once, and written only if it still has the first row's length.
-            if (!TryItems(items[i], out var row) || row.Length != length)
+            if (stop.EarlierFailed(part) || !TryItems(items[i], out var row) || row.Length != target.RowLength)
                 return false;
-            Debug.Assert(FillBounds.Within(buffer, result.Offset + i * rowStride, row.Length, itemStride, Unsafe.SizeOf<T>()), "a row runs past the result");
-            if (!Line<T, TLeaf>(row, ref Unsafe.Add(ref origin, i * rowStride), itemStride))
+            Debug.Assert(FillBounds.Within(target.Buffer, target.Offset + i * target.RowStride, row.Length, target.ItemStride, Unsafe.SizeOf<T>()), "a row runs past the result");
+            if (!Line<T, TLeaf>(row, ref Unsafe.Add(ref origin, i * target.RowStride), target.ItemStride))
                 return false;
         }
         return true;

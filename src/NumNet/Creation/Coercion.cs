@@ -24,8 +24,9 @@ internal static class Coercion
         if (obj is not null && TypedSources.TryCreate(obj, requested, order, copy) is { } typed)
             return typed;
         var classifier = new Classifier(dtype);
-        var node = classifier.Resolve(obj);
-        if (node.Kind == NodeKind.Array)
+        // An object[] or List<object?> is a sequence, never an array; it is not resolved before the fast path for boxed
+        // rows, which reads it once in place, since resolving copies a List<object?> (8 MB for a million items).
+        if (!BoxedRows.IsTopLevelType(obj) && classifier.Resolve(obj) is { Kind: NodeKind.Array } node)
             return Decide.FromArray(node.Array!, requested, order, copy);
         if (copy == false)
             throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
