@@ -38,8 +38,10 @@ public static class CompareMode
             int warm = 0;
             double warmSeconds = quick ? 0.5 : Math.Max(budgetSeconds / 4, 1.0);
             double lastRun = 0;
-            // A run of 0.2 s or more is memory traffic, not JIT-sensitive code: one warm-up run is enough there.
-            while (warm < (lastRun >= 0.2 ? 1 : 3) || (lastRun < 0.2 && clock.Elapsed.TotalSeconds < warmSeconds && warm < 10_000))
+            // Three warm-up runs at least, one for runs of 2 s or more. The file rows (0.1-0.5 s a run) need the three:
+            // their first runs take fresh page-cache pages, which on the benchmark VM are slow to touch (memory the
+            // guest freed is handed back to the host), and one warm-up left them in the median (docs/performance.md).
+            while (warm < (lastRun >= 2.0 ? 1 : 3) || (lastRun < 0.2 && clock.Elapsed.TotalSeconds < warmSeconds && warm < 10_000))
             {
                 long w0 = Stopwatch.GetTimestamp();
                 p.Run();
