@@ -224,7 +224,28 @@ public static class OracleCorrections
             return false;
         if (spec["dtype"] is JsonValue dt)
             return dt.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..];
-        // Without a dtype the values decide: text leaves make a text array.
-        return spec["values"]?.ToJsonString().TrimStart('[') is ['"', ..] or ['{', '"', 'b', ..];
+        // Without a dtype the values decide: text among numbers and bools makes a text array (NumPy's discovery promotes
+        // numbers with str to U), while None or a NumPy scalar among them may make something else.
+        var leaves = Leaves(spec["values"]).ToList();
+        return leaves.Any(IsText) && leaves.All(l => IsText(l) || l is JsonValue
+            || l is JsonObject o && (o["f"] is not null || o["complex"] is not null));
+    }
+
+    private static bool IsText(JsonNode? leaf) =>
+        leaf is JsonValue v && v.GetValueKind() == JsonValueKind.String || leaf is JsonObject o && o["bytes"] is not null;
+
+    // The leaves of a nested list in the input encoding (a JSON null is a leaf: None).
+    private static IEnumerable<JsonNode?> Leaves(JsonNode? node)
+    {
+        if (node is not JsonArray items)
+        {
+            yield return node;
+            yield break;
+        }
+        foreach (var item in items)
+        {
+            foreach (var leaf in Leaves(item))
+                yield return leaf;
+        }
     }
 }

@@ -12,7 +12,8 @@ usage: NumNet.Differential [--seed S] [--cases N | --long] [--calls a,b] [--orac
   --python PATH  interpreter with NumPy 1.24 (default: $NUMNET_ORACLE_PYTHON, else /usr/bin/python3)
   --no-write     do not add minimal differences to tests/conformance/found-*.json
   --shrink N     candidates tried when shrinking one difference (default 400; 0 = no shrinking)
-  --replay C:S   run the one case of call C with CsCheck seed S (printed with each failure)
+  --replay C:S   run the one case of call C with CsCheck seed S (printed with each failure); several: C:S,C:S,...
+                 or @FILE (one C:S a line)
   --dump FILE    copy every case line sent to the oracle into FILE
 Ends with "N passed, M failed"; the line before counts the skipped cases. Exit code 1 when a case failed.
 """;
@@ -62,8 +63,12 @@ try
     var run = new DifferentialRun(oracle, Console.Out);
     if (replay is not null)
     {
-        int colon = replay.IndexOf(':');
-        Console.WriteLine(run.Replay(replay[..colon], replay[(colon + 1)..]));
+        var keys = replay.StartsWith('@') ? File.ReadAllLines(replay[1..]) : replay.Split(',');
+        foreach (var key in keys.Select(k => k.Trim()).Where(k => k.Length > 0))
+        {
+            int colon = key.IndexOf(':');
+            Console.WriteLine($"{key}: {run.Replay(key[..colon], key[(colon + 1)..])}");
+        }
         return 0;
     }
     Console.WriteLine($"seed {seed}, {cases} cases{(calls is null ? "" : " of " + string.Join(", ", calls))}");
@@ -73,6 +78,7 @@ try
     foreach (var (reason, count) in summary.SkipReasons.OrderByDescending(p => p.Value).Take(8))
         Console.WriteLine($"  skipped {count}: {reason}");
     double seconds = (DateTime.UtcNow - started).TotalSeconds;
+    Console.WriteLine($"corrected: {summary.Corrected} (NumPy 2's answer derived from the oracle element by element, which NumNet matches; not counted as passed)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{summary.Skipped} skipped ({100.0 * summary.Skipped / cases:0.0}%: no trustworthy NumPy-2 answer), {summary.PlatformDependent} platform-dependent differences (reported, not failed), {seconds:0.0} s"));
     Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed");
