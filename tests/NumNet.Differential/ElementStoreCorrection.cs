@@ -88,6 +88,26 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
     }
 
     /// <summary>
+    /// Whether NumNet matches a derived answer: it must raise the same exception (the comparison of the conformance
+    /// runner) with the same message, which names the element, so an element NumNet refuses and NumPy accepts is not
+    /// hidden by an earlier one NumPy refuses too. <paramref name="detail"/> says what differs otherwise.
+    /// </summary>
+    /// <param name="derived">The derived answer line (<see cref="TryCorrect"/>).</param>
+    /// <param name="numNetDetail">What the comparison with the oracle's own answer reported (names NumNet's exception).</param>
+    /// <param name="detail">What differs, when NumNet does not match.</param>
+    public static bool NumNetMatches(string derived, string numNetDetail, out string detail)
+    {
+        using var doc = JsonDocument.Parse(derived, new JsonDocumentOptions { MaxDepth = 512 });
+        var c = NumNet.Conformance.ConformanceCase.FromJson(doc.RootElement, "differential");
+        var outcome = NumNet.Conformance.CaseRunner.Run(c);
+        string expected = c.Expect.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+        detail = !outcome.Passed ? outcome.Detail
+            : NumNetMessage(numNetDetail) is { } message && message != expected ? $"expected the message '{expected}', got '{message}'"
+            : "";
+        return detail.Length == 0;
+    }
+
+    /// <summary>
     /// NumNet's exception message from a comparison's detail ("unexpected T: m" or "expected X, got T: m"), or null
     /// when NumNet gave a result.
     /// </summary>
