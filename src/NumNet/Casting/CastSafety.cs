@@ -72,8 +72,9 @@ internal static class CastSafety
     private static CastResolution ToText(DType from, DType to)
     {
         int needed = TextLengthFor(from);
-        // An unsized target is a class, not a descriptor (NumPy passes NULL): the cast picks a native one.
-        DType sized = to.ItemSize == 0 && needed > 0 ? to.AsNative().WithLength(needed) : to;
+        // An unsized target is a class, not a descriptor (NumPy passes NULL): the cast picks a native one, also for an
+        // unsized text source (U -> >U is a cast to native U, so casting 'no' allows it).
+        DType sized = to.ItemSize != 0 ? to : needed > 0 ? to.AsNative().WithLength(needed) : IsText(from.Code) ? to.AsNative() : to;
         if (IsText(from.Code))
         {
             if (from.Code == DTypeCode.Unicode && to.Code == DTypeCode.Bytes)

@@ -21,4 +21,16 @@ public sealed class UnsizedTextTargetTests
         Assert.True(np.can_cast(np.asarray("2003-10-02"), np.dtype(">U"), "no"));
         Assert.True(np.can_cast(np.dtype("S4"), np.dtype(">U"), "safe"));
     }
+
+    [Fact]
+    public void UnsizedTextToUnsizedSwappedTextNeedsNoCast()
+    {
+        // U (U0) -> >U: the class target becomes a native U0, as the source is (numpy can_cast('U', '>U', 'no') is True);
+        // a swapped unsized source still needs the byte swap.
+        Assert.True(np.can_cast(np.dtype("U"), np.dtype(">U"), "no"));
+        Assert.False(np.can_cast(np.dtype(">U"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype(">U"), np.dtype(">U"), "equiv"));
+        Assert.False(np.can_cast(np.dtype("S"), np.dtype(">U"), "equiv"));
+        Assert.True(np.can_cast(np.dtype("S"), np.dtype(">U"), "safe"));
+    }
 }
