@@ -164,10 +164,11 @@ public static class OracleCorrections
         if (!half && !single)
             return (answer, Kind.None, null);
         // Positional text of a large number ("65500.0", "(4294967300+0j)"), or text cut to the width so that only
-        // digits are left ("109951" of a float32 in S6): str() of a float always has a point, an e, nan or inf.
+        // digits are left ("109951" of a float32 in S6, "(-inf+10" of a complex64 in S8, whose imaginary part is
+        // "1e+10" in NumPy 2.3): str() of a float always has a point, an e, nan or inf, and a complex ends in "j)".
         int digits = half ? 4 : 7;
         var positional = new System.Text.RegularExpressions.Regex(@"(^|[^0-9.e])[0-9]{" + digits + @",}[.+\-j]");
-        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$");
+        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$|^\(.*[+\-][0-9]{2,}$");
         if (!Texts(expect["values"]).Any(t => positional.IsMatch(t) || cut.IsMatch(t)))
             return (answer, Kind.None, null);
         expect.Remove("values");
