@@ -67,6 +67,8 @@ internal static class ScalarCoercion
         BigInteger i when i.Sign > 0 && i.GetBitLength() <= 64 => (ulong)i,
         BigInteger i => ParseLongDouble(i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         string s => ParseLongDouble(s),
+        // NumPy reads bytes into a long double with strtold too, not with float().
+        Bytes b => ParseLongDouble(b.ToLatin1()),
         _ => ToDouble(value),
     };
 
@@ -235,9 +237,13 @@ internal static class ScalarCoercion
     }
 
     // NumPy's LONGDOUBLE_setitem reads text with C's strtold (NumPyOS_ascii_strtold), not Python's float(): leading
-    // white space is skipped, but nothing may follow the number, and Python's digit underscores are not C's grammar.
+    // white space is skipped, but nothing may follow the number, and Python's digit underscores are not C's grammar;
+    // white space alone and hexadecimal text are C's (CLongDoubleSyntax).
     private static LongDouble ParseLongDouble(string text)
     {
+        text = CLongDoubleSyntax.AsCString(text);
+        if (CLongDoubleSyntax.TryReadSpecial(text, out LongDouble special))
+            return special;
         if (text.Contains('_') || (text.Length > 0 && char.IsWhiteSpace(text[^1])))
             throw new ArgumentException($"invalid literal for long double: {text}");
         try
