@@ -157,7 +157,7 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
         {
             var leaves = new List<JsonNode?>();
             return call != "astype" && RegularLeaves(input, leaves) is not null
-                ? leaves.Select((v, i) => new Visit(v, StoreKind.Pack, "of the sequence in C order")).ToList()
+                ? leaves.Select(v => new Visit(v, StoreKind.Pack, "of the sequence in C order")).ToList()
                 : null;
         }
         if (input is not JsonObject o || (o["ndarray"] is null && o["view"] is null && o["scalar"] is null))
