@@ -41,7 +41,7 @@ public class FixedSeedTests(ITestOutputHelper output)
         var known = KnownFailures.Load(Path.Combine(OracleLocation.CorpusDir(), "differential-known.txt"));
         var unexpected = summary.Findings.Where(f => !known.ContainsKey(f.Call + ":" + f.CaseSeed)).ToList();
         int stillListed = summary.Findings.Count - unexpected.Count;
-        output.WriteLine($"{summary.Passed} passed, {summary.Failed} failed ({stillListed} known), {summary.Skipped} skipped, {summary.PlatformDependent} platform-dependent");
+        output.WriteLine($"{summary.Passed} passed, {summary.Failed} failed ({stillListed} known), {summary.Corrected} corrected, {summary.Skipped} skipped, {summary.PlatformDependent} platform-dependent");
         output.WriteLine(log.ToString());
         Assert.True(unexpected.Count == 0, $"{unexpected.Count} cases differ from NumPy:\n" +
             string.Join("\n", unexpected.Select(f => $"{f.Call}:{f.CaseSeed}: {f.Detail}")));

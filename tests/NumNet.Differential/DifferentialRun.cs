@@ -26,17 +26,36 @@ public sealed record RunOptions(ulong Seed, long Cases, IReadOnlyCollection<stri
 public sealed record Finding(string Call, string CaseSeed, string Detail, string? MinimalCase, string? WrittenAs);
 
 /// <summary>The counts of a run.</summary>
+/// <param name="Passed">Cases NumNet answered as the oracle did.</param>
+/// <param name="Failed">Cases that differ.</param>
+/// <param name="Skipped">Cases without a trustworthy NumPy-2 answer.</param>
+/// <param name="PlatformDependent">Differences in platform-dependent results (reported, not failed).</param>
+/// <param name="Findings">The failed cases.</param>
+/// <param name="SkipReasons">How many cases were skipped for each reason.</param>
+/// <param name="Corrected">Cases NumNet answered as NumPy 2 does by an answer the harness derived from the oracle
+/// element by element (<see cref="ElementStoreCorrection"/>), where the oracle's own answer differs.</param>
 public sealed record RunSummary(long Passed, long Failed, long Skipped, long PlatformDependent, IReadOnlyList<Finding> Findings,
-    IReadOnlyDictionary<string, long> SkipReasons);
+    IReadOnlyDictionary<string, long> SkipReasons, long Corrected = 0);
 
 /// <summary>
 /// A differential run: random cases from <see cref="CaseGens"/> (CsCheck), answered by the oracle in batches, run
 /// through NumNet and compared by the conformance runner (<see cref="CaseRunner"/>, the same comparison as the corpus).
 /// A difference is shrunk with CsCheck to a minimal case that still differs and written to a found-*.json file.
 /// </summary>
-public sealed class DifferentialRun(Oracle oracle, TextWriter log)
+public sealed class DifferentialRun
 {
     private const uint Stream = 15;
+    private readonly Oracle oracle;
+    private readonly TextWriter log;
+    private readonly ElementStoreCorrection elementStore;
+
+    /// <summary>A run asking <paramref name="oracle"/> and writing what happens to <paramref name="log"/>.</summary>
+    public DifferentialRun(Oracle oracle, TextWriter log)
+    {
+        this.oracle = oracle;
+        this.log = log;
+        elementStore = new ElementStoreCorrection(lines => AskOracle(lines.ToList()));
+    }
 
     private sealed record Pending(string Call, string CaseSeed, string Line);
 
@@ -50,7 +69,7 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
             throw new ArgumentException("no generator matches the calls asked for", nameof(options));
         int totalWeight = gens.Sum(g => g.Weight);
         var pcg = new PCG(Stream, options.Seed);
-        long passed = 0, failed = 0, skipped = 0, platform = 0;
+        long passed = 0, failed = 0, skipped = 0, platform = 0, corrected = 0;
         var findings = new List<Finding>();
         var skipReasons = new Dictionary<string, long>();
         var batch = new List<Pending>(options.BatchSize);
@@ -74,6 +93,10 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
                         case VerdictKind.Passed:
                             passed++;
                             break;
+                        case VerdictKind.Corrected:
+                            corrected++;
+                            log.WriteLine($"corrected {batch[k].Call}:{batch[k].CaseSeed}: {OneLine(verdict.Detail)}");
+                            break;
                         case VerdictKind.Skipped:
                             skipped++;
                             string reason = Shorten(verdict.Detail);
@@ -94,7 +117,7 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
             if ((i + 1) % progressStep == 0 && i + 1 < options.Cases)
                 log.WriteLine($"progress: {i + 1} cases, {passed} passed, {failed} failed, {skipped} skipped");
         }
-        return new RunSummary(passed, failed, skipped, platform, findings, skipReasons);
+        return new RunSummary(passed, failed, skipped, platform, findings, skipReasons, corrected);
     }
 
     /// <summary>Runs one case of <paramref name="call"/> from its CsCheck seed and says how it ends.</summary>
@@ -105,6 +128,30 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
         string line = CaseLine("replay", call, args);
         var verdict = Judge(AskOracle([line])[0]);
         return $"{line}\n{verdict.Kind}: {verdict.Detail}";
+    }
+
+    /// <summary>
+    /// Found cases (tests/conformance/found-*.json) that NumNet fails against the oracle's stored answer but matches
+    /// against NumPy 2's answer derived element by element (<see cref="ElementStoreCorrection"/>): their expectation is
+    /// replaced by the derived one, with the reason in numpy2_reason. Returns "id: reason" for each case changed.
+    /// </summary>
+    public IReadOnlyList<string> Rederive(string corpusDir)
+    {
+        Wiring.Install();
+        var changed = new List<string>();
+        foreach (string path in Directory.GetFiles(corpusDir, "found-*.json").Order(StringComparer.Ordinal))
+        {
+            changed.AddRange(FoundCases.Rewrite(path, entry =>
+            {
+                using var doc = JsonDocument.Parse(entry.ToJsonString(), new JsonDocumentOptions { MaxDepth = 512 });
+                var outcome = CaseRunner.Run(ConformanceCase.FromJson(doc.RootElement, Path.GetFileName(path)));
+                if (outcome.Passed || elementStore.TryCorrect(entry.ToJsonString(), outcome.Detail) is not { } derived)
+                    return null;
+                var verdict = JudgeDerived(derived.Answer, derived.Reason, outcome.Detail);
+                return verdict.Kind == VerdictKind.Corrected ? (JsonNode.Parse(derived.Answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject(), derived.Reason) : null;
+            }));
+        }
+        return changed;
     }
 
     // Asks the oracle each case in the form it answers as NumPy 2 does (OracleCorrections.Rephrase); the answers carry
@@ -132,13 +179,13 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
     private static string CaseLine(string id, string call, JsonObject args) =>
         new JsonObject { ["id"] = id, ["category"] = "differential", ["call"] = call, ["args"] = args }.ToJsonString();
 
-    private enum VerdictKind { Passed, Failed, Skipped, PlatformDependent }
+    private enum VerdictKind { Passed, Failed, Skipped, PlatformDependent, Corrected }
 
     private readonly record struct Verdict(VerdictKind Kind, string Detail, string Answer);
 
     // One oracle answer, corrected where the oracle is known to be wrong, run through NumNet and compared as the
     // conformance test compares.
-    private static Verdict Judge(string answer)
+    private Verdict Judge(string answer)
     {
         var (corrected, correction, reason) = OracleCorrections.Apply(answer);
         if (correction == OracleCorrections.Kind.Untrusted)
@@ -153,8 +200,16 @@ public sealed class DifferentialRun(Oracle oracle, TextWriter log)
             return new Verdict(VerdictKind.Passed, "", corrected);
         if (OracleCorrections.WrapsWhereNumPyRaises(corrected, outcome.Detail) is { } why)
             return new Verdict(VerdictKind.Skipped, "oracle known wrong: " + why, answer);
+        if (elementStore.TryCorrect(corrected, outcome.Detail) is { } derived)
+            return JudgeDerived(derived.Answer, derived.Reason, outcome.Detail);
         return new Verdict(c.PlatformDependent ? VerdictKind.PlatformDependent : VerdictKind.Failed, outcome.Detail, corrected);
     }
+
+    // A case against NumPy 2's answer as the harness derived it element by element.
+    private static Verdict JudgeDerived(string derived, string reason, string numNetDetail) =>
+        ElementStoreCorrection.NumNetMatches(derived, numNetDetail, out string detail)
+            ? new Verdict(VerdictKind.Corrected, reason, derived)
+            : new Verdict(VerdictKind.Failed, $"{detail} (answer derived by the harness: {reason})", derived);
 
     private Finding Report(Pending pending, Verdict verdict, RunOptions options, int shrunkSoFar)
     {

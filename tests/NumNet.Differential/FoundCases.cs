@@ -50,9 +50,36 @@ public static class FoundCases
         }
         cases.Add(entry);
         file["count"] = cases.Count;
+        Save(path, file);
+        return id;
+    }
+
+    /// <summary>
+    /// Replaces the expectation (and the NumPy-2 reason) of the cases in the found file at <paramref name="path"/> for
+    /// which <paramref name="revise"/> gives a corrected answer; returns "id: why" for each, and rewrites the file
+    /// (whole, beside and renamed) only when something changed.
+    /// </summary>
+    public static IReadOnlyList<string> Rewrite(string path, Func<JsonObject, (JsonObject Answer, string Why)?> revise)
+    {
+        var file = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
+        var changed = new List<string>();
+        foreach (var entry in file["cases"]!.AsArray().OfType<JsonObject>())
+        {
+            if (revise(entry) is not { } revised)
+                continue;
+            entry["expect"] = revised.Answer["expect"]!.DeepClone();
+            entry["numpy2_reason"] = revised.Answer["numpy2_reason"]?.DeepClone();
+            changed.Add($"{entry["id"]}: {revised.Why}");
+        }
+        if (changed.Count > 0)
+            Save(path, file);
+        return changed;
+    }
+
+    private static void Save(string path, JsonObject file)
+    {
         string temp = path + ".tmp";
         File.WriteAllText(temp, file.ToJsonString(Indented) + "\n");
         File.Move(temp, path, overwrite: true);
-        return id;
     }
 }

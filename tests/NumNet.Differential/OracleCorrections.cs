@@ -164,10 +164,11 @@ public static class OracleCorrections
         if (!half && !single)
             return (answer, Kind.None, null);
         // Positional text of a large number ("65500.0", "(4294967300+0j)"), or text cut to the width so that only
-        // digits are left ("109951" of a float32 in S6): str() of a float always has a point, an e, nan or inf.
+        // digits are left ("109951" of a float32 in S6, "(-inf+10" of a complex64 in S8, whose imaginary part is
+        // "1e+10" in NumPy 2.3): str() of a float always has a point, an e, nan or inf, and a complex ends in "j)".
         int digits = half ? 4 : 7;
         var positional = new System.Text.RegularExpressions.Regex(@"(^|[^0-9.e])[0-9]{" + digits + @",}[.+\-j]");
-        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$");
+        var cut = new System.Text.RegularExpressions.Regex(@"^\(?-?[0-9]{2,}$|^\(.*[+\-][0-9]{2,}$");
         if (!Texts(expect["values"]).Any(t => positional.IsMatch(t) || cut.IsMatch(t)))
             return (answer, Kind.None, null);
         expect.Remove("values");
@@ -224,7 +225,28 @@ public static class OracleCorrections
             return false;
         if (spec["dtype"] is JsonValue dt)
             return dt.GetValue<string>().TrimStart('<', '>', '=', '|') is ['U' or 'S', ..];
-        // Without a dtype the values decide: text leaves make a text array.
-        return spec["values"]?.ToJsonString().TrimStart('[') is ['"', ..] or ['{', '"', 'b', ..];
+        // Without a dtype the values decide: text among numbers and bools makes a text array (NumPy's discovery promotes
+        // numbers with str to U), while None or a NumPy scalar among them may make something else.
+        var leaves = Leaves(spec["values"]).ToList();
+        return leaves.Any(IsText) && leaves.All(l => IsText(l) || l is JsonValue
+            || l is JsonObject o && (o["f"] is not null || o["complex"] is not null));
+    }
+
+    private static bool IsText(JsonNode? leaf) =>
+        leaf is JsonValue v && v.GetValueKind() == JsonValueKind.String || leaf is JsonObject o && o["bytes"] is not null;
+
+    // The leaves of a nested list in the input encoding (a JSON null is a leaf: None).
+    private static IEnumerable<JsonNode?> Leaves(JsonNode? node)
+    {
+        if (node is not JsonArray items)
+        {
+            yield return node;
+            yield break;
+        }
+        foreach (var item in items)
+        {
+            foreach (var leaf in Leaves(item))
+                yield return leaf;
+        }
     }
 }

@@ -69,4 +69,27 @@ public sealed class LongDoubleTextTests
     }
 
     private static string ScalarStrOf(NDArray a) => a.Reshape(Array.Empty<long>()).ToString();
+
+    [Fact]
+    public void White_space_alone_and_hexadecimal_text_are_what_strtold_reads()
+    {
+        // White space alone: NumPyOS_ascii_strtold skips it, strtold reads nothing after it, and NumPy's "nothing read"
+        // check compares with the text's own start, so the element is 0. Hexadecimal text is C's grammar.
+        using var a = np.asarray(new[] { " ", "\t", "0x10", "0x1.8p3", "-0x.8" }, dtype: np.dtype("g"));
+        Assert.Equal("[ 0.   0.  16.  12.  -0.5]", a.ToString());
+        using var s = np.asarray(new[] { " ", "0x10" }).AsType("g");
+        Assert.Equal("[ 0. 16.]", s.ToString());
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { "0x" }, dtype: np.dtype("g")));
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { "0x1p" }, dtype: np.dtype("g")));
+        Assert.Throws<ArgumentException>(() => np.asarray(new[] { "" }, dtype: np.dtype("g")));
+    }
+
+    [Fact]
+    public void Bytes_are_read_with_strtold_too()
+    {
+        using var a = np.asarray(new object[] { new Bytes(" "u8.ToArray()), new Bytes("0x10"u8) }, dtype: np.dtype("g"));
+        Assert.Equal("[ 0. 16.]", a.ToString());
+        Assert.Throws<ArgumentException>(() => np.asarray(new object[] { new Bytes("3 "u8) }, dtype: np.dtype("g")));
+    }
+
 }

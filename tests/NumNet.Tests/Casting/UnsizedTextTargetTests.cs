@@ -23,6 +23,18 @@ public sealed class UnsizedTextTargetTests
     }
 
     [Fact]
+    public void UnsizedTextToUnsizedSwappedTextNeedsNoCast()
+    {
+        // U (U0) -> >U: the class target becomes a native U0, as the source is (numpy can_cast('U', '>U', 'no') is True);
+        // a swapped unsized source still needs the byte swap.
+        Assert.True(np.can_cast(np.dtype("U"), np.dtype(">U"), "no"));
+        Assert.False(np.can_cast(np.dtype(">U"), np.dtype(">U"), "no"));
+        Assert.True(np.can_cast(np.dtype(">U"), np.dtype(">U"), "equiv"));
+        Assert.False(np.can_cast(np.dtype("S"), np.dtype(">U"), "equiv"));
+        Assert.True(np.can_cast(np.dtype("S"), np.dtype(">U"), "safe"));
+    }
+
+    [Fact]
     public void AnUnsizedSourceMeetsANativeUnsizedTarget()
     {
         // string_to_string_resolve_descriptors (numpy/_core/src/multiarray/convert_datatype.c): with no target
@@ -50,5 +62,6 @@ public sealed class ObjectToUnsizedBytesTests
         Assert.Equal(new byte[] { 0xff }, ((Bytes)s.GetValue(0)!).Span.ToArray());
         Assert.Equal(new byte[] { 0x20, 0xe9, 0x01 }, ((Bytes)s.GetValue(1)!).Span.ToArray());
         Assert.Equal("4", ((Bytes)s.GetValue(2)!).ToLatin1());
+
     }
 }
