@@ -162,6 +162,19 @@ public sealed class DifferentialRun
         var restored = new List<string>(answers.Count);
         for (int i = 0; i < answers.Count; i++)
             restored.Add(OracleCorrections.Restore(answers[i], lines[i]));
+        // A second question only where the first answer shows the oracle converted a timedelta NaT between units.
+        var again = new List<(int Index, string Line)>();
+        for (int i = 0; i < restored.Count; i++)
+        {
+            if (OracleCorrections.NaTInResultUnit(lines[i], restored[i]) is { } respelled)
+                again.Add((i, respelled));
+        }
+        if (again.Count > 0)
+        {
+            var second = oracle.Ask(again.Select(a => a.Line).ToList());
+            for (int k = 0; k < again.Count; k++)
+                restored[again[k].Index] = OracleCorrections.WithArgumentsOf(second[k], lines[again[k].Index]);
+        }
         return restored;
     }
 

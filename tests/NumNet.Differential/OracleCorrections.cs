@@ -120,10 +120,66 @@ public static class OracleCorrections
     {
         if (!originalLine.Contains("\"result_type\"", StringComparison.Ordinal))
             return answer;
-        var node = JsonNode.Parse(answer)!.AsObject();
+        return WithArgumentsOf(answer, originalLine);
+    }
+
+    /// <summary>
+    /// The case line to ask again when the oracle's <paramref name="answer"/> to <paramref name="line"/> stored a
+    /// timedelta64 NaT scalar into another unit; null otherwise. NumPy 1.24 multiplies NaT's count by the unit factor
+    /// (NaT in h stored into m8[m] is 0); NumPy 2.4 keeps it NaT (numpy commit 02d0964fee, "BUG: Casting from one
+    /// timedelta64 to another didn't handle NAT", cast_timedelta_to_timedelta in numpy/_core/src/multiarray/datetime.c,
+    /// first in v2.4.0). Asked again with every NaT timedelta scalar spelled in the result's unit, which the oracle
+    /// stores without a conversion; the result's unit does not change, as it is already the common unit of all of them.
+    /// </summary>
+    public static string? NaTInResultUnit(string line, string answer)
+    {
+        if (!line.Contains("\"NaT\"", StringComparison.Ordinal) || !line.Contains("m8[", StringComparison.Ordinal))
+            return null;
+        var answerNode = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+        if (answerNode?["expect"]?["dtype"] is not JsonValue d || d.GetValue<string>() is not { } dtype
+            || dtype.TrimStart('<', '>', '=', '|') is not ['m', '8', '[', ..] unitSpelling)
+            return null;
+        string unit = unitSpelling;
+        var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
+        if (node["args"]?["input"] is not JsonNode input || !RespellNaT(input, unit))
+            return null;
+        return node.ToJsonString();
+    }
+
+    /// <summary>Spells every timedelta64 NaT scalar under <paramref name="node"/> as <paramref name="unit"/> (<c>m8[…]</c>); true when one changed.</summary>
+    private static bool RespellNaT(JsonNode node, string unit)
+    {
+        bool changed = false;
+        switch (node)
+        {
+            case JsonArray items:
+                foreach (var item in items)
+                    changed |= item is not null && RespellNaT(item, unit);
+                break;
+            case JsonObject o when o["scalar"] is JsonObject sc && sc["value"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                && v.GetValue<string>() == "NaT" && sc["dtype"]?.GetValue<string>() is { } spelling:
+                string bare = spelling.TrimStart('<', '>', '=', '|');
+                if (bare.StartsWith("m8[", StringComparison.Ordinal) && bare != unit)
+                {
+                    sc["dtype"] = spelling[..(spelling.Length - bare.Length)] + unit;
+                    changed = true;
+                }
+                break;
+            case JsonObject o:
+                foreach (var (_, child) in o.ToList())
+                    changed |= child is not null && RespellNaT(child, unit);
+                break;
+        }
+        return changed;
+    }
+
+    /// <summary>An answer to a rephrased line with the original case's arguments put back.</summary>
+    public static string WithArgumentsOf(string answer, string originalLine)
+    {
+        var node = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
         if (node["args"] is null)
             return answer;
-        node["args"] = JsonNode.Parse(originalLine)!["args"]!.DeepClone();
+        node["args"] = JsonNode.Parse(originalLine, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!["args"]!.DeepClone();
         return node.ToJsonString();
     }
 
