@@ -1,0 +1,33 @@
+using System.Numerics;
+
+namespace NumNet.Tests.Casting;
+
+/// <summary>
+/// Complex → uint32 converts the real part as NumPy's scalar C conversion does on x86-64 (the low 32 bits of the
+/// 64-bit truncation) in every block, where a contiguous float → uint32 cast follows gcc's vectorised loop: NumPy 1.24's
+/// answers, found by the differential run of seed 20261208 (`astype:1Wub0VbaiH-f`).
+/// </summary>
+public sealed class ComplexToUInt32Tests
+{
+    [Fact]
+    public void Complex128_wraps_through_the_64_bit_conversion_in_contiguous_blocks()
+    {
+        // np.array([-203+0j, 4294967500.5+0j, 8589934811+0j, -1e19+0j]).astype(np.uint32)
+        using var z = np.asarray(new[] { new Complex(-203, 0), new Complex(4294967500.5, 0), new Complex(8589934811, 0), new Complex(-1e19, 0) });
+        using var u = z.AsType(np.uint32, casting: "unsafe");
+        Assert.Equal(new uint[] { 4294967093, 204, 219, 0 }, u.ToArray<uint>());
+        // The same values as float64 take the vectorised loop's answers.
+        using var d = np.asarray(new[] { -203.0, 4294967500.5, 8589934811, -1e19 });
+        using var v = d.AsType(np.uint32, casting: "unsafe");
+        Assert.Equal(new uint[] { 4294967093, 0, 0, 2147483648 }, v.ToArray<uint>());
+    }
+
+    [Fact]
+    public void Complex64_wraps_through_the_64_bit_conversion_too()
+    {
+        // np.array([-203, 4294967500.5, 1e19, -1e19], dtype=np.complex64).astype(np.uint32): [4294967093, 0, 0, 0]
+        using var z = np.asarray(new[] { -203.0, 4294967500.5, 1e19, -1e19 }).AsType(np.complex64);
+        using var u = z.AsType(np.uint32, casting: "unsafe");
+        Assert.Equal(new uint[] { 4294967093, 0, 0, 0 }, u.ToArray<uint>());
+    }
+}
