@@ -29,7 +29,12 @@ internal static class Coercion
         if (!BoxedRows.IsTopLevelType(obj) && classifier.Resolve(obj) is { Kind: NodeKind.Array } node)
             return Decide.FromArray(node.Array!, requested, order, copy);
         if (copy == false)
+        {
+            // NumPy discovers the dtype and shape first (PyArray_FromAny_int, ctors.c: PyArray_DiscoverDTypeAndShape,
+            // then the NPY_COPY_NEVER refusal), so a ragged sequence or a promotion that fails is told before it.
+            Discoverer.Run(obj, requested, classifier);
             throw new ArgumentException(Decide.NoCopyMessage, nameof(copy));
+        }
         if (BoxedRows.TryCreate(obj, requested, order) is { } boxed)
             return boxed;
         var discovered = Discoverer.Run(obj, requested, classifier);

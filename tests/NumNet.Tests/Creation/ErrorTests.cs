@@ -102,6 +102,17 @@ public class ErrorTests
     }
 
     [Fact]
+    public void CopyFalseIsRefusedAfterDiscoverySoItsErrorsComeFirst()
+    {
+        // PyArray_FromAny_int (ctors.c) discovers dtype and shape before it refuses NPY_COPY_NEVER:
+        // np.asarray([[1, 2], [3]], copy=False) is the ragged ValueError, np.asarray([1, 2], copy=False) the refusal.
+        var ragged = Assert.Throws<ArgumentException>(() => np.asarray(new object[] { new object[] { 1L, 2L }, new object[] { 3L } }, copy: false));
+        Assert.Contains("inhomogeneous shape after 1 dimensions", ragged.Message);
+        var refused = Assert.Throws<ArgumentException>(() => np.asarray(new object[] { 1L, 2L }, copy: false));
+        Assert.StartsWith("Unable to avoid copy while creating an array as requested.", refused.Message);
+    }
+
+    [Fact]
     public void FailureLeavesTheCallerUntouched()
     {
         var data = new double[] { 1, 2, 3 };
