@@ -25,6 +25,11 @@ internal static class Decide
     public static NDArray FromArray(NDArray array, RequestedDType requested, MemoryOrder order, bool? copy, bool fromArrayLike = false)
     {
         var target = requested.DType is null ? array.DType : requested.AdaptTo(array);
+        // A text request still unsized after adapting (an object array whose texts are all empty) takes the source's
+        // item size, as PyArray_FromArray does (numpy/_core/src/multiarray/ctors.c: newtype->elsize = oldtype->elsize):
+        // the 8-byte object slots give <U2 and |S8. astype sizes such a result as one character instead.
+        if (target.ItemSize == 0 && target.Code is DTypeCode.Unicode or DTypeCode.Bytes && array.DType.IsObject)
+            target = target.WithLength(target.Code == DTypeCode.Unicode ? array.DType.ItemSize / 4 : array.DType.ItemSize);
         bool sameValues = target == array.DType;
         bool layoutFits = order switch
         {

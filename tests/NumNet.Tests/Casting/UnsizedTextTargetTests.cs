@@ -56,3 +56,30 @@ public sealed class ObjectToUnsizedBytesTests
 
     }
 }
+
+/// <summary>
+/// asarray/array of an object array whose texts are all empty into an unsized U or S: the request is still unsized
+/// after adapting to the elements, and NumPy's <c>PyArray_FromArray</c> (<c>numpy/_core/src/multiarray/ctors.c</c>)
+/// gives it the source's item size, 8 bytes: <c>&lt;U2</c> and <c>|S8</c>; astype gives one character (found by the
+/// differential run of seed 20261208, <c>array:3y3LSJUN6z5f</c>).
+/// </summary>
+public sealed class ObjectOfEmptyTextsToUnsizedTests
+{
+    [Fact]
+    public void AsarrayTakesTheObjectItemSizeAndAstypeOneCharacter()
+    {
+        using var objects = np.asarray(new object?[] { "", "" }, np.dtype("O"));
+        using var u = np.asarray(objects, np.dtype("U"));
+        Assert.Equal("<U2", u.DType.Str);
+        using var s = np.array(objects, np.dtype("S"));
+        Assert.Equal("|S8", s.DType.Str);
+        using var cast = objects.AsType("U");
+        Assert.Equal("<U1", cast.DType.Str);
+        // Any text with characters sizes the result from the texts.
+        using var mixed = np.asarray(np.asarray(new object?[] { new Bytes(""u8.ToArray()), "a" }, np.dtype("O")), np.dtype("U"));
+        Assert.Equal("<U1", mixed.DType.Str);
+        // No elements: the default one character.
+        using var empty = np.asarray(np.asarray(Array.Empty<object?>(), np.dtype("O")), np.dtype("U"));
+        Assert.Equal("<U1", empty.DType.Str);
+    }
+}
