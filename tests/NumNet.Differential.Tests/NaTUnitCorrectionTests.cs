@@ -50,3 +50,24 @@ public sealed class NaTUnitCorrectionTests
         Assert.Equal(JsonNode.Parse(Line)!["args"]!.ToJsonString(), JsonNode.Parse(restored)!["args"]!.ToJsonString());
     }
 }
+
+/// <summary><see cref="OracleCorrections.DateNearInt64MinimumOverflows"/>: only NumPy 1.24's day-offset overflow, nothing else.</summary>
+public sealed class DateNearInt64MinimumTests
+{
+    private const string Near =
+        "\n      values[2]: expected {\"dt\": \"25252734927768524-07-29\"}, got DateTime64 { Value = -9223372036854775807, Unit = [D], IsNaT = False } (DateTime64)";
+    private const string Repr = "\n      repr: expected array(['25252734927768524-07-29'],\n      dtype='datetime64[D]'), got array(['-25252734927764585-06-08'],\n      dtype='datetime64[D]')";
+
+    [Fact]
+    public void Values_near_the_minimum_with_their_text_are_the_oracles_mistake() =>
+        Assert.NotNull(OracleCorrections.DateNearInt64MinimumOverflows(Near + Repr + "\n      str: expected [x], got [y]"));
+
+    [Fact]
+    public void Any_other_difference_keeps_the_case_failing()
+    {
+        Assert.Null(OracleCorrections.DateNearInt64MinimumOverflows(Near + "\n      dtype: expected <M8[D], got <M8[s]"));
+        Assert.Null(OracleCorrections.DateNearInt64MinimumOverflows(Near + "\n      values[3]: expected {\"dt\": \"1970-01-02\"}, got DateTime64 { Value = 5, Unit = [D], IsNaT = False } (DateTime64)"));
+        Assert.Null(OracleCorrections.DateNearInt64MinimumOverflows(Repr));
+        Assert.Null(OracleCorrections.DateNearInt64MinimumOverflows("expected System.OverflowException, got a result"));
+    }
+}

@@ -211,7 +211,7 @@ public sealed class DifferentialRun
         var outcome = CaseRunner.Run(c);
         if (outcome.Passed)
             return new Verdict(VerdictKind.Passed, "", corrected);
-        if (OracleCorrections.WrapsWhereNumPyRaises(corrected, outcome.Detail) is { } why)
+        if ((OracleCorrections.WrapsWhereNumPyRaises(corrected, outcome.Detail) ?? OracleCorrections.DateNearInt64MinimumOverflows(outcome.Detail)) is { } why)
             return new Verdict(VerdictKind.Skipped, "oracle known wrong: " + why, answer);
         if (elementStore.TryCorrect(corrected, outcome.Detail) is { } derived)
             return JudgeDerived(derived.Answer, derived.Reason, outcome.Detail);
