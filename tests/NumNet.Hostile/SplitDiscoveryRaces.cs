@@ -1,4 +1,5 @@
 using NumNet.Creation;
+using NumNet.Internal;
 
 namespace NumNet.Hostile;
 

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NumNet.Casting;
 using NumNet.DTypes;
+using NumNet.Internal;
 using NumNet.Layout;
 using NumNet.Memory;
 

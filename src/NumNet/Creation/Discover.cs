@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections;
 using System.Diagnostics;
 using System.Numerics;
+using NumNet.Internal;
 using NumNet.Layout;
 
 namespace NumNet.Creation;

@@ -1,3 +1,5 @@
+using NumNet.Internal;
+
 namespace NumNet.Formatting;
 
 /// <summary>One part of a scan: the values from index <paramref name="first"/> of the whole span on.</summary>
@@ -23,14 +25,15 @@ internal static class SplitScan
         if (threads == 1)
             return scan(values, 0);
         var results = new TResult[threads];
-        // Pinned until Parallel.For returns, which is after every part has ended.
+        // Pinned until SplitParts.Run returns, which is after every part has ended.
         fixed (T* start = values)
         {
             var (address, count) = ((nint)start, values.Length);
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+            SplitParts.Run(threads, (k, parts, _) =>
             {
-                int first = (int)((long)count * k / threads), end = (int)((long)count * (k + 1) / threads);
+                int first = SplitParts.Start(count, k, parts), end = SplitParts.Start(count, k + 1, parts);
                 results[k] = scan(new ReadOnlySpan<T>((T*)address + first, end - first), first);
+                return true;
             });
         }
         TResult all = results[0];

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NumNet.Creation;
+using NumNet.Internal;
 using NumNet.Tests.IO;
 using NumNet.Tests.Reliability;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
+using NumNet.Internal;
 using NumNet.Memory;
 
 namespace NumNet.Casting.Loops;
@@ -33,27 +33,20 @@ internal sealed class SplitLineLoop(CastLoop inner) : CastLoop
             return;
         }
         Debug.Assert(src.ByteLength > 0 && dst.ByteLength > 0, "a line of elements lies in byte buffers");
-        // Pinned while the runs go on (Parallel.For returns only when all have ended, inside the caller's lease); the
-        // runs rebuild the same leased views from the addresses.
+        // Pinned while the runs go on (SplitParts.Run returns only when all have ended, inside the caller's lease); the
+        // runs rebuild the same leased views from the addresses. An element that fails throws from its run, and the
+        // first failed run in element order is the one reported, as on one thread.
         fixed (byte* s = &src.At(0))
         fixed (byte* d = &dst.At(0))
         {
             var (sAddress, sLength, dAddress, dLength) = ((nint)s, src.ByteLength, (nint)d, dst.ByteLength);
-            var errors = new ExceptionDispatchInfo?[threads];
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+            SplitParts.Run(threads, (k, parts, _) =>
             {
-                long start = count * k / threads, end = count * (k + 1) / threads;
-                try
-                {
-                    inner.Run(View(sAddress, sLength), srcOffset + start * srcStride, srcStride,
-                        View(dAddress, dLength), dstOffset + start * dstStride, dstStride, end - start);
-                }
-                catch (Exception e)
-                {
-                    errors[k] = ExceptionDispatchInfo.Capture(e);
-                }
+                long start = count * k / parts, end = count * (k + 1) / parts;
+                inner.Run(View(sAddress, sLength), srcOffset + start * srcStride, srcStride,
+                    View(dAddress, dLength), dstOffset + start * dstStride, dstStride, end - start);
+                return true;
             });
-            Array.Find(errors, e => e is not null)?.Throw();
         }
     }
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
-namespace NumNet.Creation;
+namespace NumNet.Internal;
 
 /// <summary>
 /// One part of a split walk: part <paramref name="part"/> of <paramref name="parts"/>, true when it was written in
@@ -19,8 +19,9 @@ internal delegate bool WalkPart(int part, int parts, SplitParts.Stop stop);
 internal delegate bool ItemsPart(ReadOnlySpan<object?> all, int first, int end, int part, SplitParts.Stop stop);
 
 /// <summary>
-/// A walk over the items of a large input (a long row of boxed numbers, many rows of them) on up to
-/// <see cref="NumNetSettings.MaxThreads"/> threads: one part of consecutive items per thread. The outcome is the one
+/// Work over a large input on up to <see cref="NumNetSettings.MaxThreads"/> threads, one part of consecutive items per
+/// thread: the rows or leaves of a boxed input (Creation), the elements of a long text cast line
+/// (<c>Casting/Loops/SplitLineLoop.cs</c>), the values of a long printout's first pass (<c>Formatting/SplitScan.cs</c>). The outcome is the one
 /// the walk has on one thread, which goes through the parts in order and stops at the first that fails: the first
 /// failed part in part order decides (its <c>false</c>, or its exception), whatever a later part met; a later part's
 /// failure is never reported, and every thread has ended before <see cref="Run"/> returns or throws.
