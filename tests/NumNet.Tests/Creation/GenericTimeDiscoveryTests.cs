@@ -92,6 +92,17 @@ public class GenericTimeDiscoveryTests
     }
 
     [Fact]
+    public void BytesAreDecodedAsUtf8BeforeTheyAreRead()
+    {
+        // convert_pyobject_to_datetime/_timedelta decode bytes with Python's strict UTF-8 first.
+        const string BadStart = "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte";
+        Assert.Equal(BadStart, Raises<ArgumentException>(new object[] { new Bytes([0xFF]) }, "M"));
+        Assert.Equal(BadStart, Raises<ArgumentException>(new object[] { new Bytes([0xFF]), "2001" }, "M"));
+        Assert.Equal(BadStart, Raises<ArgumentException>(new object[] { new Bytes([0xFF]) }, "m"));
+        Assert.Equal("Error parsing datetime string \"\u00e9\" at position 0", Raises<ArgumentException>(new object[] { "2001", new Bytes([0xC3, 0xA9]) }, "M"));
+    }
+
+    [Fact]
     public void ObjectArraysAreDiscoveredElementByElementTextArraysStrictly()
     {
         // An object array's elements are leaves of discovery: text that is no date is passed over.
