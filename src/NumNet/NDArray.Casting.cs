@@ -45,8 +45,8 @@ public sealed partial class NDArray
             throw CastSafety.Refused(_dtype, textReadsUnit ? requested : dtype, rule);
         // Any other family's descriptor is the native one.
         var target = unsized && requested == dtype ? resolution.To.AsNative() : resolution.To;
-        // Objects find the unit from their values after the rule (object to datetime is unsafe anyway).
-        if (ToGenericDateTime(target) && _dtype.Code == DTypeCode.Object)
+        // Objects find the unit from their values after the rule (object to datetime/timedelta is unsafe anyway).
+        if (target.DateTimeMeta is { IsGeneric: true } && _dtype.Code == DTypeCode.Object)
             target = Creation.RequestedDType.For(target).AdaptTo(this);
         if (!copy && target == _dtype && LayoutSatisfies(layout))
             return this;

@@ -103,12 +103,15 @@ internal sealed class RequestedDType
             // datetime64 <-> timedelta64 keeps the unit.
             if (from.DateTimeMeta is { } unit)
                 return DTypeParser.DateTimeDType(d.Code, unit, d.ByteOrder);
-            if (from.Code is DTypeCode.Unicode or DTypeCode.Bytes or DTypeCode.Object && d.Code == DTypeCode.DateTime64)
-                return FromElements(array) ?? d;
+            if (from.Code is DTypeCode.Unicode or DTypeCode.Bytes && d.Code == DTypeCode.DateTime64)
+                return FromElements(array, TextArrayLeaf) ?? d;
+            // NumPy inspects the elements of an object array for any parametric class it is cast to.
+            if (from.IsObject)
+                return FromElements(array, LeafOfScalar) ?? d;
             return d;
         }
         if (from.IsObject)
-            return FromElements(array) ?? d.WithLength(1);
+            return FromElements(array, LeafOfScalar) ?? d.WithLength(1);
         if (d.Code == DTypeCode.Void)
             return d.WithLength(from.ItemSize);
         int length = from.Family.Text.Width(from) ?? throw new InvalidCastException($"Cannot cast array data from {from.Repr()} to {d.Repr()}.");
@@ -116,17 +119,25 @@ internal sealed class RequestedDType
     }
 
     // Object and text arrays adapt element by element, as NumPy inspects them.
-    private DType? FromElements(NDArray array)
+    private DType? FromElements(NDArray array, Func<object?, DType> leafOf)
     {
         DType? result = null;
         var index = new long[array.NDim];
         for (long n = 0; n < array.Size; n++)
         {
-            var leaf = LeafOfScalar(array.GetValue(index));
+            var leaf = leafOf(array.GetValue(index));
             result = result is null ? leaf : Combine(result, leaf);
             Odometer.Next(index, array.ShapeRef);
         }
         return result;
+    }
+
+    // An element of a U/S array going into a datetime64 without a unit: unlike a text element of a sequence, one that
+    // is no datetime raises here (NumPy's find_string_array_datetime64_type parses the array strictly).
+    private DType TextArrayLeaf(object? value)
+    {
+        var text = value is Bytes b ? b.ToLatin1() : (string)value!;
+        return DTypeParser.DateTimeDType(_dtype!.Code, DateTimes.Parse(text).Metadata, _dtype.ByteOrder);
     }
 
     private DType TimeLeaf(object? value)
@@ -134,8 +145,8 @@ internal sealed class RequestedDType
         var d = _dtype!;
         DateTimeMetadata unit = (d.Code, value) switch
         {
-            (DTypeCode.DateTime64, string s) => DateTimes.Parse(s).Metadata,
-            (DTypeCode.DateTime64, Bytes b) => DateTimes.Parse(b.ToLatin1()).Metadata,
+            (DTypeCode.DateTime64, string s) => DateTimes.DiscoveredUnit(s),
+            (DTypeCode.DateTime64, Bytes b) => DateTimes.DiscoveredUnit(b.ToLatin1()),
             (DTypeCode.DateTime64, DateTime64 t) => t.Unit,
             (DTypeCode.DateTime64, DateTime or DateTimeOffset or DateOnly) => ScalarDTypes.Of(value).DateTimeMeta!.Value,
             (DTypeCode.TimeDelta64, TimeDelta64 t) => t.Unit,

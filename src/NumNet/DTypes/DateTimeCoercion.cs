@@ -1,4 +1,5 @@
 using System.Numerics;
+using NumNet.DTypes.Text;
 
 namespace NumNet.DTypes;
 
@@ -20,7 +21,8 @@ internal static class DateTimeCoercion
         TimeDelta64 t when t.Unit == unit || t.IsNaT || t.Unit.IsGeneric => t.Value,
         TimeDelta64 t => DateTimes.Cast(t.Value, t.Unit, unit),
         string s => ParsedCount(s, unit, "same_kind"),
-        Bytes b => ParsedCount(b.ToLatin1(), unit, "same_kind"),
+        // NumPy decodes bytes as UTF-8 first (convert_pyobject_to_datetime), so bad bytes raise Python's decode error.
+        Bytes b => ParsedCount(PythonUtf8.Decode(b.Span), unit, "same_kind"),
         System.DateTime t => DateTimes.FromDateTime(t, unit),
         DateTimeOffset t => OffsetCount(t, unit),
         DateOnly d => DateTimes.FromDateOnly(d, unit),
@@ -41,7 +43,7 @@ internal static class DateTimeCoercion
         TimeDelta64 d => TimeDeltas.Cast(d.Value, d.Unit, unit),
         TimeSpan t => TimeDeltas.FromTimeSpan(t, unit),
         string s => ParseTimeDeltaText(s),
-        Bytes b => ParseTimeDeltaText(b.ToLatin1()),
+        Bytes b => ParseTimeDeltaText(PythonUtf8.Decode(b.Span)),
         _ when IsInteger(value) => ScalarCoercion.ToInteger<long>(value, np.int64),
         bool b => b ? 1 : 0,
         _ => throw new ArgumentException($"Could not convert object to NumPy timedelta: a {value.GetType().Name} is not a duration"),

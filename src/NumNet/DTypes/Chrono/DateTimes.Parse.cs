@@ -32,6 +32,29 @@ public static partial class DateTimes
     public static DateTimeParseResult Parse(string text, DateTimeMetadata? metadata = null, string casting = "same_kind") =>
         Parse(text, metadata, casting, TimeProvider.System);
 
+    /// <summary>
+    /// The unit <paramref name="text"/> adds when a datetime64 without a unit is discovered from an element: the unit
+    /// of its precision ("2001-02" is months; NaT and "" are generic), or generic when the text is no datetime.
+    /// </summary>
+    /// <remarks>
+    /// NumPy's <c>find_object_datetime64_meta</c> (<c>numpy/_core/src/multiarray/datetime.c</c>) clears the
+    /// ValueError of a text it cannot parse: such an element tells discovery nothing and raises only when it is stored
+    /// in the unit the other elements decide ("Cannot create a NumPy datetime other than NaT with generic units" when
+    /// none does), after the elements stored before it. Text arrays are parsed strictly instead
+    /// (<c>find_string_array_datetime64_type</c>): use <see cref="Parse(string, DateTimeMetadata?, string)"/> there.
+    /// </remarks>
+    internal static DateTimeMetadata DiscoveredUnit(string text)
+    {
+        try
+        {
+            return Parse(text).Metadata;
+        }
+        catch (ArgumentException)
+        {
+            return DateTimeMetadata.Generic;
+        }
+    }
+
     internal static DateTimeParseResult Parse(string text, DateTimeMetadata? metadata, string casting, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(text);
