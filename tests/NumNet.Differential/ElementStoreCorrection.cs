@@ -81,7 +81,7 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
                 corrected[field] = oneExpect[field]?.DeepClone();
             node["expect"] = corrected;
             string reason = $"NumPy 2 stores element by element: the first failing element is #{i} {visits[i].Where} ({Compact(visits[i].Value)}), {oneExpect["error"]}: {oneExpect["message"]}";
-            node["numpy2_reason"] = (node["numpy2_reason"]?.GetValue<string>() is { } before ? before + "; " : "") + "corrected by the harness: " + reason;
+            node["numpy2_reason"] = HarnessCorrection.Mark(node["numpy2_reason"]?.GetValue<string>(), reason);
             return (node.ToJsonString(), reason);
         }
         return null;
