@@ -241,6 +241,11 @@ public sealed class DifferentialRun
             return HarnessCorrection.Of(root) is { } derivedBy
                 ? new Verdict(VerdictKind.Corrected, derivedBy, corrected)
                 : new Verdict(VerdictKind.Passed, "", corrected);
+        var unitOverflow = elementStore.TryDeriveUnitOverflow(corrected, outcome.Detail);
+        if (unitOverflow.Outcome == ElementStoreCorrection.UnitOverflowOutcome.Derived)
+            return JudgeDerived(unitOverflow.Answer!, unitOverflow.Reason!, outcome.Detail);
+        if (unitOverflow.Outcome == ElementStoreCorrection.UnitOverflowOutcome.NoFailingElement)
+            return new Verdict(VerdictKind.Failed, outcome.Detail + " (the harness finds no element NumPy 2 refuses: no unit conversion overflows)", corrected);
         if ((OracleCorrections.WrapsWhereNumPyRaises(corrected, outcome.Detail) ?? OracleCorrections.DateNearInt64MinimumOverflows(outcome.Detail)) is { } why)
             return new Verdict(VerdictKind.Skipped, "oracle known wrong: " + why, answer);
         if (elementStore.TryCorrect(corrected, outcome.Detail) is { } derived)
