@@ -85,13 +85,14 @@ public static class OwnDescriptorCopy
         return again.ToJsonString();
     }
 
-    // array copies by default, asarray only with copy=True; the input must be an array (a view of one included).
+    // array copies by default, asarray only with copy=True (copy=None, a JSON null, copies only if needed); the input
+    // must be an array (a view of one included).
     private static bool CopiesInOrderA(string? call, JsonObject args) =>
         call is "array" or "asarray"
         && args["order"]?.GetValue<string>() is "A" or "a"
         && args["dtype"] is JsonValue d && d.GetValueKind() == JsonValueKind.String
         && args["input"] is JsonObject input && (input["ndarray"] is not null || input["view"] is not null)
-        && (args["copy"] is JsonValue copy ? copy.GetValueKind() == JsonValueKind.True : call == "array");
+        && (args.TryGetPropertyValue("copy", out var copy) ? copy?.GetValueKind() == JsonValueKind.True : call == "array");
 }
 
 /// <summary>How an answer the harness derived from the oracle is marked, so the run counts it as corrected.</summary>
