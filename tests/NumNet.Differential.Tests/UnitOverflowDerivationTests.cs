@@ -122,6 +122,21 @@ public sealed class UnitOverflowDerivationTests
     }
 
     [Fact]
+    public void A_unit_factor_NumPy_refuses_is_asked_of_the_oracle_and_a_NaT_is_not()
+    {
+        // W -> fs is beyond NumPy's 2^56 step limit: "Integer overflow while computing the conversion factor", which
+        // 1.24 raises alike; a NaT returns before the factor in NumPy 2.4, so it is never asked (1.24 would refuse it).
+        var oracle = new ScriptedOracle();
+        string answer = OracleAnswer($"[{Td("W", "NaT")}, {Td("W", 552)}, {Td("m", 175)}]", "m8[fs]", error: false);
+        var (outcome, _, reason) = new ElementStoreCorrection(oracle.Ask).TryDeriveUnitOverflow(answer, NumNetRaised(ScalarOverflow, false));
+        Assert.Equal(Outcome.Derived, outcome);
+        Assert.Contains("#2 of the sequence", reason);
+        var asked = oracle.Asked.Where(l => l.Contains("\"asarray\"", StringComparison.Ordinal) && l.Contains("\"dtype\":\"m8[fs]\"", StringComparison.Ordinal)).ToList();
+        Assert.Single(asked);
+        Assert.Contains("552", asked[0]);
+    }
+
+    [Fact]
     public void An_array_cast_names_datetime64_as_NumPys_strided_loop_does()
     {
         // dtype_transfer.c, _strided_to_strided_datetime_cast: "datetime64" for timedelta64 arrays too.

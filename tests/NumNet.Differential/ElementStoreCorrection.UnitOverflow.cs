@@ -18,9 +18,11 @@ namespace NumNet.Differential;
 /// wrapped result.</para>
 /// <para>The conversion fraction is computed here as NumPy's <c>get_datetime_conversion_factor</c> (<c>datetime.c</c>)
 /// defines it: the unit steps (W→D 7, D→h 24, h→m 60, m→s 60, then 1000 each down to as), years and months by the
-/// 400-year cycle of 146097 days, the multipliers, reduced; wherever NumPy's own factor would overflow or wrap, the
-/// derivation gives up. A scalar stored across the years/months ↔ other units barrier meets the setitem's same_kind
-/// check first, which the oracle answers as NumPy 2 does, so such an element is asked like any other.</para>
+/// 400-year cycle of 146097 days, the multipliers, reduced; where NumPy's 64-bit arithmetic would wrap, the derivation
+/// gives up. A unit step product NumPy refuses ("Integer overflow while computing the conversion factor") and a scalar
+/// stored across the years/months ↔ other units barrier (the setitem's same_kind check) fail alike in 1.24, so such an
+/// element is asked of the oracle like any other; a NaT passes both in NumPy ≥ 2.4 (numpy commit 02d0964fee), and is
+/// not asked.</para>
 /// </remarks>
 public sealed partial class ElementStoreCorrection
 {
@@ -69,17 +71,29 @@ public sealed partial class ElementStoreCorrection
         var questions = new List<string>();
         foreach (var visit in visits)
         {
-            if (TimeCount(visit, units) is not { } time || (visit.How == StoreKind.Pack && time.Unit.CrossesCalendarBarrier(targetUnit)))
+            var time = TimeCount(visit, units);
+            if (time is { Count: null } || time?.Unit == targetUnit)
             {
-                if (visit.Value is JsonArray || visit.Value is JsonObject { } w && (w["tuple"] is not null || w["ndarray"] is not null || w["view"] is not null))
-                    return notApplicable; // a sequence element of an object array: not one element
-                computed.Add((false, null));
-                questions.Add(Line("asarray", new JsonObject { ["input"] = new JsonArray(visit.Value?.DeepClone()), ["dtype"] = target.GetValue<string>() }));
+                computed.Add((true, null)); // NaT slips through every rule and the factor; the same unit is copied
                 continue;
             }
-            if (!Overflows(time.Count, time.Unit, targetUnit, out bool overflows))
-                return notApplicable; // NumPy's own factor overflows or wraps here
-            computed.Add((true, overflows ? UnitOverflowMessage + (visit.How == StoreKind.Pack ? "timedelta64" : "datetime64") + " units" : null));
+            var fraction = time is { } t && !(visit.How == StoreKind.Pack && t.Unit.CrossesCalendarBarrier(targetUnit))
+                ? TimeUnit.Fraction(t.Unit, targetUnit) : ((long Num, long Denom, bool Wraps)?)null;
+            if (fraction is { Wraps: true })
+                return notApplicable; // NumPy's own 64-bit factor wraps: no trustworthy answer
+            if (fraction is { Num: > 0 } f)
+            {
+                bool overflows = Overflows(time!.Value.Count!.Value, f.Num, f.Denom);
+                computed.Add((true, overflows ? UnitOverflowMessage + (visit.How == StoreKind.Pack ? "timedelta64" : "datetime64") + " units" : null));
+                continue;
+            }
+            // Anything else, a scalar across the calendar barrier (the setitem's same_kind check) and a unit step
+            // product NumPy refuses ("Integer overflow while computing the conversion factor", the same in 1.24): the
+            // oracle answers the element alone.
+            if (visit.Value is JsonArray || visit.Value is JsonObject { } w && (w["tuple"] is not null || w["ndarray"] is not null || w["view"] is not null))
+                return notApplicable; // a sequence element of an object array: not one element
+            computed.Add((false, null));
+            questions.Add(Line("asarray", new JsonObject { ["input"] = new JsonArray(visit.Value?.DeepClone()), ["dtype"] = target.GetValue<string>() }));
         }
         var answers = questions.Count > 0 ? ask(questions) : [];
         var elementErrors = new List<JsonObject?>();
@@ -140,20 +154,9 @@ public sealed partial class ElementStoreCorrection
         return v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out long count) ? (count, unit.Value) : null;
     }
 
-    // Whether converting `count` (null: NaT) from `from` to `to` overflows in NumPy ≥ 2.5; false when the fraction is
-    // one NumPy's own computation overflows or wraps (no trustworthy answer).
-    private static bool Overflows(long? count, TimeUnit from, TimeUnit to, out bool overflows)
-    {
-        overflows = false;
-        if (count is not { } c || from == to)
-            return true; // NaT and the same unit are copied as they are
-        if (TimeUnit.Fraction(from, to) is not var (num, denom))
-            return false;
-        long positiveLimit = long.MaxValue / num;
-        long negativeLimit = (long.MaxValue - denom + 1) / num;
-        overflows = c > positiveLimit || c < -negativeLimit;
-        return true;
-    }
+    // Whether NumPy >= 2.5 refuses to scale `count` by num/denom (_datetime_scale_with_overflow_check).
+    private static bool Overflows(long count, long num, long denom) =>
+        count > long.MaxValue / num || count < -((long.MaxValue - denom + 1) / num);
 
     /// <summary>A datetime64/timedelta64 unit: a base (NumPy's spelling: "Y", "M", "W", "D", "h" … "as", "generic") and a multiplier.</summary>
     internal readonly record struct TimeUnit(string Base, long Count)
@@ -190,16 +193,19 @@ public sealed partial class ElementStoreCorrection
         private bool IsCalendar => Base is "Y" or "M";
 
         /// <summary>
-        /// NumPy's conversion fraction from <paramref name="from"/> to <paramref name="to"/>, reduced; null where NumPy's
-        /// own computation fails or wraps (a unit step product of 2⁵⁶ or more, a product beyond 64 bits).
+        /// NumPy's conversion fraction from <paramref name="from"/> to <paramref name="to"/>, reduced; Num 0 where NumPy
+        /// refuses the unit step product (2⁵⁶ or more: "Integer overflow while computing the conversion factor"),
+        /// Wraps where its 64-bit arithmetic would wrap or a unit is not one it knows (no trustworthy fraction).
         /// </summary>
-        public static (long Num, long Denom)? Fraction(TimeUnit from, TimeUnit to)
+        public static (long Num, long Denom, bool Wraps) Fraction(TimeUnit from, TimeUnit to)
         {
+            var refused = (0L, 0L, false);
+            var wraps = (0L, 0L, true);
             if (from.IsGeneric)
-                return (1, 1);
+                return (1, 1, false);
             int a = Array.IndexOf(Order, from.Base), b = Array.IndexOf(Order, to.Base);
             if (a < 0 || b < 0 || from.Count <= 0 || to.Count <= 0)
-                return null;
+                return wraps;
             bool swapped = a > b;
             int coarse = Math.Min(a, b), fine = Math.Max(a, b);
             UInt128 num = 1, denom = 1;
@@ -216,25 +222,25 @@ public sealed partial class ElementStoreCorrection
                     else if (Steps(4, fine) is { } perDay)
                         num *= perDay;
                     else
-                        return null;
+                        return refused;
                 }
                 else if (Steps(coarse, fine) is { } step)
                     num = step;
                 else
-                    return null;
+                    return refused;
             }
             if (num > ulong.MaxValue)
-                return null; // NumPy's 64-bit product wraps
+                return wraps;
             if (swapped)
                 (num, denom) = (denom, num);
             num *= (ulong)from.Count;
             denom *= (ulong)to.Count;
             if (num > ulong.MaxValue || denom > ulong.MaxValue)
-                return null;
+                return wraps;
             UInt128 gcd = Gcd(num, denom);
             num /= gcd;
             denom /= gcd;
-            return num > long.MaxValue || denom > long.MaxValue ? null : ((long)num, (long)denom);
+            return num > long.MaxValue || denom > long.MaxValue ? wraps : ((long)num, (long)denom, false);
         }
 
         // The number of `fine` units in one `coarse` unit, or null when NumPy's running product reaches 2^56.
