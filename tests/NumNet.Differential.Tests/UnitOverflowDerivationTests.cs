@@ -17,41 +17,27 @@ public sealed class UnitOverflowDerivationTests
 
     // dtype questions: the unit of "m8[X]"; asarray([E], T): an error for the texts, a result for anything else;
     // asarray(input): the source given.
-    private sealed class ScriptedOracle(JsonObject? source = null)
+    private sealed class ScriptedOracle(JsonObject? source = null) : ScriptedOracleBase
     {
-        public List<string> Asked { get; } = [];
-
-        public IReadOnlyList<string> Ask(IReadOnlyList<string> lines)
+        protected override JsonObject Expect(JsonObject q)
         {
-            Asked.AddRange(lines);
-            return lines.Select(Answer).ToList();
-        }
-
-        private string Answer(string line)
-        {
-            var q = JsonNode.Parse(line)!.AsObject();
-            var answer = new JsonObject { ["id"] = q["id"]!.DeepClone(), ["call"] = q["call"]!.DeepClone(), ["args"] = q["args"]!.DeepClone() };
             if (q["call"]!.GetValue<string>() == "dtype")
             {
                 string spelling = q["args"]!["spec"]!.GetValue<string>().TrimStart('<', '>', '=', '|');
                 string unit = spelling[(spelling.IndexOf('[') + 1)..^1];
                 int digits = unit.TakeWhile(char.IsAsciiDigit).Count();
-                answer["expect"] = new JsonObject
+                return new JsonObject
                 {
                     ["kind"] = spelling[0].ToString(),
                     ["datetime_unit"] = new JsonArray(unit[digits..], digits == 0 ? 1 : int.Parse(unit[..digits], System.Globalization.CultureInfo.InvariantCulture)),
                 };
             }
-            else if (q["args"]!["dtype"] is null)
-                answer["expect"] = source!.DeepClone();
-            else
-            {
-                var element = q["args"]!["input"]![0];
-                answer["expect"] = element is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
-                    ? new JsonObject { ["error"] = "ValueError", ["error_base"] = "ValueError", ["message"] = NotATimedelta, ["dotnet"] = "System.ArgumentException" }
-                    : new JsonObject { ["dtype"] = "<m8[fs]", ["values"] = new JsonArray(0) };
-            }
-            return answer.ToJsonString();
+            if (q["args"]!["dtype"] is null)
+                return source!.DeepClone().AsObject();
+            var element = q["args"]!["input"]![0];
+            return element is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? new JsonObject { ["error"] = "ValueError", ["error_base"] = "ValueError", ["message"] = NotATimedelta, ["dotnet"] = "System.ArgumentException" }
+                : new JsonObject { ["dtype"] = "<m8[fs]", ["values"] = new JsonArray(0) };
         }
     }
 

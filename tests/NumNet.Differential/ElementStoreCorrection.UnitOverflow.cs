@@ -119,13 +119,8 @@ public sealed partial class ElementStoreCorrection
         if (first < 0)
             return (UnitOverflowOutcome.NoFailingElement, null, null);
         var error = elementErrors[first]!;
-        var corrected = new JsonObject();
-        foreach (string field in (string[])["error", "error_base", "message", "dotnet"])
-            corrected[field] = error[field]?.DeepClone();
-        node["expect"] = corrected;
-        string reason = $"NumPy 2 stores element by element and checks unit conversions for overflow (NumPy 2.5.0, numpy#31085): the first failing element is #{first} {visits[first].Where} ({Compact(visits[first].Value)}), {error["error"]}: {error["message"]}";
-        node["numpy2_reason"] = HarnessCorrection.Mark(node["numpy2_reason"]?.GetValue<string>(), reason);
-        return (UnitOverflowOutcome.Derived, node.ToJsonString(), reason);
+        var (derived, reason) = WithElementError(node, error, $"NumPy 2 stores element by element and checks unit conversions for overflow (NumPy 2.5.0, numpy#31085): the first failing element is #{first} {visits[first].Where} ({Compact(visits[first].Value)}), {error["error"]}: {error["message"]}");
+        return (UnitOverflowOutcome.Derived, derived, reason);
     }
 
     // The count and unit of a timedelta64 element: a NumPy scalar (its value a count, "NaT" or {"td": [count, unit]})

@@ -76,15 +76,20 @@ public sealed partial class ElementStoreCorrection(Func<IReadOnlyList<string>, I
                 return null; // the oracle cannot answer this element: no trustworthy first failure
             if (oneExpect["error"] is null)
                 continue;
-            var corrected = new JsonObject();
-            foreach (string field in (string[])["error", "error_base", "message", "dotnet"])
-                corrected[field] = oneExpect[field]?.DeepClone();
-            node["expect"] = corrected;
-            string reason = $"NumPy 2 stores element by element: the first failing element is #{i} {visits[i].Where} ({Compact(visits[i].Value)}), {oneExpect["error"]}: {oneExpect["message"]}";
-            node["numpy2_reason"] = HarnessCorrection.Mark(node["numpy2_reason"]?.GetValue<string>(), reason);
-            return (node.ToJsonString(), reason);
+            return WithElementError(node, oneExpect, $"NumPy 2 stores element by element: the first failing element is #{i} {visits[i].Where} ({Compact(visits[i].Value)}), {oneExpect["error"]}: {oneExpect["message"]}");
         }
         return null;
+    }
+
+    // The answer whose expectation is the first failing element's error, marked as the harness's with the reason.
+    private static (string Answer, string Reason) WithElementError(JsonObject node, JsonObject error, string reason)
+    {
+        var corrected = new JsonObject();
+        foreach (string field in (string[])["error", "error_base", "message", "dotnet"])
+            corrected[field] = error[field]?.DeepClone();
+        node["expect"] = corrected;
+        node["numpy2_reason"] = HarnessCorrection.Mark(node["numpy2_reason"]?.GetValue<string>(), reason);
+        return (node.ToJsonString(), reason);
     }
 
     /// <summary>
