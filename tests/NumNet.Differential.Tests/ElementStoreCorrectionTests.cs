@@ -14,31 +14,18 @@ public class ElementStoreCorrectionTests
     // A scripted oracle: every dtype is unsigned ('u'), an element listed in `failures` fails alone with its error,
     // any other element is stored; `source` answers the question about an array input's layout and values.
     private sealed class ScriptedOracle(Dictionary<string, (string Error, string Message, string DotNet)> failures, JsonObject? source = null)
+        : ScriptedOracleBase
     {
-        public List<string> Asked { get; } = [];
-
-        public IReadOnlyList<string> Ask(IReadOnlyList<string> lines)
+        protected override JsonObject Expect(JsonObject q)
         {
-            Asked.AddRange(lines);
-            return lines.Select(Answer).ToList();
-        }
-
-        private string Answer(string line)
-        {
-            var q = JsonNode.Parse(line)!.AsObject();
-            var answer = new JsonObject { ["id"] = q["id"]!.DeepClone(), ["call"] = q["call"]!.DeepClone(), ["args"] = q["args"]!.DeepClone() };
             if (q["call"]!.GetValue<string>() == "dtype")
-                answer["expect"] = new JsonObject { ["kind"] = "u" };
-            else if (q["args"]!["dtype"] is null)
-                answer["expect"] = source!.DeepClone();
-            else
-            {
-                string element = q["args"]!["input"]![0]!.ToJsonString();
-                answer["expect"] = failures.TryGetValue(element, out var e)
-                    ? new JsonObject { ["error"] = e.Error, ["error_base"] = e.Error, ["message"] = e.Message, ["dotnet"] = e.DotNet }
-                    : new JsonObject { ["dtype"] = "|u1", ["values"] = new JsonArray(0) };
-            }
-            return answer.ToJsonString();
+                return new JsonObject { ["kind"] = "u" };
+            if (q["args"]!["dtype"] is null)
+                return source!.DeepClone().AsObject();
+            string element = q["args"]!["input"]![0]!.ToJsonString();
+            return failures.TryGetValue(element, out var e)
+                ? new JsonObject { ["error"] = e.Error, ["error_base"] = e.Error, ["message"] = e.Message, ["dotnet"] = e.DotNet }
+                : new JsonObject { ["dtype"] = "|u1", ["values"] = new JsonArray(0) };
         }
     }
 

@@ -71,3 +71,34 @@ public sealed class DateNearInt64MinimumTests
         Assert.Null(OracleCorrections.DateNearInt64MinimumOverflows("expected System.OverflowException, got a result"));
     }
 }
+
+/// <summary>
+/// <see cref="OracleCorrections.NaTInResultUnit"/> where NumPy 1.24 refused the unit factor for a NaT timedelta scalar
+/// (W → ps does not fit NumPy's 2⁵⁶ limit): NumPy 2.4 returns NaT before computing the factor.
+/// </summary>
+public sealed class NaTFactorOverflowTests
+{
+    private const string Line =
+        """{"id":"x","category":"differential","call":"array","args":{"input":[{"scalar":{"dtype":"<m8[W]","value":"NaT"}},{"scalar":{"dtype":"<m8[W]","value":3}}],"dtype":">m8[ps]"}}""";
+
+    private const string FactorError =
+        """{"id":"x","expect":{"error":"OverflowError","message":"Integer overflow while computing the conversion factor between NumPy datetime units W and ps"}}""";
+
+    [Fact]
+    public void A_NaT_is_asked_again_in_the_requested_unit()
+    {
+        string? again = OracleCorrections.NaTInResultUnit(Line, FactorError);
+        Assert.NotNull(again);
+        var input = JsonNode.Parse(again)!["args"]!["input"]!.AsArray();
+        Assert.Equal("<m8[ps]", input[0]!["scalar"]!["dtype"]!.GetValue<string>());
+        // The count keeps its unit: its factor still fails in the second answer, as in NumPy 2.
+        Assert.Equal("<m8[W]", input[1]!["scalar"]!["dtype"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Other_errors_or_no_requested_timedelta_unit_are_not_asked_again()
+    {
+        Assert.Null(OracleCorrections.NaTInResultUnit(Line, """{"id":"x","expect":{"error":"ValueError","message":"Could not convert object to NumPy timedelta"}}"""));
+        Assert.Null(OracleCorrections.NaTInResultUnit(Line.Replace(">m8[ps]", ">M8[ps]", StringComparison.Ordinal), FactorError));
+    }
+}

@@ -33,7 +33,7 @@ namespace NumNet.Differential;
 /// <para>The case still fails unless NumNet raises the same exception with the same message as that first element,
 /// so an element NumNet refuses and NumPy accepts is never hidden by an earlier element that NumPy refuses too.</para>
 /// </remarks>
-public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnlyList<string>> ask)
+public sealed partial class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnlyList<string>> ask)
 {
     private static readonly JsonDocumentOptions Deep = new() { MaxDepth = 512 };
 
@@ -63,7 +63,7 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
         if (kind is not ('i' or 'u'))
             return null;
         var visits = Elements(node["call"]!.GetValue<string>(), args);
-        if (visits is null || visits.Count == 0)
+        if (visits is null || visits.Count == 0 || visits.Any(v => v.How == StoreKind.UnitCast))
             return null;
         var questions = visits.Select(v => Question(v, target.GetValue<string>(), kind == 'i')).ToList();
         if (questions.Any(q => q is null))
@@ -76,15 +76,20 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
                 return null; // the oracle cannot answer this element: no trustworthy first failure
             if (oneExpect["error"] is null)
                 continue;
-            var corrected = new JsonObject();
-            foreach (string field in (string[])["error", "error_base", "message", "dotnet"])
-                corrected[field] = oneExpect[field]?.DeepClone();
-            node["expect"] = corrected;
-            string reason = $"NumPy 2 stores element by element: the first failing element is #{i} {visits[i].Where} ({Compact(visits[i].Value)}), {oneExpect["error"]}: {oneExpect["message"]}";
-            node["numpy2_reason"] = (node["numpy2_reason"]?.GetValue<string>() is { } before ? before + "; " : "") + "corrected by the harness: " + reason;
-            return (node.ToJsonString(), reason);
+            return WithElementError(node, oneExpect, $"NumPy 2 stores element by element: the first failing element is #{i} {visits[i].Where} ({Compact(visits[i].Value)}), {oneExpect["error"]}: {oneExpect["message"]}");
         }
         return null;
+    }
+
+    // The answer whose expectation is the first failing element's error, marked as the harness's with the reason.
+    private static (string Answer, string Reason) WithElementError(JsonObject node, JsonObject error, string reason)
+    {
+        var corrected = new JsonObject();
+        foreach (string field in (string[])["error", "error_base", "message", "dotnet"])
+            corrected[field] = error[field]?.DeepClone();
+        node["expect"] = corrected;
+        node["numpy2_reason"] = HarnessCorrection.Mark(node["numpy2_reason"]?.GetValue<string>(), reason);
+        return (node.ToJsonString(), reason);
     }
 
     /// <summary>
@@ -139,14 +144,19 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
         Pack,
         /// <summary>An element of a text array or a text scalar cast to an integer (the setitem of its text).</summary>
         Text,
+        /// <summary>An element of a timedelta64 array cast to another unit (the strided unit-scaling loop).</summary>
+        UnitCast,
     }
 
     // The kind of a dtype spelling, as the oracle's NumPy parses it.
-    private char Kind(string spelling)
+    private char Kind(string spelling) =>
+        DTypeFacts(spelling)?["kind"]?.GetValue<string>() is [char k] ? k : '\0';
+
+    // The oracle's description of a dtype spelling (np.dtype(spelling): kind, str, datetime_unit …), or null.
+    private JsonObject? DTypeFacts(string spelling)
     {
         string line = new JsonObject { ["id"] = "kind", ["category"] = "correction", ["call"] = "dtype", ["args"] = new JsonObject { ["spec"] = spelling } }.ToJsonString();
-        var kind = JsonNode.Parse(ask([line])[0])?["expect"]?["kind"];
-        return kind?.GetValue<string>() is [char k] ? k : '\0';
+        return JsonNode.Parse(ask([line])[0])?["expect"] as JsonObject;
     }
 
     // The elements in the order NumPy 2 stores them, or null when the input is not one this correction can follow.
@@ -170,6 +180,7 @@ public sealed class ElementStoreCorrection(Func<IReadOnlyList<string>, IReadOnly
         {
             ['U' or 'S', ..] => StoreKind.Text,
             ['O', ..] => StoreKind.Pack,
+            ['m', ..] => StoreKind.UnitCast,
             _ => (StoreKind?)null,
         };
         if (how is null)

@@ -160,21 +160,31 @@ public static class OracleCorrections
     /// timedelta64 to another didn't handle NAT", cast_timedelta_to_timedelta in numpy/_core/src/multiarray/datetime.c,
     /// first in v2.4.0). Asked again with every NaT timedelta scalar spelled in the result's unit, which the oracle
     /// stores without a conversion; the result's unit does not change, as it is already the common unit of all of them.
+    /// The same where 1.24 refused the unit factor of a requested m8[…] dtype ("Integer overflow while computing the
+    /// conversion factor", W → ps): NumPy 2.4 returns NaT before computing the factor, so such a NaT is asked again in
+    /// the requested unit (any other element with that factor still fails in the second answer).
     /// </summary>
     public static string? NaTInResultUnit(string line, string answer)
     {
         if (!line.Contains("\"NaT\"", StringComparison.Ordinal) || !line.Contains("m8[", StringComparison.Ordinal))
             return null;
         var answerNode = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
-        if (answerNode?["expect"]?["dtype"] is not JsonValue d || d.GetValue<string>() is not { } dtype
-            || dtype.TrimStart('<', '>', '=', '|') is not ['m', '8', '[', ..] unitSpelling)
+        var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
+        // The result's unit; or, where NumPy 1.24 refused to compute a unit factor (which a NaT scalar no longer needs
+        // in NumPy 2.4: cast_timedelta_to_timedelta returns NaT before get_datetime_conversion_factor), the unit asked for.
+        string? dtype = answerNode?["expect"]?["dtype"] is JsonValue d ? d.GetValue<string>()
+            : answerNode?["expect"]?["message"]?.GetValue<string>() is { } m && m.StartsWith(FactorOverflow, StringComparison.Ordinal)
+              && node["args"]?["dtype"] is JsonValue asked && asked.GetValueKind() == JsonValueKind.String ? asked.GetValue<string>()
+            : null;
+        if (dtype?.TrimStart('<', '>', '=', '|') is not ['m', '8', '[', ..] unitSpelling)
             return null;
         string unit = unitSpelling;
-        var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
         if (node["args"]?["input"] is not JsonNode input || !RespellNaT(input, unit))
             return null;
         return node.ToJsonString();
     }
+
+    private const string FactorOverflow = "Integer overflow while computing the conversion factor";
 
     /// <summary>Spells every timedelta64 NaT scalar under <paramref name="node"/> as <paramref name="unit"/> (<c>m8[…]</c>); true when one changed.</summary>
     private static bool RespellNaT(JsonNode node, string unit)

@@ -86,7 +86,7 @@ try
     foreach (var (reason, count) in summary.SkipReasons.OrderByDescending(p => p.Value).Take(8))
         Console.WriteLine($"  skipped {count}: {reason}");
     double seconds = (DateTime.UtcNow - started).TotalSeconds;
-    Console.WriteLine($"corrected: {summary.Corrected} (NumPy 2's answer derived from the oracle element by element, which NumNet matches; not counted as passed)");
+    Console.WriteLine($"corrected: {summary.Corrected} (NumPy 2's answer derived by the harness from the oracle, element by element or asked again in NumPy 2's form, which NumNet matches; not counted as passed)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{summary.Skipped} skipped ({100.0 * summary.Skipped / cases:0.0}%: no trustworthy NumPy-2 answer), {summary.PlatformDependent} platform-dependent differences (reported, not failed), {seconds:0.0} s"));
     Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed");

@@ -156,11 +156,12 @@ internal static class ScalarPack
     /// True when the target's setitem converts a scalar of its own class itself once <see cref="CheckSetItemRule"/>
     /// passed: a datetime64 goes through the calendar with no conversion factor (<c>cast_datetime_to_datetime</c>,
     /// <c>numpy/_core/src/multiarray/datetime.c</c>), so <c>np.datetime64('2003', 'Y')</c> into <c>M8[ps]</c> wraps
-    /// where an array cast refuses the Y → ps factor. A timedelta64 is scaled by the factor with the cast's own
-    /// overflow checks (<c>cast_timedelta_to_timedelta</c>), so the cast loop stores it.
+    /// where an array cast refuses the Y → ps factor. A timedelta64 is scaled by the factor with the overflow check of
+    /// NumPy ≥ 2.5 (<c>cast_timedelta_to_timedelta</c>), which names timedelta64 where the array cast's loop names
+    /// datetime64 (<c>_strided_to_strided_datetime_cast</c>, <c>dtype_transfer.c</c>).
     /// </summary>
     public static bool SetsWithinClass(DType own, DType target) =>
-        own.Code == DTypeCode.DateTime64 && target.Code == DTypeCode.DateTime64;
+        own.Code == target.Code && own.Code is DTypeCode.DateTime64 or DTypeCode.TimeDelta64;
 
     /// <summary>A 0-d array of dtype <paramref name="own"/> holding the NumPy scalar, the source of its cast.</summary>
     public static NDArray Cell(object value, DType own)

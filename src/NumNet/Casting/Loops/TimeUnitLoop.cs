@@ -60,7 +60,9 @@ internal sealed class TimeUnitLoop<TIn, TOut> : ByteCastLoop
         }
         if (_from.IsGeneric)
             return;
+        // NumPy's array cast of timedeltas shares the datetime loop (_strided_to_strided_datetime_cast, dtype_transfer.c),
+        // whose overflow message names datetime64; only the scalar setitem path names timedelta64.
         for (int i = 0; i < values.Length; i++)
-            values[i] = LinearScale.Apply(values[i], _num, _denom, "timedelta64");
+            values[i] = LinearScale.Apply(values[i], _num, _denom, "datetime64");
     }
 }
