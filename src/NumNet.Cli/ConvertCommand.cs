@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
 using NumNet.Formatting;
 using NumNet.IO;
 
@@ -78,7 +81,16 @@ internal static class ConvertCommand
             throw new InputException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
         if (source.Format == FileFormat.Csv)
+        {
             WarmUpWhileReading();
+            if (target.Format == FileFormat.Npy && request.DType is null && request.Order is null)
+            {
+                // A pipe or a device cannot be written at positions: it gets the array read whole, as any input.
+                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(source.Path, csv, file),
+                    stream => WriteWhole(stream, source, target, csv, request.AllowPickle), overwrite: request.Force);
+                return CommandLine.Ok;
+            }
+        }
         using var array = ArraySource.Open(source, csv, request.AllowPickle);
         using var converted = Convert(array, request.DType, request.Order, request.Casting);
         var result = converted ?? array;
@@ -90,6 +102,42 @@ internal static class ConvertCommand
         else
             AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// Parses the CSV at <paramref name="csvPath"/> into the .npy <paramref name="file"/>, each batch written as it
+    /// joins (<see cref="CsvNpyTable"/>); a table of strings is read whole and then written.
+    /// </summary>
+    private static void StreamCsvToNpy(string csvPath, CsvOptions csv, SafeFileHandle file)
+    {
+        NDArray? strings;
+        try
+        {
+            strings = InputFiles.Read(csvPath, () => CsvNpyTable.TryWrite(csvPath, csv, file));
+        }
+        catch (CsvOutputException e)
+        {
+            // The output's own failure, told as the non-streamed write tells it, not as a problem of the input.
+            ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
+        }
+        if (strings is null)
+            return;
+        using (strings)
+        {
+            // Text cells make a 'U' table, laid out in memory as it is in the file; never an object array.
+            if (NpyWriter.IsPickled(strings.DType))
+                throw new UnreachableException($"a CSV table of strings came out as {strings.DType.Repr()}");
+            var header = NpyWriter.Header(strings);
+            NpyWriter.Write(file, strings, header);
+            RandomAccess.SetLength(file, header.Length + strings.NBytes);
+        }
+    }
+
+    private static void WriteWhole(Stream stream, FileSpec source, FileSpec target, CsvOptions csv, bool allowPickle)
+    {
+        using var array = ArraySource.Open(source, csv, allowPickle);
+        Write(stream, target, array, csv, bar: null);
     }
 
     /// <summary>

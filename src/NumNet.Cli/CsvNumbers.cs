@@ -10,7 +10,7 @@ namespace NumNet.Cli;
 /// (pages never written cost no memory), so a table is read without a second copy of it, and grown only when the
 /// estimate falls short.
 /// </summary>
-internal sealed class CsvNumbers
+internal sealed class CsvNumbers : ICsvTable
 {
     private readonly long _fileBytes;
     private bool _isFloat;
@@ -25,14 +25,10 @@ internal sealed class CsvNumbers
         _fileBytes = fileBytes;
     }
 
-    /// <summary>Columns per row.</summary>
+    /// <inheritdoc/>
     public int Width { get; }
 
-    /// <summary>
-    /// Appends the parsed cells of <paramref name="batch"/>. One float column anywhere makes the whole table float64,
-    /// so the table and the batch become all doubles as soon as either is: integers converted exactly as
-    /// <c>float()</c> converts them.
-    /// </summary>
+    /// <inheritdoc/>
     /// <exception cref="InvalidDataException">More cells than one .NET array holds.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Append(CsvBatch batch)
