@@ -86,7 +86,7 @@ internal static class ConvertCommand
             if (target.Format == FileFormat.Npy && request.DType is null && request.Order is null)
             {
                 // A pipe or a device cannot be written at positions: it gets the array read whole, as any input.
-                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(source.Path, csv, file),
+                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(context, source.Path, csv, file),
                     stream => WriteWhole(stream, source, target, csv, request.AllowPickle), overwrite: request.Force);
                 return CommandLine.Ok;
             }
@@ -106,14 +106,20 @@ internal static class ConvertCommand
 
     /// <summary>
     /// Parses the CSV at <paramref name="csvPath"/> into the .npy <paramref name="file"/>, each batch written as it
-    /// joins (<see cref="CsvNpyTable"/>); a table of strings is read whole and then written.
+    /// joins (<see cref="CsvNpyTable"/>); a table of strings is read whole and then written. The progress bar, when
+    /// there is one, follows the CSV's bytes, parsing and writing being one.
     /// </summary>
-    private static void StreamCsvToNpy(string csvPath, CsvOptions csv, SafeFileHandle file)
+    private static void StreamCsvToNpy(CliContext context, string csvPath, CsvOptions csv, SafeFileHandle file)
     {
         NDArray? strings;
         try
         {
-            strings = InputFiles.Read(csvPath, () => CsvNpyTable.TryWrite(csvPath, csv, file));
+            strings = InputFiles.Read(csvPath, () =>
+            {
+                long total = Math.Max(1, new FileInfo(csvPath).Length);
+                using var bar = ProgressBar.For(context, total, $"converting {PythonRepr.Repr(Path.GetFileName(csvPath))}");
+                return CsvNpyTable.TryWrite(csvPath, csv, file, bar is null ? null : bytes => bar.Report((double)bytes / total));
+            });
         }
         catch (CsvOutputException e)
         {

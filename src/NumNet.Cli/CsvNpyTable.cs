@@ -23,14 +23,17 @@ internal sealed class CsvNpyTable : ICsvTable
     private const int ConvertCells = 1 << 17;
 
     private readonly SafeFileHandle _file;
+    private readonly Action<long>? _progress;
     private readonly long _dataStart;
+    private long _fileBytesDone;
     private long _cellCount;
     private bool _isFloat;
 
-    private CsvNpyTable(SafeFileHandle file, int width)
+    private CsvNpyTable(SafeFileHandle file, int width, Action<long>? progress)
     {
         Debug.Assert(width > 0);
         _file = file;
+        _progress = progress;
         Width = width;
         _dataStart = Header(np.int64, 0).Length;
     }
@@ -41,15 +44,16 @@ internal sealed class CsvNpyTable : ICsvTable
     /// <summary>
     /// Writes the .npy of the CSV table at <paramref name="path"/> into <paramref name="file"/> (from its start; the
     /// file's length is set to the content's) when the table is numeric; otherwise writes nothing that counts and
-    /// returns the table of strings, which the caller writes over it.
+    /// returns the table of strings, which the caller writes over it. <paramref name="progress"/>, when given, hears
+    /// about how many bytes of the CSV have been parsed and written, as batches join.
     /// </summary>
     /// <exception cref="InvalidDataException">As <see cref="CsvReader.Read"/>.</exception>
     /// <exception cref="CsvOutputException">Writing <paramref name="file"/> failed.</exception>
-    public static NDArray? TryWrite(string path, CsvOptions options, SafeFileHandle file)
+    public static NDArray? TryWrite(string path, CsvOptions options, SafeFileHandle file, Action<long>? progress = null)
     {
         // A plain file that proves not to be is read again by the full reader into a new table over the same file:
         // it writes from the data's start again, and Finish cuts whatever the first attempt left beyond its end.
-        var table = CsvReader.ReadNumbers(path, options, (width, _) => new CsvNpyTable(file, width));
+        var table = CsvReader.ReadNumbers(path, options, (width, _) => new CsvNpyTable(file, width, progress));
         if (table is null)
             return CsvReader.ReadText(path, options);
         table.Finish();
@@ -61,10 +65,8 @@ internal sealed class CsvNpyTable : ICsvTable
     public void Append(CsvBatch batch)
     {
         Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
-        if (batch.AllDouble)
+        if (batch.MatchTable(_isFloat))
             MakeFloat();
-        else if (_isFloat)
-            batch.MakeAllDouble();
         var cells = batch.Cells;
         Debug.Assert(cells.Length % Width == 0, "a batch holds whole rows");
         try
@@ -76,6 +78,8 @@ internal sealed class CsvNpyTable : ICsvTable
             throw new CsvOutputException(e);
         }
         _cellCount += cells.Length;
+        _fileBytesDone += batch.FileBytes;
+        _progress?.Invoke(_fileBytesDone);
     }
 
     /// <summary>Writes the header with the final shape and dtype, and ends the file after the last cell.</summary>

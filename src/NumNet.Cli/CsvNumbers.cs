@@ -34,10 +34,8 @@ internal sealed class CsvNumbers : ICsvTable
     public void Append(CsvBatch batch)
     {
         Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
-        if (batch.AllDouble)
+        if (batch.MatchTable(_isFloat))
             MakeFloat();
-        else if (_isFloat)
-            batch.MakeAllDouble();
         var cells = batch.Cells;
         EnsureCapacity((long)_count + cells.Length, batch);
         cells.CopyTo(_cells.AsSpan(_count));

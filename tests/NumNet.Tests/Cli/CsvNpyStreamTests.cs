@@ -180,6 +180,28 @@ public sealed class CsvNpyStreamTests
         }
     }
 
+    [Fact]
+    public void A_large_streamed_convert_shows_its_progress_on_a_terminal_only()
+    {
+        // Over the bar's 100 MB: the bar follows the CSV's bytes as batches join, and ends at 100 %.
+        const string row = "1234567.125,-7654321.5,0.001953125,42\n";
+        using var dir = new TempDir();
+        using (var csv = new StreamWriter(dir.File("in.csv")))
+        {
+            for (long written = 0; written <= ProgressBar.MinBytes; written += row.Length)
+                csv.Write(row);
+        }
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(0, CommandLine.Run(["convert", dir.File("in.csv"), dir.File("out.npy")], o, e, progress: true));
+        Assert.Contains("\rconverting 'in.csv' [", e.ToString());
+        Assert.Contains("100%", e.ToString());
+        var (code, _, quiet) = CliProcess.InProcess("convert", dir.File("in.csv"), dir.File("out2.npy"));
+        Assert.Equal(0, code);
+        Assert.Equal("", quiet);
+        Assert.Equal(File.ReadAllBytes(dir.File("out.npy")), File.ReadAllBytes(dir.File("out2.npy")));
+    }
+
     private static string WrittenFile(TempDir dir)
     {
         Assert.True(File.Exists(dir.File("out.npy")));
