@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 using NumNet.Formatting;
@@ -86,7 +85,7 @@ internal static class ConvertCommand
             if (target.Format == FileFormat.Npy && request.DType is null && request.Order is null)
             {
                 // A pipe or a device cannot be written at positions: it gets the array read whole, as any input.
-                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(context, source.Path, csv, file),
+                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(context, source.Path, csv, request.AllowPickle, file),
                     stream => WriteWhole(stream, source, target, csv, request.AllowPickle), overwrite: request.Force);
                 return CommandLine.Ok;
             }
@@ -109,7 +108,7 @@ internal static class ConvertCommand
     /// joins (<see cref="CsvNpyTable"/>); a table of strings is read whole and then written. The progress bar, when
     /// there is one, follows the CSV's bytes, parsing and writing being one.
     /// </summary>
-    private static void StreamCsvToNpy(CliContext context, string csvPath, CsvOptions csv, SafeFileHandle file)
+    private static void StreamCsvToNpy(CliContext context, string csvPath, CsvOptions csv, bool allowPickle, SafeFileHandle file)
     {
         NDArray? strings;
         try
@@ -131,9 +130,18 @@ internal static class ConvertCommand
             return;
         using (strings)
         {
-            // Text cells make a 'U' table, laid out in memory as it is in the file; never an object array.
+            if (!allowPickle)
+                ObjectArrays.ThrowIfAny(strings);
             if (NpyWriter.IsPickled(strings.DType))
-                throw new UnreachableException($"a CSV table of strings came out as {strings.DType.Repr()}");
+            {
+                // Text beside an integer past int64 makes an object table, which goes out pickled, as any array of
+                // objects; made in memory first, like every pickle, so a failure leaves the file untouched.
+                using var pickled = new MemoryStream();
+                NpyWriter.Write(pickled, strings);
+                RandomAccess.Write(file, pickled.GetBuffer().AsSpan(0, checked((int)pickled.Length)), 0);
+                RandomAccess.SetLength(file, pickled.Length);
+                return;
+            }
             var header = NpyWriter.Header(strings);
             NpyWriter.Write(file, strings, header);
             RandomAccess.SetLength(file, header.Length + strings.NBytes);
@@ -143,6 +151,8 @@ internal static class ConvertCommand
     private static void WriteWhole(Stream stream, FileSpec source, FileSpec target, CsvOptions csv, bool allowPickle)
     {
         using var array = ArraySource.Open(source, csv, allowPickle);
+        if (!allowPickle)
+            ObjectArrays.ThrowIfAny(array);
         Write(stream, target, array, csv, bar: null);
     }
 

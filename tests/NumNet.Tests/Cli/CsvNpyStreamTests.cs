@@ -111,6 +111,21 @@ public sealed class CsvNpyStreamTests
         Assert.Equal([500_001L, 2L], saved.Shape);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_table_of_objects_is_refused_or_pickled_as_the_whole_array_is(bool allowPickle)
+    {
+        // Text beside an integer past int64: np.asarray makes an object table, which only --allow-pickle writes.
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.csv"), "a,99999999999999999999999\n1,2\n");
+        string outcome = AssertSameEveryWay(dir.File("in.csv"), allowPickle ? ["--allow-pickle"] : []);
+        if (allowPickle)
+            Assert.StartsWith("0  [] 934E554D5059", outcome);
+        else
+            Assert.Matches("^1 numnet convert: .*pickle.*\\[\\] no file$", outcome.ReplaceLineEndings(""));
+    }
+
     [Fact]
     public void Errors_in_late_batches_report_the_first_bad_cell_in_file_order_and_leave_no_file()
     {
