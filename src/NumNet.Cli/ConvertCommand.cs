@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
 using NumNet.Formatting;
 using NumNet.IO;
 
@@ -78,7 +80,16 @@ internal static class ConvertCommand
             throw new InputException($"{PythonRepr.Repr(target.Path)} already exists; use --force to replace it");
 
         if (source.Format == FileFormat.Csv)
+        {
             WarmUpWhileReading();
+            if (target.Format == FileFormat.Npy && request.DType is null && request.Order is null)
+            {
+                // A pipe or a device cannot be written at positions: it gets the array read whole, as any input.
+                AtomicFile.Write(target.Path, 0, file => StreamCsvToNpy(context, source.Path, csv, request.AllowPickle, file),
+                    stream => WriteWhole(stream, source, target, csv, request.AllowPickle), overwrite: request.Force);
+                return CommandLine.Ok;
+            }
+        }
         using var array = ArraySource.Open(source, csv, request.AllowPickle);
         using var converted = Convert(array, request.DType, request.Order, request.Casting);
         var result = converted ?? array;
@@ -90,6 +101,59 @@ internal static class ConvertCommand
         else
             AtomicFile.Write(target.Path, stream => Write(stream, target, result, csv, bar), overwrite: request.Force);
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// Parses the CSV at <paramref name="csvPath"/> into the .npy <paramref name="file"/>, each batch written as it
+    /// joins (<see cref="CsvNpyTable"/>); a table of strings is read whole and then written. The progress bar, when
+    /// there is one, follows the CSV's bytes, parsing and writing being one.
+    /// </summary>
+    private static void StreamCsvToNpy(CliContext context, string csvPath, CsvOptions csv, bool allowPickle, SafeFileHandle file)
+    {
+        NDArray? strings;
+        try
+        {
+            strings = InputFiles.Read(csvPath, () =>
+            {
+                long total = Math.Max(1, new FileInfo(csvPath).Length);
+                using var bar = ProgressBar.For(context, total, $"converting {PythonRepr.Repr(Path.GetFileName(csvPath))}");
+                return CsvNpyTable.TryWrite(csvPath, csv, file, bar is null ? null : bytes => bar.Report((double)bytes / total));
+            });
+        }
+        catch (CsvOutputException e)
+        {
+            // The output's own failure, told as the non-streamed write tells it, not as a problem of the input.
+            ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
+        }
+        if (strings is null)
+            return;
+        using (strings)
+        {
+            if (!allowPickle)
+                ObjectArrays.ThrowIfAny(strings);
+            if (NpyWriter.IsPickled(strings.DType))
+            {
+                // Text beside an integer past int64 makes an object table, which goes out pickled, as any array of
+                // objects; made in memory first, like every pickle, so a failure leaves the file untouched.
+                using var pickled = new MemoryStream();
+                NpyWriter.Write(pickled, strings);
+                RandomAccess.Write(file, pickled.GetBuffer().AsSpan(0, checked((int)pickled.Length)), 0);
+                RandomAccess.SetLength(file, pickled.Length);
+                return;
+            }
+            var header = NpyWriter.Header(strings);
+            NpyWriter.Write(file, strings, header);
+            RandomAccess.SetLength(file, header.Length + strings.NBytes);
+        }
+    }
+
+    private static void WriteWhole(Stream stream, FileSpec source, FileSpec target, CsvOptions csv, bool allowPickle)
+    {
+        using var array = ArraySource.Open(source, csv, allowPickle);
+        if (!allowPickle)
+            ObjectArrays.ThrowIfAny(array);
+        Write(stream, target, array, csv, bar: null);
     }
 
     /// <summary>

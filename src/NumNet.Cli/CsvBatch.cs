@@ -43,6 +43,9 @@ internal sealed partial class CsvBatch
     /// <summary>After <see cref="Parse"/>: the characters of the file per cell, delimiters and line breaks included.</summary>
     public double FileCharsPerCell => _byteLength > 0 ? (double)_byteLength / _cellCount : (double)_textLength / _cellCount + 1;
 
+    /// <summary>About how many bytes of the file the batch covers (its block, or its cells' characters and delimiters).</summary>
+    public long FileBytes => _byteLength > 0 ? _byteLength : (long)_textLength + _cellCount;
+
     /// <summary>True when the batch holds records or a block of the file to parse.</summary>
     public bool HasContent => RowCount > 0 || _byteLength > 0;
 
@@ -138,8 +141,21 @@ internal sealed partial class CsvBatch
         }
     }
 
+    /// <summary>
+    /// Brings this batch and the table it joins to one dtype: true when the table must turn float64 (this batch is
+    /// all doubles); when the table already is (<paramref name="tableIsFloat"/>), this batch's integers are converted.
+    /// </summary>
+    public bool MatchTable(bool tableIsFloat)
+    {
+        if (AllDouble)
+            return true;
+        if (tableIsFloat)
+            MakeAllDouble();
+        return false;
+    }
+
     /// <summary>Converts the integers of every column to float64, as a float64 table needs.</summary>
-    public void MakeAllDouble() => MakeDoubleBefore(_cellCount);
+    private void MakeAllDouble() => MakeDoubleBefore(_cellCount);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     private bool ParseCell(CellPosition where, int column, int index, ReadOnlySpan<char> cell)

@@ -10,7 +10,7 @@ namespace NumNet.Cli;
 /// (pages never written cost no memory), so a table is read without a second copy of it, and grown only when the
 /// estimate falls short.
 /// </summary>
-internal sealed class CsvNumbers
+internal sealed class CsvNumbers : ICsvTable
 {
     private readonly long _fileBytes;
     private bool _isFloat;
@@ -25,23 +25,17 @@ internal sealed class CsvNumbers
         _fileBytes = fileBytes;
     }
 
-    /// <summary>Columns per row.</summary>
+    /// <inheritdoc/>
     public int Width { get; }
 
-    /// <summary>
-    /// Appends the parsed cells of <paramref name="batch"/>. One float column anywhere makes the whole table float64,
-    /// so the table and the batch become all doubles as soon as either is: integers converted exactly as
-    /// <c>float()</c> converts them.
-    /// </summary>
+    /// <inheritdoc/>
     /// <exception cref="InvalidDataException">More cells than one .NET array holds.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvReader: a one-shot hot loop, no time to tier up
     public void Append(CsvBatch batch)
     {
         Debug.Assert(batch.Width == Width && batch.Error is null && !batch.HasText);
-        if (batch.AllDouble)
+        if (batch.MatchTable(_isFloat))
             MakeFloat();
-        else if (_isFloat)
-            batch.MakeAllDouble();
         var cells = batch.Cells;
         EnsureCapacity((long)_count + cells.Length, batch);
         cells.CopyTo(_cells.AsSpan(_count));

@@ -40,7 +40,7 @@ internal sealed class CsvPipeline : IDisposable
     /// False when a joined batch held text, so the table cannot be numeric, or a block was not plain CSV.
     /// </summary>
     /// <exception cref="InvalidDataException">A cell of a joined batch could not be read.</exception>
-    public bool Submit(CsvNumbers table)
+    public bool Submit(ICsvTable table)
     {
         var batch = Current;
         // With the queue full and its oldest batch still being parsed, the reading thread parses this one itself
@@ -62,7 +62,7 @@ internal sealed class CsvPipeline : IDisposable
 
     /// <summary>Sends the last batch and joins everything; false when some batch held text.</summary>
     /// <exception cref="InvalidDataException">A cell could not be read.</exception>
-    public bool Finish(CsvNumbers table)
+    public bool Finish(ICsvTable table)
     {
         if (Current.HasContent && !Submit(table))
             return false;
@@ -74,7 +74,7 @@ internal sealed class CsvPipeline : IDisposable
         return true;
     }
 
-    private bool JoinOldest(CsvNumbers table)
+    private bool JoinOldest(ICsvTable table)
     {
         var (batch, parsing) = _pending.Dequeue();
         parsing?.GetAwaiter().GetResult();

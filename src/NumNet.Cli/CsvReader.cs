@@ -16,14 +16,25 @@ internal static class CsvReader
     /// <exception cref="InvalidDataException">
     /// No rows, malformed quoting, rows of different widths, or an integer longer than Python's 4 300-digit limit.
     /// </exception>
-    public static NDArray Read(string path, CsvOptions options)
+    public static NDArray Read(string path, CsvOptions options) =>
+        ReadNumbers(path, options, static (width, bytes) => new CsvNumbers(width, bytes))?.ToArray() ?? ReadText(path, options);
+
+    /// <summary>
+    /// Parses <paramref name="path"/> into a table <paramref name="newTable"/> makes (from the width and the file's
+    /// length), batch by batch in file order; null when the table is not numeric (<see cref="ReadText"/> reads it then).
+    /// A table may be made and filled more than once: when a plain file turns out not to be, the full reader starts
+    /// again with a new one.
+    /// </summary>
+    /// <inheritdoc cref="Read"/>
+    public static T? ReadNumbers<T>(string path, CsvOptions options, Func<int, long, T> newTable)
+        where T : class, ICsvTable
     {
         // Numbers are parsed straight into 8-byte cells in one streaming pass. The first cell that is text ends it:
         // the whole table then becomes strings, which needs every cell's text, so the file is read again. A plain
         // file (ASCII, no quotes) is split into cells on the parsing threads; any other goes through Sylvan.
-        return TryReadPlainNumbers(path, options, out bool hasText) is { } table ? table
-            : hasText ? ReadText(path, options)
-            : TryReadNumbers(path, options) ?? ReadText(path, options);
+        return TryReadPlainNumbers(path, options, newTable, out bool hasText) is { } table ? table
+            : hasText ? null
+            : TryReadNumbers(path, options, newTable);
     }
 
     /// <summary>
@@ -38,19 +49,20 @@ internal static class CsvReader
     /// </summary>
     internal static long ParallelFromBytes { get; set; } = 8 << 20;
 
-    /// <summary>The table as int64 or float64, or null when some cell is text.</summary>
+    /// <summary>The table, int64 or float64, or null when some cell is text.</summary>
     // The import's hot methods (here and in CsvRecords, CsvBatch, CsvCell, CsvNumbers) are compiled optimised at once:
     // a convert runs them millions of times in one short process, and with tiered compilation they spent much of it
     // in unoptimised code waiting for the background tier-up (measured 111 MB, one thread, loaded machine: 0.52 s user
     // with no tiering at all against 0.70 s tiered).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static NDArray? TryReadNumbers(string path, CsvOptions options)
+    private static T? TryReadNumbers<T>(string path, CsvOptions options, Func<int, long, T> newTable)
+        where T : class, ICsvTable
     {
         using var records = CsvRecords.Open(path, options);
         if (!records.MoveNext())
             throw NoRows(path);
         long bytes = new FileInfo(path).Length;
-        var table = new CsvNumbers(records.Width, bytes);
+        var table = newTable(records.Width, bytes);
         int threads = bytes >= ParallelFromBytes ? NumNetSettings.MaxThreads : 1;
         using var pipeline = new CsvPipeline(records.Width, threads);
         do
@@ -62,16 +74,17 @@ internal static class CsvReader
                 return null;
         }
         while (records.MoveNext());
-        return pipeline.Finish(table) ? table.ToArray() : null;
+        return pipeline.Finish(table) ? table : null;
     }
 
     /// <summary>
-    /// The table as int64 or float64 when the file is plain CSV (see <see cref="CsvBatch"/>'s block remarks);
+    /// The table, int64 or float64, when the file is plain CSV (see <see cref="CsvBatch"/>'s block remarks);
     /// null otherwise, with <paramref name="hasText"/> true when the reason is a text cell, false when the file needs
     /// the full reader (its outcome, table or error, is then the full reader's).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see TryReadNumbers
-    private static NDArray? TryReadPlainNumbers(string path, CsvOptions options, out bool hasText)
+    private static T? TryReadPlainNumbers<T>(string path, CsvOptions options, Func<int, long, T> newTable, out bool hasText)
+        where T : class, ICsvTable
     {
         hasText = false;
         if (!SplitsPlainFiles || !char.IsAscii(options.Delimiter))
@@ -79,7 +92,7 @@ internal static class CsvReader
         using var blocks = CsvBlocks.Open(path, options);
         if (blocks is null)
             return null;
-        var table = new CsvNumbers(blocks.Width, blocks.FileBytes);
+        var table = newTable(blocks.Width, blocks.FileBytes);
         int threads = blocks.FileBytes >= ParallelFromBytes ? NumNetSettings.MaxThreads : 1;
         using var pipeline = new CsvPipeline(blocks.Width, threads, options.Delimiter);
         while (true)
@@ -101,11 +114,12 @@ internal static class CsvReader
             hasText = pipeline.StoppedOnText;
             return null;
         }
-        return table.ToArray();
+        return table;
     }
 
     /// <summary>The table as strings: each cell's Python-like value, through <c>np.asarray</c>'s discovery.</summary>
-    private static NDArray ReadText(string path, CsvOptions options)
+    /// <inheritdoc cref="Read"/>
+    public static NDArray ReadText(string path, CsvOptions options)
     {
         using var records = CsvRecords.Open(path, options);
         var rows = new List<object?[]>();
