@@ -14,5 +14,7 @@ public class LeaseRaceTests
     [InlineData("lease-dispose-during-ravel")]
     [InlineData("lease-dispose-during-print")]
     [InlineData("lease-dispose-during-save")]
+    [InlineData("lease-dispose-during-split-copy")]
+    [InlineData("lease-dispose-during-split-copyto")]
     public void DisposeDuringAnOperationIsSafe(string scenario) => ChildProcess.AssertPasses(scenario, "200");
 }
