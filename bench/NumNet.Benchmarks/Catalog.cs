@@ -14,12 +14,20 @@ public static class Catalog
     /// <summary>Copies, transposes, ravel.</summary>
     public static IReadOnlyList<Workload> Layout { get; } =
     [
-        new("memcpy_80mb", "Layout", "plain copy 80 MB into an existing array (bandwidth baseline)", Big * 8, () =>
+        // The bandwidth baseline of the report's "% of copy bandwidth" column: glibc's memmove through Span.CopyTo, no
+        // NumNet code, so the column stays comparable between runs and kernels. NumNet-only (report.py's baselines).
+        new("memcpy_80mb", "Layout", "plain memmove of 80 MB into an existing array (Span.CopyTo, bandwidth baseline)", Big * 8, () =>
         {
             var src = Data.Float64(Big);
             var dst = Data.Float64(Big);
             return new Prepared(() => Data.Bytes(src).CopyTo(Data.Bytes(dst)), src, dst);
         }),
+        .. WithOneThread(new("copyto_80mb", "Layout", "np.copyto of 80 MB float64 into an existing array", Big * 8, () =>
+        {
+            var src = Data.Float64(Big);
+            var dst = Data.Float64(Big);
+            return new Prepared(() => np.copyto(dst, src), src, dst);
+        })),
         new("copy_80mb_new", "Layout", "copy 80 MB float64 into a new array", Big * 8, () =>
         {
             var a = Data.Float64(Big);
@@ -81,14 +89,14 @@ public static class Catalog
             var source = Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray();
             return new Prepared(() => np.asarray(source));
         }),
-        new("array_double2d_1000", "Creation", "array(double[1000,1000]): 8 MB copy", 1000 * 1000 * 8, () =>
+        .. WithOneThread(new("array_double2d_1000", "Creation", "array(double[1000,1000]): 8 MB copy", 1000 * 1000 * 8, () =>
         {
             var source = new double[1000, 1000];
             for (int i = 0; i < 1000; i++)
                 for (int j = 0; j < 1000; j++)
                     source[i, j] = i * 1000 + j;
             return new Prepared(() => np.array(source).Dispose());
-        }),
+        })),
         new("asarray_jagged_1000", "Creation", "asarray(double[][]) 1000×1000", 1000 * 1000 * 8, () =>
         {
             var source = Enumerable.Range(0, 1000)
@@ -221,7 +229,7 @@ public static class Catalog
         // The earlier copy is deleted, then the file copied to the freed name: copying over it instead truncates it,
         // which makes ext4 flush the new data to disk (its replace-by-truncate safeguard) and took 2.1 s instead of
         // 0.5-0.9. np.save's rename over its earlier file also removes that file inside the timed run.
-        new("copyfile_800mb", "Files", "File.Copy of an 800 MB .npy to a new name (disk copy baseline)", FileCount * 8, () =>
+        new("copyfile_800mb", "Files", "File.Copy of an 800 MB .npy to a new name (disk copy baseline; NumPy column: shutil.copyfile)", FileCount * 8, () =>
         {
             var dir = new ScratchDir();
             using var a = Data.Float64(FileCount);

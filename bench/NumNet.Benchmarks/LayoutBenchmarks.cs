@@ -28,9 +28,17 @@ public class LayoutBenchmarks
         _prepared.Clear();
     }
 
-    /// <summary>Plain copy of 80 MB into an existing array.</summary>
+    /// <summary>Plain <c>memmove</c> of 80 MB into an existing array (<c>Span.CopyTo</c>): the bandwidth baseline.</summary>
     [Benchmark(Baseline = true)]
     public void Memcpy80MB() => _prepared["memcpy_80mb"].Run();
+
+    /// <summary><c>np.copyto(dst, src)</c> of 80 MB float64 into an existing array.</summary>
+    [Benchmark]
+    public void CopyTo80MB() => _prepared["copyto_80mb"].Run();
+
+    /// <summary><c>np.copyto(dst, src)</c> of 80 MB float64 with <see cref="NumNetSettings.MaxThreads"/> = 1.</summary>
+    [Benchmark]
+    public void CopyTo80MBOneThread() => _prepared["copyto_80mb_t1"].Run();
 
     /// <summary>Copy of 80 MB into a new array.</summary>
     [Benchmark]

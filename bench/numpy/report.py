@@ -3,8 +3,13 @@
 Usage: report.py NUMNET_RESULTS NUMPY_RESULTS CATALOG_TITLES
 ratio = NumPy time / NumNet time (above 1: NumNet is faster). GB/s = bytes moved, counted as a copy counts them ((read + written) / 2), / NumNet's median time.
 % of copy bandwidth = that GB/s over the GB/s of NumNet's plain 80 MB copy (memcpy_80mb) in the same run.
+Baseline rows measure the machine, not either library: their ratio column says "baseline" (docs/performance.md).
 """
 import sys
+
+# memcpy_80mb: glibc's memmove through Span.CopyTo, NumNet's side only (NumPy's np.copyto is copyto_80mb's).
+# copyfile_800mb: File.Copy and shutil.copyfile, both one in-kernel copy of the page cache (copy_file_range, sendfile).
+BASELINES = {"memcpy_80mb", "copyfile_800mb"}
 
 
 def read(path):
@@ -34,7 +39,7 @@ def main():
     for name, (ms, nbytes) in nn.items():
         gbs = nbytes / ms / 1e6 if nbytes else None
         np_ms = npy.get(name, (None, 0))[0]
-        ratio = f"{np_ms / ms:.2f}×" if np_ms else "n/a"
+        ratio = "baseline" if name in BASELINES else f"{np_ms / ms:.2f}×" if np_ms else "n/a"
         np_text = f"{np_ms:.4g}" if np_ms else "n/a"
         pct = f"{100 * gbs / base_gbs:.0f}%" if base_gbs and gbs else "n/a"
         gbs_text = f"{gbs:.1f}" if gbs else "n/a"
@@ -42,7 +47,7 @@ def main():
         rows.append(f"| {title} (`{name}`) | {ms:.4g} | {np_text} | {ratio} | {gbs_text} | {pct} |")
     print("\n".join(rows))
     # Both sides must run the same workloads, or a ratio is silently missing from the table.
-    missing = [name for name in nn if name not in npy] + [name for name in npy if name not in nn]
+    missing = [name for name in nn if name not in npy and name not in BASELINES] + [name for name in npy if name not in nn]
     if missing:
         print("no counterpart on the other side for: " + ", ".join(missing), file=sys.stderr)
         sys.exit(1)

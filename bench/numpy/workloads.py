@@ -22,7 +22,7 @@ def f64(*shape):
     return np.arange(n, dtype=np.float64).reshape(shape)
 
 
-def memcpy_80mb():
+def copyto_80mb():
     src, dst = f64(BIG), f64(BIG)
     return BIG * 8, lambda: np.copyto(dst, src)
 
@@ -336,9 +336,12 @@ def _named(name, make):
     return make
 
 
-WORKLOADS = [memcpy_80mb, copy_80mb_new, copy_1000x1000, ascontiguous_T_4096, ravel_T_2000, copyF_4096,
+# memcpy_80mb, NumNet's Span.CopyTo bandwidth baseline, has no counterpart here (report.py's baselines).
+WORKLOADS = [copyto_80mb, _named("copyto_80mb_t1", lambda: copyto_80mb()), copy_80mb_new, copy_1000x1000,
+             ascontiguous_T_4096, ravel_T_2000, copyF_4096,
              ascontiguous_T_4096_f32, ascontiguous_T_4096_u8, ascontiguous_T_4096_u16, copy_3d_transpose,
-             asarray_double1d_view, array_double2d_1000, asarray_jagged_1000, asarray_boxed_1000,
+             asarray_double1d_view, array_double2d_1000,
+             _named("array_double2d_1000_t1", lambda: array_double2d_1000()), asarray_jagged_1000, asarray_boxed_1000,
              _named("asarray_boxed_1000_t1", lambda: asarray_boxed_1000()), asarray_list_1m,
              asarray_jagged_f32_1000, asarray_boxed_int_1000,
              _named("asarray_boxed_int_1000_t1", lambda: asarray_boxed_int_1000()), asarray_bigint_1m,

@@ -1,24 +1,68 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using NumNet.Internal;
 
 namespace NumNet.Layout;
 
 /// <summary>
-/// Copies of one contiguous run of bytes. Small or overlapping runs go through <c>memmove</c>. A large run into a
-/// separate destination is written with non-temporal stores, which measured twice as fast as the C library's
-/// <c>memmove</c> for 8 MB and 80 MB on the benchmark machine: the destination lines are not read before they are
-/// overwritten, and the copy does not evict the rest of the cache.
+/// Copies of one contiguous run of bytes. Small or overlapping runs go through <c>memmove</c>. A run of the streaming
+/// size or more (<see cref="StreamingCast.Threshold"/>) into a separate destination is written with non-temporal
+/// stores: the destination lines are not read before they are overwritten, and the copy does not evict the rest of the
+/// cache. A run of <see cref="SplitFrom"/> bytes or more is copied by up to <see cref="NumNetSettings.MaxThreads"/>
+/// threads at once, each taking chunks of <see cref="SplitChunk"/> bytes in turn.
 /// </summary>
+/// <remarks>
+/// One core of the benchmark machine copies at about half of what its memory delivers: its copy waits on the latency of
+/// the lines it has in flight, not on the memory bus, so a second core copying another part of the run nearly doubles
+/// the rate (8 MB: 0.19 ms on one core, 0.09 ms on two, in a C probe). The bytes written are the same whoever copies them.
+/// </remarks>
 internal static class BlockCopy
 {
     /// <summary>Span lengths are ints: <c>memmove</c> calls move at most this many bytes.</summary>
     private const int Chunk = 1 << 30;
 
+    /// <summary>Bytes one thread of a split copy takes at a time: what a preempted helper can hold up.</summary>
+    internal const int SplitChunk = 256 << 10;
+
+    /// <summary>
+    /// Run length from which a copy is split across threads: below it, waking a helper costs more than its half of the
+    /// copy saves.
+    /// </summary>
+    internal static long SplitFrom { get; set; } = 4L << 20;
+
+    /// <summary>The threads a copy of <paramref name="bytes"/> bytes runs on: 1 below <see cref="SplitFrom"/>.</summary>
+    internal static int Threads(long bytes) =>
+        bytes < SplitFrom ? 1 : (int)Math.Min(NumNetSettings.MaxThreads, (bytes + SplitChunk - 1) / SplitChunk);
+
     /// <summary>Copies <paramref name="bytes"/> bytes from <paramref name="src"/> to <paramref name="dst"/>; overlap is allowed.</summary>
     public static unsafe void Copy(ref byte src, ref byte dst, long bytes)
     {
-        if (bytes < StreamingCast.Threshold || !Avx.IsSupported || Overlap(ref src, ref dst, bytes))
+        if (Overlap(ref src, ref dst, bytes))
+        {
+            Memmove(ref src, ref dst, bytes);
+            return;
+        }
+        // Streaming is chosen for the whole run, not per chunk: from the streaming size times the threads copying, since
+        // the streaming size is one processor's share of the last-level cache and each thread brings its own (a 16 MiB
+        // copy on two threads took 0.36 ms through the cache against 0.60 streamed, and 80 MB 3.9 against 3.1).
+        int threads = Threads(bytes);
+        bool stream = bytes >= StreamingCast.Threshold * threads && Avx.IsSupported;
+        if (threads == 1)
+        {
+            CopyPiece(ref src, ref dst, bytes, stream);
+            return;
+        }
+        // Pinned until every chunk is done: Run returns only then, and no helper touches the run after it.
+        fixed (byte* s = &src, d = &dst)
+            new SplitCopy(s, d, bytes, stream).Run(threads);
+    }
+
+    /// <summary>Copies a run that does not overlap its destination on the calling thread, streaming or through the cache.</summary>
+    private static unsafe void CopyPiece(ref byte src, ref byte dst, long bytes, bool stream)
+    {
+        if (!stream)
         {
             Memmove(ref src, ref dst, bytes);
             return;
@@ -26,11 +70,24 @@ internal static class BlockCopy
         // Pinned so the alignment worked out here still holds in the streaming loop.
         fixed (byte* d = &dst)
         {
-            int head = (int)(-(nint)d & 31);
+            int head = (int)Math.Min(bytes, -(nint)d & 31);
             Memmove(ref src, ref dst, head);
-            nint body = StreamingCast.Run<CopyStep>(ref Unsafe.Add(ref src, head), ref Unsafe.Add(ref dst, head), (nint)(bytes - head));
+            nint body = StreamingCast.Run<CopyStep>(ref Unsafe.Add(ref src, head), ref Unsafe.Add(ref dst, head), (nint)(bytes - head), stream: true);
             long done = head + body;
             Memmove(ref Unsafe.Add(ref src, (nint)done), ref Unsafe.Add(ref dst, (nint)done), bytes - done);
+        }
+    }
+
+    /// <summary>One split copy: chunk k is bytes [k·<see cref="SplitChunk"/>, (k + 1)·<see cref="SplitChunk"/>) of the run.</summary>
+    private sealed unsafe class SplitCopy(byte* src, byte* dst, long bytes, bool stream)
+        : ClaimedChunks((bytes + SplitChunk - 1) / SplitChunk)
+    {
+        protected override void Do(long chunk)
+        {
+            long at = chunk * SplitChunk;
+            long length = Math.Min(SplitChunk, bytes - at);
+            Debug.Assert(at >= 0 && length > 0 && at + length <= bytes, "chunk outside the run");
+            CopyPiece(ref src[at], ref dst[at], length, stream);
         }
     }
 

@@ -57,15 +57,24 @@ internal static class StreamingCast
     /// <summary>Runs as many whole steps as fit in <paramref name="outBytes"/>; returns the output bytes written.</summary>
     /// <remarks>Compiled fully optimised at once: one call can stream hundreds of megabytes, too few calls for tiering to see.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe nint Run<TStep>(ref byte src, ref byte dst, nint outBytes) where TStep : struct, ICastStep
+    public static nint Run<TStep>(ref byte src, ref byte dst, nint outBytes) where TStep : struct, ICastStep =>
+        Run<TStep>(ref src, ref dst, outBytes, stream: outBytes >= Threshold);
+
+    /// <summary>
+    /// Runs as many whole steps as fit in <paramref name="outBytes"/>, with non-temporal stores when
+    /// <paramref name="stream"/> is set and the destination is 32-byte aligned; returns the output bytes written. For one
+    /// piece of a larger result, whose whole size decides <paramref name="stream"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe nint Run<TStep>(ref byte src, ref byte dst, nint outBytes, bool stream) where TStep : struct, ICastStep
     {
         if ((TStep.Source == typeof(double) || TStep.Source == typeof(float)) && t_probe is { } probe)
-            return RunProbed<TStep>(ref src, ref dst, outBytes, probe);
+            return RunProbed<TStep>(ref src, ref dst, outBytes, probe, stream);
         nint steps = outBytes / 32;
         // Pinned for the loop so its alignment cannot change; native buffers are not moved anyway.
         fixed (byte* d = &dst)
         {
-            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            if (stream && ((nint)d & 31) == 0)
             {
                 for (nint i = 0; i < steps; i++)
                     Avx.StoreAlignedNonTemporal(d + i * 32, TStep.Step(ref Unsafe.Add(ref src, i * TStep.InputBytes)));
@@ -82,13 +91,13 @@ internal static class StreamingCast
 
     // Run with the status probe: the same steps and stores, plus a screen of every source vector as it is loaded.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe nint RunProbed<TStep>(ref byte src, ref byte dst, nint outBytes, CastStatusProbe probe) where TStep : struct, ICastStep
+    private static unsafe nint RunProbed<TStep>(ref byte src, ref byte dst, nint outBytes, CastStatusProbe probe, bool stream) where TStep : struct, ICastStep
     {
         nint steps = outBytes / 32;
         var largest = Vector256<uint>.Zero;
         fixed (byte* d = &dst)
         {
-            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            if (stream && ((nint)d & 31) == 0)
             {
                 for (nint i = 0; i < steps; i++)
                 {

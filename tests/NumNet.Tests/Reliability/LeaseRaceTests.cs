@@ -16,3 +16,17 @@ public class LeaseRaceTests
     [InlineData("lease-dispose-during-save")]
     public void DisposeDuringAnOperationIsSafe(string scenario) => ChildProcess.AssertPasses(scenario, "200");
 }
+
+/// <summary>
+/// Dispose racing a copy split across two threads (tests/NumNet.Hostile/SplitCopyRaces.cs), 200 rounds each, in a child
+/// process. In the collection that runs alone: each child keeps both cores busy for its whole run, which can starve the
+/// CLI tests that must catch a child process in the middle of its work.
+/// </summary>
+[Collection(nameof(ThreadSettingsCollection))]
+public class SplitCopyRaceTests
+{
+    [Theory]
+    [InlineData("lease-dispose-during-split-copy")]
+    [InlineData("lease-dispose-during-split-copyto")]
+    public void DisposeDuringASplitCopyIsSafe(string scenario) => ChildProcess.AssertPasses(scenario, "200");
+}
