@@ -44,6 +44,20 @@ internal static class StreamingCast
     [ThreadStatic]
     private static CastStatusProbe? t_probe;
 
+    // Set while this thread runs one chunk after another of a result too large for the cache.
+    [ThreadStatic]
+    private static bool t_streamsAll;
+
+    /// <summary>
+    /// True while this thread casts runs of a larger result (a cast split over threads): their stores stream from the
+    /// whole result's size, as one call over it would, however short each run is.
+    /// </summary>
+    public static bool StreamsAll
+    {
+        get => t_streamsAll;
+        set => t_streamsAll = value;
+    }
+
     /// <summary>
     /// The floating-point status probe of the cast on this thread, or null: steps over double or float sources then
     /// screen each source vector they load (NumPy's check of the FP status after the loop, folded into it).
@@ -65,7 +79,7 @@ internal static class StreamingCast
         // Pinned for the loop so its alignment cannot change; native buffers are not moved anyway.
         fixed (byte* d = &dst)
         {
-            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            if ((outBytes >= Threshold || t_streamsAll) && ((nint)d & 31) == 0)
             {
                 for (nint i = 0; i < steps; i++)
                     Avx.StoreAlignedNonTemporal(d + i * 32, TStep.Step(ref Unsafe.Add(ref src, i * TStep.InputBytes)));
@@ -88,7 +102,7 @@ internal static class StreamingCast
         var largest = Vector256<uint>.Zero;
         fixed (byte* d = &dst)
         {
-            if (outBytes >= Threshold && ((nint)d & 31) == 0)
+            if ((outBytes >= Threshold || t_streamsAll) && ((nint)d & 31) == 0)
             {
                 for (nint i = 0; i < steps; i++)
                 {
