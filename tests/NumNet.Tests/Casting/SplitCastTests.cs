@@ -2,6 +2,7 @@ using NumNet.Casting;
 using NumNet.Casting.Loops;
 using NumNet.Internal;
 using NumNet.Tests.IO;
+using NumNet.Tests.Reliability;
 
 namespace NumNet.Tests.Casting;
 
@@ -210,4 +211,10 @@ public sealed class SplitCastTests
         Assert.StartsWith("helper failed", e.Message);
         Assert.Equal(0, Volatile.Read(ref inside));
     }
+
+    [Theory]
+    [InlineData("cast-race-split-source-written")]
+    [InlineData("cast-race-split-many-callers")]
+    public void Split_casts_under_races_give_the_sources_values_in_a_child_process(string scenario) =>
+        ChildProcess.AssertPasses(scenario, "40");
 }
