@@ -216,5 +216,5 @@ public sealed class SplitCastTests
     [InlineData("cast-race-split-source-written")]
     [InlineData("cast-race-split-many-callers")]
     public void Split_casts_under_races_give_the_sources_values_in_a_child_process(string scenario) =>
-        ChildProcess.AssertPasses(scenario, "40");
+        ChildProcess.AssertPasses(scenario, "12");
 }
