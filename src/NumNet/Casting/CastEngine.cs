@@ -93,6 +93,13 @@ internal static class CastEngine
         bool reported = false;
         using var source = src.Lease();
         using var target = dst.Lease();
+        int threads = SplitCast.Threads(loop, src.Size, src.DType, dst.DType);
+        if (threads > 1)
+        {
+            if (SplitCast.Run((ByteCastLoop)loop, src.DType, dst.DType, plan, threads, source.Memory, so, target.Memory, dOff))
+                WarnStatus(status!);
+            return;
+        }
         for (long o = 0; o < outer; o++)
         {
             if (status is null || reported)

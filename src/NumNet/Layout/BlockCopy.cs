@@ -54,9 +54,26 @@ internal static class BlockCopy
             CopyPiece(ref src, ref dst, bytes, stream);
             return;
         }
-        // Pinned until every chunk is done: Run returns only then, and no helper touches the run after it.
+        // Pinned until every chunk is done: SharedChunks.Run returns only when no thread is inside one or will start one.
         fixed (byte* s = &src, d = &dst)
-            new SplitCopy(s, d, bytes, stream).Run(threads);
+        {
+            var (from, to) = ((nint)s, (nint)d);
+            long chunks = (bytes + SplitChunk - 1) / SplitChunk;
+            SharedChunks.Run(chunks, threads, run =>
+            {
+                while (run.TryClaim(out long chunk))
+                    CopyChunk((byte*)from, (byte*)to, bytes, chunk, stream);
+            });
+        }
+    }
+
+    /// <summary>Chunk <paramref name="chunk"/> of a split copy: bytes [k·<see cref="SplitChunk"/>, (k + 1)·<see cref="SplitChunk"/>) of the run.</summary>
+    private static unsafe void CopyChunk(byte* src, byte* dst, long bytes, long chunk, bool stream)
+    {
+        long at = chunk * SplitChunk;
+        long length = Math.Min(SplitChunk, bytes - at);
+        Debug.Assert(at >= 0 && length > 0 && at + length <= bytes, "chunk outside the run");
+        CopyPiece(ref src[at], ref dst[at], length, stream);
     }
 
     /// <summary>Copies a run that does not overlap its destination on the calling thread, streaming or through the cache.</summary>
@@ -75,19 +92,6 @@ internal static class BlockCopy
             nint body = StreamingCast.Run<CopyStep>(ref Unsafe.Add(ref src, head), ref Unsafe.Add(ref dst, head), (nint)(bytes - head), stream: true);
             long done = head + body;
             Memmove(ref Unsafe.Add(ref src, (nint)done), ref Unsafe.Add(ref dst, (nint)done), bytes - done);
-        }
-    }
-
-    /// <summary>One split copy: chunk k is bytes [k·<see cref="SplitChunk"/>, (k + 1)·<see cref="SplitChunk"/>) of the run.</summary>
-    private sealed unsafe class SplitCopy(byte* src, byte* dst, long bytes, bool stream)
-        : ClaimedChunks((bytes + SplitChunk - 1) / SplitChunk)
-    {
-        protected override void Do(long chunk)
-        {
-            long at = chunk * SplitChunk;
-            long length = Math.Min(SplitChunk, bytes - at);
-            Debug.Assert(at >= 0 && length > 0 && at + length <= bytes, "chunk outside the run");
-            CopyPiece(ref src[at], ref dst[at], length, stream);
         }
     }
 

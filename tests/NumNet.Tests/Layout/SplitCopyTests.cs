@@ -4,7 +4,7 @@ using NumNet.Layout;
 namespace NumNet.Tests.Layout;
 
 /// <summary>
-/// Large contiguous copies split across threads (<see cref="BlockCopy"/> over <see cref="ClaimedChunks"/>): the same
+/// Large contiguous copies split across threads (<see cref="BlockCopy"/> over <see cref="SharedChunks"/>): the same
 /// bytes at <c>MaxThreads = 1</c> and 2 for every alignment, through the cache and streamed; no split below
 /// <see cref="BlockCopy.SplitFrom"/> or at one thread; every chunk done exactly once; and the public paths that end in
 /// the block copy (<c>np.copyto</c>, <c>Copy</c>, <c>np.array</c> of a C# array) give the source's values either way.
@@ -77,37 +77,16 @@ public sealed class SplitCopyTests
         Assert.Equal(chunks, ThreadSettings.At(1000, () => BlockCopy.Threads(from)));
     }
 
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(1, 2)]
-    [InlineData(37, 2)]
-    [InlineData(1000, 4)]
-    public void Every_chunk_is_done_exactly_once_before_Run_returns(int chunks, int threads)
-    {
-        var work = new CountingChunks(chunks);
-        work.Run(threads);
-        Assert.All(work.Times, t => Assert.Equal(1, t));
-    }
-
     [Fact]
     public void On_one_thread_every_chunk_runs_on_the_caller()
     {
-        var work = new CountingChunks(50);
-        work.Run(1);
-        Assert.All(work.Threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
-    }
-
-    private sealed class CountingChunks(int count) : ClaimedChunks(count)
-    {
-        public int[] Times { get; } = new int[count];
-
-        public int[] Threads { get; } = new int[count];
-
-        protected override void Do(long chunk)
+        var threads = new int[50];
+        SharedChunks.Run(threads.Length, 1, run =>
         {
-            Interlocked.Increment(ref Times[chunk]);
-            Threads[chunk] = Environment.CurrentManagedThreadId;
-        }
+            while (run.TryClaim(out long chunk))
+                threads[chunk] = Environment.CurrentManagedThreadId;
+        });
+        Assert.All(threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
     }
 
     [Fact]

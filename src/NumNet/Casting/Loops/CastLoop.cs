@@ -12,6 +12,13 @@ internal abstract class CastLoop
     /// <summary>True when values can make the cast fail half-way (text that does not parse, None into an integer).</summary>
     public virtual bool CanFail => false;
 
+    /// <summary>
+    /// Elements at whose multiples (counted from a line's start) a line may be cut into runs that threads cast
+    /// separately with the same bytes as one call; 0 when the loop is not cut (it works per element, fails, or its
+    /// results depend on where a run ends).
+    /// </summary>
+    public virtual int SplitGranule => 0;
+
     public abstract void Run(LeasedMemory src, long srcOffset, long srcStride, LeasedMemory dst, long dstOffset, long dstStride, long count);
 }
 

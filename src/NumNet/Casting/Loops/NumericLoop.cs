@@ -18,6 +18,13 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
     // A multiple of four, so the block boundaries match NumPy's vector/scalar split (see ContiguousConvert).
     private const int Block = 128;
 
+    /// <summary>
+    /// Runs cut at multiples of the gathering block keep its blocks, and so NumPy's vector/scalar split of float to
+    /// uint32; a complex source to uint32 converts the last element of every run alone, so it is not cut.
+    /// </summary>
+    public override int SplitGranule =>
+        typeof(TTo) == typeof(uint) && (typeof(TFrom) == typeof(System.Numerics.Complex) || typeof(TFrom) == typeof(Complex64)) ? 0 : Block;
+
     private static bool Native => typeof(TIn) == typeof(NativeIO<TFrom>) && typeof(TOut) == typeof(NativeIO<TTo>);
 
     protected override void RunBytes(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count)
