@@ -196,13 +196,7 @@ public sealed class CliFileTests
                     File.WriteAllText(target, "before\n");
                 continue;
             }
-            Assert.NotEqual(0, outcome.ExitCode);
-            Assert.DoesNotContain("Unhandled", outcome.Stderr);
-            Assert.Empty(TempFiles(dir));
-            if (existingTarget)
-                Assert.Equal("before\n", File.ReadAllText(target));
-            else
-                Assert.False(File.Exists(target));
+            CliProcess.AssertInterruptedCleanly(outcome, dir.Path, target, existingTarget ? "before\n" : null);
             return;
         }
     }

@@ -89,6 +89,22 @@ internal static partial class CliProcess
         return (code, o.ToString(), e.ToString());
     }
 
+    /// <summary>
+    /// Asserts that an interrupted run ended as the tool promises: a non-zero exit, no unhandled exception, no
+    /// temporary file (hidden or not) left in <paramref name="folder"/>, and <paramref name="target"/> as it was before:
+    /// holding <paramref name="before"/>, or absent when that is null.
+    /// </summary>
+    public static void AssertInterruptedCleanly(ChildProcess.Outcome outcome, string folder, string target, string? before)
+    {
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.DoesNotContain("Unhandled", outcome.Stderr);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+        if (before is null)
+            Assert.False(File.Exists(target));
+        else
+            Assert.Equal(before, File.ReadAllText(target));
+    }
+
     /// <summary>Sends <paramref name="signal"/> (INT, TERM) to <paramref name="process"/>.</summary>
     /// <remarks>
     /// Straight through kill(2): starting kill(1) costs a fork and an exec, long enough on a loaded machine for the
