@@ -65,6 +65,6 @@ npver=$("$PY" -c 'import numpy; print(numpy.__version__)')
   echo
   echo "ratio = NumPy time / NumNet time (above 1: NumNet faster). GB/s = (bytes read + bytes written) / 2 over NumNet median time: a copy of B bytes counts B."
   echo "% of copy bandwidth = that GB/s over the plain 80 MB copy's GB/s in the same run."
-  echo "ratio \"baseline\": the row measures the machine (memmove, the kernel's file copy), not either library (docs/performance.md)."
+  echo "\"baseline\": the row measures the machine (memmove, the kernel's file copy), not either library (docs/performance.md)."
 } > "$out/latest.md"
 cat "$out/latest.md"
