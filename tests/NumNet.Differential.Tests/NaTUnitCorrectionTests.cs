@@ -95,6 +95,29 @@ public sealed class NaTFactorOverflowTests
         Assert.Equal("<m8[W]", input[1]!["scalar"]!["dtype"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("timedelta64[s]")]
+    [InlineData("<m8[s]")]
+    public void A_lone_NaT_scalar_is_asked_again_whichever_way_the_unit_is_spelled(string requested)
+    {
+        // The two failures of the seed-20261212 long run: array(np.timedelta64('NaT', 'as'), dtype='timedelta64[s]').
+        string line = $$$"""{"id":"x","category":"differential","call":"array","args":{"input":{"scalar":{"dtype":"<m8[as]","value":"NaT"}},"dtype":"{{{requested}}}","order":"F"}}""";
+        const string refused =
+            """{"id":"x","expect":{"error":"OverflowError","message":"Integer overflow while computing the conversion factor between NumPy datetime units s and as"}}""";
+        string? again = OracleCorrections.NaTInResultUnit(line, refused);
+        Assert.NotNull(again);
+        Assert.Equal("<m8[s]", JsonNode.Parse(again)!["args"]!["input"]!["scalar"]!["dtype"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("timedelta64[s]", "m8[s]")]
+    [InlineData(">m8[ps]", "m8[ps]")]
+    [InlineData("timedelta64", null)]
+    [InlineData("datetime64[s]", null)]
+    [InlineData("<M8[s]", null)]
+    public void Timedelta_units_are_read_from_either_spelling(string dtype, string? expected) =>
+        Assert.Equal(expected, OracleCorrections.TimedeltaSpelling(dtype));
+
     [Fact]
     public void Other_errors_or_no_requested_timedelta_unit_are_not_asked_again()
     {

@@ -176,7 +176,7 @@ public static class OracleCorrections
             : answerNode?["expect"]?["message"]?.GetValue<string>() is { } m && m.StartsWith(FactorOverflow, StringComparison.Ordinal)
               && node["args"]?["dtype"] is JsonValue asked && asked.GetValueKind() == JsonValueKind.String ? asked.GetValue<string>()
             : null;
-        if (dtype?.TrimStart('<', '>', '=', '|') is not ['m', '8', '[', ..] unitSpelling)
+        if (TimedeltaSpelling(dtype) is not { } unitSpelling)
             return null;
         string unit = unitSpelling;
         if (node["args"]?["input"] is not JsonNode input || !RespellNaT(input, unit))
@@ -185,6 +185,20 @@ public static class OracleCorrections
     }
 
     private const string FactorOverflow = "Integer overflow while computing the conversion factor";
+
+    /// <summary>
+    /// A timedelta64 dtype with a unit as <c>m8[…]</c> without its byte order, whether asked as <c>m8[s]</c> or as
+    /// <c>timedelta64[s]</c>; null for anything else.
+    /// </summary>
+    public static string? TimedeltaSpelling(string? dtype)
+    {
+        string? bare = dtype?.TrimStart('<', '>', '=', '|');
+        if (bare is null)
+            return null;
+        if (bare.StartsWith("timedelta64[", StringComparison.Ordinal))
+            bare = "m8" + bare["timedelta64".Length..];
+        return bare is ['m', '8', '[', ..] ? bare : null;
+    }
 
     /// <summary>Spells every timedelta64 NaT scalar under <paramref name="node"/> as <paramref name="unit"/> (<c>m8[…]</c>); true when one changed.</summary>
     private static bool RespellNaT(JsonNode node, string unit)
