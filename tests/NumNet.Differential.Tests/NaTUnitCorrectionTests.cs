@@ -125,3 +125,27 @@ public sealed class NaTFactorOverflowTests
         Assert.Null(OracleCorrections.NaTInResultUnit(Line.Replace(">m8[ps]", ">M8[ps]", StringComparison.Ordinal), FactorError));
     }
 }
+
+/// <summary><see cref="OracleCorrections.TimedeltaTextCutUnstable"/>: only a timedelta64 cast to a sized text dtype, only its values' text.</summary>
+public sealed class TimedeltaTextCutTests
+{
+    // The failure of the seed-20261213 long run: NaT in as, cut to U2, answered "42" by the long-running oracle.
+    private const string Answer =
+        """{"id":"x","call":"array","args":{"input":{"view":{"base":{"ndarray":{"values":[[-353,"NaT"]],"dtype":"<m8[as]","order":"C"}},"op":"T"}},"dtype":"=U2","copy":null},"expect":{"dtype":"<U2"}}""";
+    private const string Values = "\n      values[1]: expected \"42\", got 'Na'";
+    private const string Text = "\n      repr: expected array([['-3'],\n       ['42']], dtype='<U2'), got array([['-3'],\n       ['Na']], dtype='<U2')";
+
+    [Fact]
+    public void Values_and_their_text_of_a_narrow_timedelta_cast_are_untrusted() =>
+        Assert.NotNull(OracleCorrections.TimedeltaTextCutUnstable(Answer, Values + Text));
+
+    [Fact]
+    public void Other_differences_other_dtypes_and_other_inputs_keep_the_case_failing()
+    {
+        Assert.Null(OracleCorrections.TimedeltaTextCutUnstable(Answer, Values + "\n      strides: expected (8, 8), got (8, 16)"));
+        Assert.Null(OracleCorrections.TimedeltaTextCutUnstable(Answer, Text));
+        Assert.Null(OracleCorrections.TimedeltaTextCutUnstable(Answer.Replace("=U2", "U", StringComparison.Ordinal), Values));
+        Assert.Null(OracleCorrections.TimedeltaTextCutUnstable(Answer.Replace("=U2", "<f8", StringComparison.Ordinal), Values));
+        Assert.Null(OracleCorrections.TimedeltaTextCutUnstable(Answer.Replace("<m8[as]", "<i8", StringComparison.Ordinal), Values));
+    }
+}

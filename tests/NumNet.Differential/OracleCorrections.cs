@@ -123,6 +123,37 @@ public static class OracleCorrections
     }
 
     /// <summary>
+    /// A reason when <paramref name="answer"/> casts timedelta64 values to a fixed-width text dtype and NumNet's answer
+    /// differs from it only in values and their repr/str; null otherwise. NumPy 1.24's timedelta64 → text cast of a
+    /// width shorter than the text corrupts memory: a fresh NumPy 1.24 process that casts
+    /// <c>np.array([np.timedelta64('NaT', 'as')])</c> to <c>U2</c>, <c>U3</c> and <c>U5</c> gets 'Na', 'NaT', 'NaT'
+    /// and then dies of a segmentation fault at exit, and the oracle's long-running process answered 'NaT' cut to two
+    /// characters as "42" and -703 ns as "47" and "-7" on two asks. In a fresh process NumPy 1.24 gives what NumNet
+    /// gives (the text cut to the width), so such an answer is untrusted, not derived.
+    /// </summary>
+    public static string? TimedeltaTextCutUnstable(string answer, string numNetDetail)
+    {
+        if (!answer.Contains("m8[", StringComparison.Ordinal))
+            return null;
+        var node = JsonNode.Parse(answer, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+        if (node?["args"]?["dtype"] is not JsonValue dtype || dtype.GetValueKind() != JsonValueKind.String
+            || dtype.GetValue<string>().TrimStart('<', '>', '=', '|') is not ['U' or 'S', >= '1' and <= '9', ..]
+            || node["args"]?["input"]?.ToJsonString().Contains("m8[", StringComparison.Ordinal) != true)
+            return null;
+        var differences = DifferenceStart.Matches(numNetDetail);
+        bool anyValue = false;
+        foreach (System.Text.RegularExpressions.Match d in differences)
+        {
+            string field = d.Groups["field"].Value;
+            if (field == "values" && d.Groups["index"].Success)
+                anyValue = true;
+            else if (field is not ("repr" or "str"))
+                return null;
+        }
+        return anyValue ? "timedelta64 text cut to a narrower U/S width: NumPy 1.24's cast corrupts memory there (a fresh process segfaults at exit), so the oracle's text is untrusted" : null;
+    }
+
+    /// <summary>
     /// The case line to send the oracle for <paramref name="line"/>: the same question in a form the oracle answers as
     /// NumPy 2 does. numpy2_oracle.py runs result_type under NumPy 1.24's experimental "weak" promotion state, which
     /// still looks at the values of numeric NumPy scalars; NumPy 2's array_result_type (multiarraymodule.c) converts a
