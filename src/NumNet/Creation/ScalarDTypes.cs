@@ -13,6 +13,8 @@ internal static class ScalarDTypes
 {
     private static readonly BigInteger UInt64Max = ulong.MaxValue;
 
+    private static readonly DType UnsignedLongLong = np.dtype("Q");
+
     /// <summary>
     /// True when a Python int fits int64: 63 bits besides the sign in two's complement. Asking the length is several
     /// times cheaper than comparing with the bounds, and comparing with a long would allocate a BigInteger for it.
@@ -30,8 +32,10 @@ internal static class ScalarDTypes
     public static DType Of(object? value) => value switch
     {
         null => np.object_,
-        // Python's int has no class of its own here (NumPy's abstract PyLongDType): the value picks int64 or uint64.
-        BigInteger i => FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? np.uint64 : np.object_,
+        // Python's int has no class of its own here (NumPy's abstract PyLongDType): the value picks int64, or above it
+        // unsigned long long, 'Q', the same uint64 under another type character (discover_descriptor_from_pylong,
+        // abstractdtypes.c), so asarray(that, dtype='u8') is a new view, not the input.
+        BigInteger i => FitsInt64(i) ? np.int64 : i.Sign > 0 && i <= UInt64Max ? UnsignedLongLong : np.object_,
         NumPyScalar s => s.DType,
         _ => ClrScalarTypes.TryDiscover(value, out var dtype) ? dtype : np.object_,
     };

@@ -31,4 +31,22 @@ public sealed class LongLongSpellingTests
         var view = np.asarray(l, np.dtype("longlong"));
         Assert.Equal('q', view.DType.Char);
     }
+
+    [Fact]
+    public void PythonIntsAboveInt64AreUnsignedLongLong()
+    {
+        // discover_descriptor_from_pylong (numpy/_core/src/multiarray/abstractdtypes.c): above int64, 'Q'. Asked back
+        // as 'u8' ('L') the array is a new view of the same memory; as 'Q' it is the input (seed 20261214's failure).
+        var big = System.Numerics.BigInteger.Parse("9223382098103454833", System.Globalization.CultureInfo.InvariantCulture);
+        using var a = np.asarray(new List<object?> { big, big + 1 });
+        Assert.Equal('Q', a.DType.Char);
+        Assert.Equal("array([9223382098103454833, 9223382098103454834], dtype=uint64)", a.Repr());
+        using var asU8 = np.asarray(a, np.dtype("u8"));
+        Assert.NotSame(a, asU8);
+        Assert.True(np.shares_memory(a, asU8));
+        Assert.Same(a, np.asarray(a, np.dtype("Q")));
+        // With an int64 value it is float64, as before.
+        using var mixed = np.asarray(new List<object?> { big, System.Numerics.BigInteger.One });
+        Assert.Equal(np.float64, mixed.DType);
+    }
 }
