@@ -109,7 +109,7 @@ internal static class NpyReader
                         int n = (int)Math.Min(chunkBytes, total - from);
                         int got = ReadFully(handle, new Span<byte>((byte*)origin + from, n), start + from);
                         if (got < n)
-                            InterlockedMin(ref fileEnd, from + got);
+                            AtomicMinimum.Lower(ref fileEnd, from + got);
                     }
                 });
             }
@@ -133,18 +133,6 @@ internal static class NpyReader
             done += read;
         }
         return done;
-    }
-
-    private static void InterlockedMin(ref long target, long value)
-    {
-        long seen = Volatile.Read(ref target);
-        while (value < seen)
-        {
-            long was = Interlocked.CompareExchange(ref target, value, seen);
-            if (was == seen)
-                return;
-            seen = was;
-        }
     }
 
     private static InvalidDataException Truncated(long expected, long got) =>

@@ -112,16 +112,6 @@ internal static class SplitParts
         public bool EarlierFailed(int part) => Volatile.Read(ref _firstFailed) < part;
 
         /// <summary>Records that <paramref name="part"/> failed.</summary>
-        public void Failed(int part)
-        {
-            int seen = Volatile.Read(ref _firstFailed);
-            while (part < seen)
-            {
-                int was = Interlocked.CompareExchange(ref _firstFailed, part, seen);
-                if (was == seen)
-                    return;
-                seen = was;
-            }
-        }
+        public void Failed(int part) => AtomicMinimum.Lower(ref _firstFailed, part);
     }
 }
