@@ -138,13 +138,8 @@ internal sealed class CsvNpyTable : ICsvTable
 
     private void ReadExactly(Span<byte> into, long at)
     {
-        for (int done = 0; done < into.Length;)
-        {
-            int read = RandomAccess.Read(_file, into[done..], at + done);
-            if (read == 0)
-                throw new IOException("the .npy being written ended early");
-            done += read;
-        }
+        if (NumNet.Internal.PositionedRead.Fill(_file, into, at) < into.Length)
+            throw new IOException("the .npy being written ended early");
     }
 
     // A failure of the output file is marked as the output's (CsvOutputException), so it is not reported as a

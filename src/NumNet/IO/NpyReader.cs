@@ -94,45 +94,31 @@ internal static class NpyReader
         using (var lease = array.Lease())
         {
             Debug.Assert(array.Offset >= 0 && array.Offset + total <= lease.Memory.ByteLength, "the data lies outside the array's memory");
-            if (total == 0)
-                goto Done;
             // Pinned (a no-op for native memory) while the chunks run: SharedChunks.Run returns only when no thread is
             // inside one or will start one, and the lease outlives it.
-            fixed (byte* data = &lease.At(array.Offset))
+            if (total > 0)
             {
-                nint origin = (nint)data;
-                SharedChunks.Run(chunks, threads, run =>
+                fixed (byte* data = &lease.At(array.Offset))
                 {
-                    while (run.TryClaim(out long chunk))
+                    nint origin = (nint)data;
+                    SharedChunks.Run(chunks, threads, run =>
                     {
-                        long from = chunk * chunkBytes;
-                        int n = (int)Math.Min(chunkBytes, total - from);
-                        int got = ReadFully(handle, new Span<byte>((byte*)origin + from, n), start + from);
-                        if (got < n)
-                            AtomicMinimum.Lower(ref fileEnd, from + got);
-                    }
-                });
+                        while (run.TryClaim(out long chunk))
+                        {
+                            long from = chunk * chunkBytes;
+                            int n = (int)Math.Min(chunkBytes, total - from);
+                            int got = PositionedRead.Fill(handle, new Span<byte>((byte*)origin + from, n), start + from);
+                            if (got < n)
+                                AtomicMinimum.Lower(ref fileEnd, from + got);
+                        }
+                    });
+                }
             }
         }
-    Done:
         if (fileEnd != long.MaxValue)
             throw Truncated(total, fileEnd);
         // Leaves the stream where reading it would have: just after the data.
         file.Position = start + total;
-    }
-
-    /// <summary>Reads until <paramref name="into"/> is full or the file ends; returns the bytes read.</summary>
-    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> into, long offset)
-    {
-        int done = 0;
-        while (done < into.Length)
-        {
-            int read = RandomAccess.Read(handle, into[done..], offset + done);
-            if (read == 0)
-                break;
-            done += read;
-        }
-        return done;
     }
 
     private static InvalidDataException Truncated(long expected, long got) =>

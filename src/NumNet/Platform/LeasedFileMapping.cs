@@ -358,15 +358,7 @@ internal sealed class LeasedFileMapping
         if (expected.IsEmpty)
             return true;
         var actual = new byte[expected.Length];
-        int read = 0;
-        while (read < actual.Length)
-        {
-            int n = RandomAccess.Read(file, actual.AsSpan(read), read);
-            if (n == 0)
-                return false;
-            read += n;
-        }
-        return expected.SequenceEqual(actual);
+        return Internal.PositionedRead.Fill(file, actual, 0) == actual.Length && expected.SequenceEqual(actual);
     }
 
     // An empty range still maps one page: a mapping of zero bytes is refused by mmap.
