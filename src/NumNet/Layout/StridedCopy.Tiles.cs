@@ -20,7 +20,7 @@ internal static partial class StridedCopy
         static abstract int Cols { get; }
 
         /// <summary>
-        /// True when each destination row gets 64 bytes in 32-byte stores back to back, which may then be
+        /// True when each destination row gets a whole 64-byte line in two 32-byte stores, which may then be
         /// non-temporal; false for tiles that store 16 bytes per row through the cache whatever store is asked for.
         /// </summary>
         static abstract bool WritesWholeLines { get; }
@@ -109,6 +109,7 @@ internal static partial class StridedCopy
     }
 
     /// <summary>8×16 four-byte elements: two 8×8 register transposes, source rows 0–7 and 8–15.</summary>
+    /// <remarks>No vector of a tile may live on the stack (see <see cref="Copy{TStore}"/>).</remarks>
     internal readonly struct WordTile : ITransposeTile
     {
         public static int Rows => 8;
@@ -118,15 +119,37 @@ internal static partial class StridedCopy
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
         {
-            var left = Transpose8x8(s, sc);
-            var right = Transpose8x8(s + 8 * sc, sc);
-            for (int r = 0; r < 8; r++)
-                StoreRow<TStore>(d + r * dr, left[r].AsByte(), right[r].AsByte());
+            // Each 8×8 half is stored as soon as it is transposed, the left 32 bytes of the 8 destination rows, then
+            // the right 32 (the write-combining buffers join the halves of a non-temporal line). Holding both halves
+            // for back-to-back stores needs more than the 16 vector registers, and whatever does not fit goes to the
+            // stack, which .NET aligns to 16 bytes only: in one process in three or four the 32-byte slots crossed a
+            // cache line, and the float32 transpose ran three times slower for that process's whole life (18-20 ms
+            // against 6-7 for 4096², docs/performance.md).
+            StoreHalves<TStore>(s, sc, d, dr);
+            StoreHalves<TStore>(s + 8 * sc, sc, d + 32, dr);
         }
 
-        // Pairs, then quads, then 128-bit lanes: after the three steps row k holds element k of every source row.
+        // One 8×8 half: source rows 0–7 from s become 32 bytes of each of the 8 destination rows from d.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe Rows8 Transpose8x8(byte* s, nint sc)
+        private static unsafe void StoreHalves<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
+        {
+            Unpack8x8(s, sc, out var l0, out var l1, out var l2, out var l3, out var l4, out var l5, out var l6, out var l7);
+            TStore.Store(d, Avx.Permute2x128(l0, l4, 0x20).AsByte());
+            TStore.Store(d + dr, Avx.Permute2x128(l1, l5, 0x20).AsByte());
+            TStore.Store(d + 2 * dr, Avx.Permute2x128(l2, l6, 0x20).AsByte());
+            TStore.Store(d + 3 * dr, Avx.Permute2x128(l3, l7, 0x20).AsByte());
+            TStore.Store(d + 4 * dr, Avx.Permute2x128(l0, l4, 0x31).AsByte());
+            TStore.Store(d + 5 * dr, Avx.Permute2x128(l1, l5, 0x31).AsByte());
+            TStore.Store(d + 6 * dr, Avx.Permute2x128(l2, l6, 0x31).AsByte());
+            TStore.Store(d + 7 * dr, Avx.Permute2x128(l3, l7, 0x31).AsByte());
+        }
+
+        // Pairs, then quads, within 128-bit lanes: for k < 4, u_k holds element k of source rows 0–3 in its low lane and
+        // element 4 + k of them in its high lane, u_(4+k) the same of rows 4–7; one lane permute per row then finishes.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Unpack8x8(byte* s, nint sc,
+            out Vector256<float> u0, out Vector256<float> u1, out Vector256<float> u2, out Vector256<float> u3,
+            out Vector256<float> u4, out Vector256<float> u5, out Vector256<float> u6, out Vector256<float> u7)
         {
             var r0 = Avx.LoadVector256((float*)s);
             var r1 = Avx.LoadVector256((float*)(s + sc));
@@ -144,24 +167,14 @@ internal static partial class StridedCopy
             var t5 = Avx.UnpackHigh(r4, r5);
             var t6 = Avx.UnpackLow(r6, r7);
             var t7 = Avx.UnpackHigh(r6, r7);
-            var u0 = Avx.Shuffle(t0, t2, 0x44);
-            var u1 = Avx.Shuffle(t0, t2, 0xEE);
-            var u2 = Avx.Shuffle(t1, t3, 0x44);
-            var u3 = Avx.Shuffle(t1, t3, 0xEE);
-            var u4 = Avx.Shuffle(t4, t6, 0x44);
-            var u5 = Avx.Shuffle(t4, t6, 0xEE);
-            var u6 = Avx.Shuffle(t5, t7, 0x44);
-            var u7 = Avx.Shuffle(t5, t7, 0xEE);
-            Rows8 o = default;
-            o[0] = Avx.Permute2x128(u0, u4, 0x20);
-            o[1] = Avx.Permute2x128(u1, u5, 0x20);
-            o[2] = Avx.Permute2x128(u2, u6, 0x20);
-            o[3] = Avx.Permute2x128(u3, u7, 0x20);
-            o[4] = Avx.Permute2x128(u0, u4, 0x31);
-            o[5] = Avx.Permute2x128(u1, u5, 0x31);
-            o[6] = Avx.Permute2x128(u2, u6, 0x31);
-            o[7] = Avx.Permute2x128(u3, u7, 0x31);
-            return o;
+            u0 = Avx.Shuffle(t0, t2, 0x44);
+            u1 = Avx.Shuffle(t0, t2, 0xEE);
+            u2 = Avx.Shuffle(t1, t3, 0x44);
+            u3 = Avx.Shuffle(t1, t3, 0xEE);
+            u4 = Avx.Shuffle(t4, t6, 0x44);
+            u5 = Avx.Shuffle(t4, t6, 0xEE);
+            u6 = Avx.Shuffle(t5, t7, 0x44);
+            u7 = Avx.Shuffle(t5, t7, 0xEE);
         }
     }
 
@@ -259,8 +272,11 @@ internal static partial class StridedCopy
         [SkipLocalsInit]
         public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
         {
-            StagingBlock fromSource, toDestination;
-            byte* a = (byte*)&fromSource, b = (byte*)&toDestination;
+            // The staged rows must each be one cache line: on the stack, aligned by .NET to 16 bytes only, a process
+            // whose stack sat at 16 or 48 past a line split every 32-byte store and load and ran the transpose at a
+            // third of its speed. The blocks get a line of slack and start at the first line boundary in it.
+            StagingBlocks blocks;
+            byte* a = (byte*)(((nint)(&blocks) + Line - 1) & ~(nint)(Line - 1)), b = a + StagingBytes;
             for (int k = 0; k < Cols; k++)
             {
                 byte* row = s + k * sc;
@@ -397,9 +413,12 @@ internal static partial class StridedCopy
         Sse2.Store(p + upper * Line, v.GetUpper());
     }
 
-    /// <summary>64 lines of 64 bytes: a staging block of <see cref="LineBlockTile{TSmall}"/>.</summary>
-    [InlineArray(64 * 64 / 32)]
-    private struct StagingBlock
+    // Bytes of one staging block of a LineBlockTile: 64 lines of 64 bytes.
+    private const int StagingBytes = 64 * Line;
+
+    /// <summary>The two staging blocks of a <see cref="LineBlockTile{TLines}"/>, with a line of slack to align them.</summary>
+    [InlineArray((2 * StagingBytes + Line) / 32)]
+    private struct StagingBlocks
     {
         private Vector256<byte> _part;
     }
@@ -410,13 +429,6 @@ internal static partial class StridedCopy
     {
         TStore.Store(d, left);
         TStore.Store(d + 32, right);
-    }
-
-    /// <summary>Eight 8-float vectors, the rows of a transposed tile.</summary>
-    [InlineArray(8)]
-    private struct Rows8
-    {
-        private Vector256<float> _row;
     }
 
     /// <summary>Sixteen 16-byte vectors: the rows of a 128-bit tile at each step of its transpose.</summary>
