@@ -4,8 +4,8 @@ using NumNet.Layout;
 namespace NumNet.Tests.Layout;
 
 /// <summary>
-/// Contiguous byte copies above the streaming threshold: every head and tail alignment of the streaming path, and
-/// overlapping runs, which must move like <c>memmove</c>.
+/// Contiguous byte copies above the streaming threshold or streamed as part of a larger split result: every head and
+/// tail alignment of the streaming path, and overlapping runs, which must move like <c>memmove</c>.
 /// </summary>
 public class BlockCopyTests
 {
@@ -34,6 +34,32 @@ public class BlockCopyTests
                 Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
                 Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
             }
+        }
+    }
+
+    [Fact]
+    public void ShortRunsOfALargerSplitResultStreamAtEveryAlignment()
+    {
+        // A split cast sets StreamsAll on its threads, and a same-dtype run then streams however short it is.
+        const int length = (256 << 10) + 77;
+        var source = Pattern(length + 64, 4);
+        bool before = StreamingCast.StreamsAll;
+        try
+        {
+            StreamingCast.StreamsAll = true;
+            foreach ((int srcOffset, int dstOffset) in new[] { (0, 0), (1, 0), (0, 7), (31, 33), (8, 24) })
+            {
+                var target = new byte[length + 64];
+                int n = length - srcOffset - dstOffset;
+                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], n);
+                Assert.True(source.AsSpan(srcOffset, n).SequenceEqual(target.AsSpan(dstOffset, n)), $"offsets {srcOffset}/{dstOffset}");
+                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
+                Assert.All(target[(dstOffset + n)..], b => Assert.Equal(0, b));
+            }
+        }
+        finally
+        {
+            StreamingCast.StreamsAll = before;
         }
     }
 
