@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NumNet.Internal;
 
 namespace NumNet.Layout;
 
@@ -272,11 +273,10 @@ internal static partial class StridedCopy
         [SkipLocalsInit]
         public static unsafe void Copy<TStore>(byte* s, nint sc, byte* d, nint dr) where TStore : struct, IVectorStore
         {
-            // The staged rows must each be one cache line: on the stack, aligned by .NET to 16 bytes only, a process
-            // whose stack sat at 16 or 48 past a line split every 32-byte store and load and ran the transpose at a
-            // third of its speed. The blocks get a line of slack and start at the first line boundary in it.
+            // Each staged row must be one cache line (Internal/CacheLine.cs): the blocks have a line of slack and
+            // start at the first boundary in it.
             StagingBlocks blocks;
-            byte* a = (byte*)(((nint)(&blocks) + Line - 1) & ~(nint)(Line - 1)), b = a + StagingBytes;
+            byte* a = CacheLine.Align((byte*)&blocks), b = a + StagingBytes;
             for (int k = 0; k < Cols; k++)
             {
                 byte* row = s + k * sc;
@@ -370,7 +370,7 @@ internal static partial class StridedCopy
     }
 
     // Bytes per line, and per staged row.
-    private const int Line = 64;
+    private const int Line = CacheLine.Size;
 
     // Eight rows of a staging block, one 32-byte vector each.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

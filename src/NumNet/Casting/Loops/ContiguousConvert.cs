@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Internal;
 using NumNet.Layout;
 
 namespace NumNet.Casting.Loops;
@@ -74,14 +75,15 @@ internal static class ContiguousConvert
         || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
 
     /// <summary>
-    /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts each
-    /// step with SIMD, where its direct integer-to-Half conversion goes element by element.
+    /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts to
+    /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="IntegralHalf"/> on
+    /// to float16.
     /// </summary>
     private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
     {
-        // A block that stays in L1 between the two passes.
+        // A block that stays in L1 between the two passes, from a line boundary (Internal/CacheLine.cs).
         const int Block = 2048;
-        Span<float> floats = stackalloc float[Block];
+        Span<float> floats = CacheLine.Aligned<float>(stackalloc byte[Block * sizeof(float) + CacheLine.Size], Block);
         for (nint done = 0; done < count; done += Block)
         {
             int n = (int)Math.Min(Block, count - done);
@@ -93,7 +95,7 @@ internal static class ContiguousConvert
             else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
             else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
             var halves = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n);
-            TensorPrimitives.ConvertToHalf(block, halves);
+            IntegralHalf.Convert(block, halves);
             StreamingCast.Probe?.ScreenHalfResults(halves);   // the cast's status check, while the block is in L1
         }
     }

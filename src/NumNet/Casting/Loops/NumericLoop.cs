@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.Internal;
 using NumNet.Layout;
 
 namespace NumNet.Casting.Loops;
@@ -85,7 +86,7 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
     /// </summary>
     private static void RunGathered(ref byte src, nint srcStride, ref byte dst, nint count)
     {
-        Span<TFrom> block = stackalloc TFrom[Block];
+        Span<TFrom> block = CacheLine.Aligned<TFrom>(stackalloc byte[Block * Unsafe.SizeOf<TFrom>() + CacheLine.Size], Block);
         ref byte gathered = ref Unsafe.As<TFrom, byte>(ref MemoryMarshal.GetReference(block));
         for (nint start = 0; start < count; start += Block)
         {
@@ -114,8 +115,8 @@ internal sealed class NumericLoop<TFrom, TTo, TIn, TOut> : ByteCastLoop
 
     private static void RunSwapped(ref byte src, nint srcStride, ref byte dst, nint dstStride, nint count)
     {
-        Span<TFrom> input = stackalloc TFrom[Block];
-        Span<TTo> converted = stackalloc TTo[Block];
+        Span<TFrom> input = CacheLine.Aligned<TFrom>(stackalloc byte[Block * Unsafe.SizeOf<TFrom>() + CacheLine.Size], Block);
+        Span<TTo> converted = CacheLine.Aligned<TTo>(stackalloc byte[Block * Unsafe.SizeOf<TTo>() + CacheLine.Size], Block);
         for (nint start = 0; start < count; start += Block)
         {
             int n = (int)Math.Min(Block, count - start);
