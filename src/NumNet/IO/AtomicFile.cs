@@ -77,6 +77,8 @@ internal static class AtomicFile
     {
         string temp = Path.Combine(Path.GetDirectoryName(target) ?? ".", TempName(Path.GetFileName(target)));
         var pending = PendingTempFiles.Add(temp);
+        var replaced = default(ReplacedFile);
+        bool moved = false;
         try
         {
             using (var file = CreateTemp(temp, status, preallocate, bufferSize))
@@ -85,7 +87,11 @@ internal static class AtomicFile
                 file.Flush(flushToDisk: false);
             }
             ThrowIfInterrupted(pending, null);
+            // Held from just before the rename, so the save holds nothing open while it writes.
+            if (status.Kind == FileKindOnDisk.Regular)
+                replaced = ReplacedFile.Hold(target, LengthOf(target));
             File.Move(temp, target, overwrite);
+            moved = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -101,6 +107,23 @@ internal static class AtomicFile
         finally
         {
             PendingTempFiles.Remove(pending);
+            if (moved)
+                replaced.ReleaseLater();
+            else
+                replaced.ReleaseNow();
+        }
+    }
+
+    // The length of the file about to be replaced; 0 when it cannot be read (it is then not held).
+    private static long LengthOf(string target)
+    {
+        try
+        {
+            return new FileInfo(target).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 

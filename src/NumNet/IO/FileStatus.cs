@@ -32,8 +32,8 @@ internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileM
     private const int UidOffset = 20, GidOffset = 24, ModeOffset = 28;
     private const int TypeMask = 0xF000, TypeDirectory = 0x4000, TypeRegular = 0x8000;
 
-    private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> Statx = (delegate* unmanaged<int, byte*, int, uint, byte*, int>)Find("statx");
-    private static readonly delegate* unmanaged<int, uint, uint, int> Fchown = (delegate* unmanaged<int, uint, uint, int>)Find("fchown");
+    private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> Statx = (delegate* unmanaged<int, byte*, int, uint, byte*, int>)FindLibc("statx");
+    private static readonly delegate* unmanaged<int, uint, uint, int> Fchown = (delegate* unmanaged<int, uint, uint, int>)FindLibc("fchown");
 
     /// <summary>The status of <paramref name="path"/>, following symbolic links.</summary>
     public static FileStatus Of(string path)
@@ -101,9 +101,11 @@ internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileM
         return true;
     }
 
-    // Resolved by hand, as NativeAllocator does for madvise: a libc without the symbol (old glibc, musl, macOS) only
-    // costs the owner, never the save.
-    private static nint Find(string symbol)
+    /// <summary>
+    /// A libc function on Linux, 0 elsewhere or when it is missing. Resolved by hand, as NativeAllocator does for
+    /// madvise: a libc without the symbol (old glibc, musl, macOS) only costs what the function adds, never the save.
+    /// </summary>
+    internal static nint FindLibc(string symbol)
     {
         if (!OperatingSystem.IsLinux())
             return 0;
