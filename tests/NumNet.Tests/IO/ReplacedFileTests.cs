@@ -40,15 +40,22 @@ public sealed class ReplacedFileTests
         }
     }
 
+    // A file just large enough to be held, with no data written (sparse), so the tests stay quick.
+    private static string SparseFileAboveHoldSize(TempDir dir, string name)
+    {
+        string path = dir.File(name);
+        using var stream = File.Create(path);
+        stream.SetLength(ReplacedFile.HoldFrom + 1);
+        return path;
+    }
+
     [Fact]
     public void A_save_over_a_large_file_replaces_it_and_lets_the_old_one_go()
     {
         if (!OperatingSystem.IsLinux())
             return;
         using var dir = new TempDir();
-        string path = dir.File("big.npy");
-        using (var stream = File.Create(path))
-            stream.SetLength(ReplacedFile.HoldFrom + 1);
+        string path = SparseFileAboveHoldSize(dir, "big.npy");
         using (var a = np.arange(10))
             np.save(path, a);
         using (var back = np.load<NDArray>(path))
@@ -62,9 +69,7 @@ public sealed class ReplacedFileTests
         if (!OperatingSystem.IsLinux())
             return;
         using var dir = new TempDir();
-        string path = dir.File("big.bin");
-        using (var stream = File.Create(path))
-            stream.SetLength(ReplacedFile.HoldFrom + 1);
+        string path = SparseFileAboveHoldSize(dir, "big.bin");
         Assert.Throws<InvalidOperationException>(() =>
             AtomicFile.Write(path, 16, _ => throw new InvalidOperationException("the writer failed"), _ => { }));
         Assert.Equal(ReplacedFile.HoldFrom + 1, new FileInfo(path).Length);
