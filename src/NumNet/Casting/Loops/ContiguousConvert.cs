@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.DTypes;
 using NumNet.Internal;
 using NumNet.Layout;
 
@@ -41,6 +42,11 @@ internal static class ContiguousConvert
                                              || typeof(TFrom) == typeof(sbyte) || typeof(TFrom) == typeof(byte)))
         {
             RunToHalf<TFrom>(ref src, ref dst, count);
+            return;
+        }
+        if (IsHalfAndFloat<TFrom, TTo>())
+        {
+            RunHalf<TFrom, TTo>(ref src, ref dst, count);
             return;
         }
         if (ExactStep<TFrom, TTo>.Handles)
@@ -99,6 +105,37 @@ internal static class ContiguousConvert
             StreamingCast.Probe?.ScreenHalfResults(halves);   // the cast's status check, while the block is in L1
         }
     }
+
+    private static bool IsHalfAndFloat<TFrom, TTo>() =>
+        (typeof(TFrom) == typeof(Half) && (typeof(TTo) == typeof(float) || typeof(TTo) == typeof(double)))
+        || (typeof(TTo) == typeof(Half) && (typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(double)));
+
+    /// <summary>
+    /// float16 ↔ float32 / float64 by NumPy's bit routines (<see cref="HalfBits"/>), in blocks that stay in L1 while the
+    /// float16 results are screened for the cast's status.
+    /// </summary>
+    private static void RunHalf<TFrom, TTo>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged where TTo : unmanaged
+    {
+        const int Block = 2048;
+        for (nint done = 0; done < count; done += Block)
+        {
+            int n = (int)Math.Min(Block, count - done);
+            ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            ref byte to = ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>());
+            if (typeof(TTo) == typeof(Half))
+            {
+                var halves = Destination<Half>(ref to, n);
+                if (typeof(TFrom) == typeof(float)) HalfBits.Convert(Source<float>(ref from, n), halves);
+                else HalfBits.Convert(Source<double>(ref from, n), halves);
+                // Overflow, the only status, leaves an infinity (so does an infinite source: the engine checks those lines).
+                StreamingCast.Probe?.ScreenHalfResults(halves);
+            }
+            else if (typeof(TTo) == typeof(float)) HalfBits.Convert(Source<Half>(ref from, n), Destination<float>(ref to, n));
+            else HalfBits.Convert(Source<Half>(ref from, n), Destination<double>(ref to, n));
+        }
+    }
+
+    private static Span<T> Destination<T>(ref byte start, int n) => MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref start), n);
 
     private static ReadOnlySpan<T> Source<T>(ref byte start, int n) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref start), n);
 
