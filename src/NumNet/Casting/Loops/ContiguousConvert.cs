@@ -82,7 +82,7 @@ internal static class ContiguousConvert
 
     /// <summary>
     /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts to
-    /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="IntegralHalf"/> on
+    /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="HalfBits"/> on
     /// to float16.
     /// </summary>
     private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
@@ -101,7 +101,7 @@ internal static class ContiguousConvert
             else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
             else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
             var halves = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n);
-            IntegralHalf.Convert(block, halves);
+            HalfBits.Convert(block, halves);
             StreamingCast.Probe?.ScreenHalfResults(halves);   // the cast's status check, while the block is in L1
         }
     }
