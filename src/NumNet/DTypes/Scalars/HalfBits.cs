@@ -127,86 +127,106 @@ internal static class HalfBits
     }
 
     /// <summary>Converts <paramref name="source"/> into <paramref name="destination"/> (at least as long).</summary>
-    public static void Convert(ReadOnlySpan<float> source, Span<Half> destination)
-    {
-        Debug.Assert(destination.Length >= source.Length, "the destination is shorter than the source");
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref float from = ref MemoryMarshal.GetReference(source);
-            ref ushort to = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(destination));
-            for (; i <= source.Length - 16; i += 16)
-            {
-                var low = FromSingleLanes(Vector256.LoadUnsafe(ref from, (nuint)i).AsUInt32());
-                var high = FromSingleLanes(Vector256.LoadUnsafe(ref from, (nuint)(i + 8)).AsUInt32());
-                Vector256.Narrow(low, high).StoreUnsafe(ref to, (nuint)i);
-            }
-        }
-        for (; i < source.Length; i++)
-            destination[i] = FromSingle(source[i]);
-    }
+    public static void Convert(ReadOnlySpan<float> source, Span<Half> destination) => Run<float, Half, SingleToHalf>(source, destination);
 
     /// <summary>Converts <paramref name="source"/> into <paramref name="destination"/> (at least as long).</summary>
-    public static void Convert(ReadOnlySpan<Half> source, Span<float> destination)
-    {
-        Debug.Assert(destination.Length >= source.Length, "the destination is shorter than the source");
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref ushort from = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(source));
-            ref uint to = ref Unsafe.As<float, uint>(ref MemoryMarshal.GetReference(destination));
-            for (; i <= source.Length - 16; i += 16)
-            {
-                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref from, (nuint)i));
-                ToSingleLanes(low).StoreUnsafe(ref to, (nuint)i);
-                ToSingleLanes(high).StoreUnsafe(ref to, (nuint)(i + 8));
-            }
-        }
-        for (; i < source.Length; i++)
-            destination[i] = ToSingle(source[i]);
-    }
+    public static void Convert(ReadOnlySpan<Half> source, Span<float> destination) => Run<Half, float, HalfToSingle>(source, destination);
 
     /// <summary>Converts <paramref name="source"/> into <paramref name="destination"/> (at least as long).</summary>
-    public static void Convert(ReadOnlySpan<double> source, Span<Half> destination)
-    {
-        Debug.Assert(destination.Length >= source.Length, "the destination is shorter than the source");
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double from = ref MemoryMarshal.GetReference(source);
-            ref ushort to = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(destination));
-            for (; i <= source.Length - 8; i += 8)
-            {
-                // Eight at a time: sixteen kept more vectors live than there are registers, and the JIT spilled two.
-                var eight = Vector256.Narrow(FromDoubleLanes(Vector256.LoadUnsafe(ref from, (nuint)i).AsUInt64()),
-                    FromDoubleLanes(Vector256.LoadUnsafe(ref from, (nuint)(i + 4)).AsUInt64()));
-                Vector128.Narrow(eight.GetLower(), eight.GetUpper()).StoreUnsafe(ref to, (nuint)i);
-            }
-        }
-        for (; i < source.Length; i++)
-            destination[i] = FromDouble(source[i]);
-    }
+    public static void Convert(ReadOnlySpan<double> source, Span<Half> destination) => Run<double, Half, DoubleToHalf>(source, destination);
 
     /// <summary>Converts <paramref name="source"/> into <paramref name="destination"/> (at least as long).</summary>
-    public static void Convert(ReadOnlySpan<Half> source, Span<double> destination)
+    public static void Convert(ReadOnlySpan<Half> source, Span<double> destination) => Run<Half, double, HalfToDouble>(source, destination);
+
+    /// <summary>One direction of a run: a vector step of <see cref="Step"/> elements, and one element for the tail.</summary>
+    private interface IRun<TFrom, TTo>
+    {
+        static abstract int Step { get; }
+
+        static abstract void Vector(ref TFrom from, ref TTo to, nuint at);
+
+        static abstract TTo One(TFrom value);
+    }
+
+    // Vector steps while a whole one fits, then one at a time (or all one at a time without vector hardware).
+    private static void Run<TFrom, TTo, TRun>(ReadOnlySpan<TFrom> source, Span<TTo> destination) where TRun : struct, IRun<TFrom, TTo>
     {
         Debug.Assert(destination.Length >= source.Length, "the destination is shorter than the source");
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            ref ushort from = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(source));
-            ref ulong to = ref Unsafe.As<double, ulong>(ref MemoryMarshal.GetReference(destination));
-            for (; i <= source.Length - 16; i += 16)
-            {
-                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref from, (nuint)i));
-                ToDoubleLanes(Vector256.WidenLower(low)).StoreUnsafe(ref to, (nuint)i);
-                ToDoubleLanes(Vector256.WidenUpper(low)).StoreUnsafe(ref to, (nuint)(i + 4));
-                ToDoubleLanes(Vector256.WidenLower(high)).StoreUnsafe(ref to, (nuint)(i + 8));
-                ToDoubleLanes(Vector256.WidenUpper(high)).StoreUnsafe(ref to, (nuint)(i + 12));
-            }
+            ref TFrom from = ref MemoryMarshal.GetReference(source);
+            ref TTo to = ref MemoryMarshal.GetReference(destination);
+            for (; i <= source.Length - TRun.Step; i += TRun.Step)
+                TRun.Vector(ref from, ref to, (nuint)i);
         }
         for (; i < source.Length; i++)
-            destination[i] = ToDouble(source[i]);
+            destination[i] = TRun.One(source[i]);
+    }
+
+    private readonly struct SingleToHalf : IRun<float, Half>
+    {
+        public static int Step => 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Vector(ref float from, ref Half to, nuint at)
+        {
+            var low = FromSingleLanes(Vector256.LoadUnsafe(ref from, at).AsUInt32());
+            var high = FromSingleLanes(Vector256.LoadUnsafe(ref from, at + 8).AsUInt32());
+            Vector256.Narrow(low, high).StoreUnsafe(ref Unsafe.As<Half, ushort>(ref to), at);
+        }
+
+        public static Half One(float value) => FromSingle(value);
+    }
+
+    private readonly struct HalfToSingle : IRun<Half, float>
+    {
+        public static int Step => 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Vector(ref Half from, ref float to, nuint at)
+        {
+            var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<Half, ushort>(ref from), at));
+            ref uint bits = ref Unsafe.As<float, uint>(ref to);
+            ToSingleLanes(low).StoreUnsafe(ref bits, at);
+            ToSingleLanes(high).StoreUnsafe(ref bits, at + 8);
+        }
+
+        public static float One(Half value) => ToSingle(value);
+    }
+
+    private readonly struct DoubleToHalf : IRun<double, Half>
+    {
+        // Eight at a time: sixteen kept more vectors live than there are registers, and the JIT spilled two.
+        public static int Step => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Vector(ref double from, ref Half to, nuint at)
+        {
+            var eight = Vector256.Narrow(FromDoubleLanes(Vector256.LoadUnsafe(ref from, at).AsUInt64()),
+                FromDoubleLanes(Vector256.LoadUnsafe(ref from, at + 4).AsUInt64()));
+            Vector128.Narrow(eight.GetLower(), eight.GetUpper()).StoreUnsafe(ref Unsafe.As<Half, ushort>(ref to), at);
+        }
+
+        public static Half One(double value) => FromDouble(value);
+    }
+
+    private readonly struct HalfToDouble : IRun<Half, double>
+    {
+        public static int Step => 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Vector(ref Half from, ref double to, nuint at)
+        {
+            var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<Half, ushort>(ref from), at));
+            ref ulong bits = ref Unsafe.As<double, ulong>(ref to);
+            ToDoubleLanes(Vector256.WidenLower(low)).StoreUnsafe(ref bits, at);
+            ToDoubleLanes(Vector256.WidenUpper(low)).StoreUnsafe(ref bits, at + 4);
+            ToDoubleLanes(Vector256.WidenLower(high)).StoreUnsafe(ref bits, at + 8);
+            ToDoubleLanes(Vector256.WidenUpper(high)).StoreUnsafe(ref bits, at + 12);
+        }
+
+        public static double One(Half value) => ToDouble(value);
     }
 
     // FromSingleBits for eight lanes, without branches: every case is computed and the lane's own is selected.
