@@ -169,34 +169,29 @@ public sealed class HalfBitsTests
     }
 
     [Fact]
-    public void Float32_rounds_to_the_nearest_float16_at_every_boundary_and_tie_and_keeps_NaN_payload_bits()
+    public void Float32_rounds_to_the_nearest_float16_at_every_boundary_and_tie_and_keeps_NaN_payload_bits() =>
+        AssertNarrowing(SingleCases(), ExpectedFromSingle, HalfBits.FromSingle, HalfBits.Convert,
+            x => $"float32 0x{BitConverter.SingleToUInt32Bits(x):X8} ({x:R})");
+
+    [Fact]
+    public void Float64_rounds_once_to_the_nearest_float16_and_keeps_NaN_payload_bits() =>
+        AssertNarrowing(DoubleCases(), ExpectedFromDouble, HalfBits.FromDouble, HalfBits.Convert,
+            x => $"float64 0x{BitConverter.DoubleToUInt64Bits(x):X16} ({x:R})");
+
+    // Each value one at a time and all of them as one run (the vector loop and its tail) against the reference.
+    private static void AssertNarrowing<T>(T[] values, Func<T, ushort> expectedOf, Func<T, Half> one, SpanConversion<T> run, Func<T, string> describe)
     {
-        var values = SingleCases();
-        var run = new Half[values.Length];
-        HalfBits.Convert(values, run);
+        var halves = new Half[values.Length];
+        run(values, halves);
         for (int i = 0; i < values.Length; i++)
         {
-            ushort expected = ExpectedFromSingle(values[i]);
-            string what = $"float32 0x{BitConverter.SingleToUInt32Bits(values[i]):X8} ({values[i]:R})";
-            Assert.True(expected == Bits(HalfBits.FromSingle(values[i])), $"scalar {what}: 0x{Bits(HalfBits.FromSingle(values[i])):X4}, expected 0x{expected:X4}");
-            Assert.True(expected == Bits(run[i]), $"run {what}: 0x{Bits(run[i]):X4}, expected 0x{expected:X4}");
+            ushort expected = expectedOf(values[i]), scalar = Bits(one(values[i]));
+            Assert.True(expected == scalar, $"scalar {describe(values[i])}: 0x{scalar:X4}, expected 0x{expected:X4}");
+            Assert.True(expected == Bits(halves[i]), $"run {describe(values[i])}: 0x{Bits(halves[i]):X4}, expected 0x{expected:X4}");
         }
     }
 
-    [Fact]
-    public void Float64_rounds_once_to_the_nearest_float16_and_keeps_NaN_payload_bits()
-    {
-        var values = DoubleCases();
-        var run = new Half[values.Length];
-        HalfBits.Convert(values, run);
-        for (int i = 0; i < values.Length; i++)
-        {
-            ushort expected = ExpectedFromDouble(values[i]);
-            string what = $"float64 0x{BitConverter.DoubleToUInt64Bits(values[i]):X16} ({values[i]:R})";
-            Assert.True(expected == Bits(HalfBits.FromDouble(values[i])), $"scalar {what}: 0x{Bits(HalfBits.FromDouble(values[i])):X4}, expected 0x{expected:X4}");
-            Assert.True(expected == Bits(run[i]), $"run {what}");
-        }
-    }
+    private delegate void SpanConversion<T>(ReadOnlySpan<T> source, Span<Half> destination);
 
     [Theory]
     [InlineData(0x7F80_0001u, (ushort)0x7C01)]
