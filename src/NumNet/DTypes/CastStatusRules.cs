@@ -177,8 +177,9 @@ internal sealed class CastStatusProbe(CastStatusRule rule)
     }
 
     /// <summary>
-    /// Screens a block of float16 results of integer sources (the only status of those casts is overflow, and an
-    /// integer overflows exactly when its result is infinite) and records it as that many source elements.
+    /// Screens a block of float16 results (the only status of a cast to float16 is overflow, which leaves an infinity:
+    /// exactly the overflows for an integer source, for a float source also an infinite source, which the engine's
+    /// exact check then tells apart) and records it as that many source elements.
     /// </summary>
     public void ScreenHalfResults(ReadOnlySpan<Half> results)
     {

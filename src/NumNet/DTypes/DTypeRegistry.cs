@@ -23,7 +23,7 @@ internal static class DTypeRegistry
     public static readonly FixedSizeClass<uint> UInt32Class = UInt<uint>(DTypeCode.UInt32, 'I', "uint32", typeNumber: 6, width: 10);
     public static readonly FixedSizeClass<long> Int64Class = Int<long>(DTypeCode.Int64, 'l', "int64", typeNumber: 7, width: 21, typeof(nint));
     public static readonly FixedSizeClass<ulong> UInt64Class = UInt<ulong>(DTypeCode.UInt64, 'L', "uint64", typeNumber: 8, width: 20, typeof(nuint));
-    public static readonly FixedSizeClass<Half> Float16Class = new(DTypeCode.Float16, 'f', 'e', "float16", 2, 2, (o, _) => (Half)ScalarCoercion.ToDouble(o))
+    public static readonly FixedSizeClass<Half> Float16Class = new(DTypeCode.Float16, 'f', 'e', "float16", 2, 2, (o, _) => HalfBits.FromDouble(ScalarCoercion.ToDouble(o)))
         { Discovery = new FixedDiscovery(typeof(Half)), Promotion = new BuiltinRule(23), Text = new NumberText<Half>(32, FloatText.Scalar) };
     public static readonly FixedSizeClass<float> Float32Class = new(DTypeCode.Float32, 'f', 'f', "float32", 4, 4, (o, _) => (float)ScalarCoercion.ToDouble(o))
         { Discovery = new FixedDiscovery(typeof(float)), Promotion = new BuiltinRule(11), Text = new NumberText<float>(32, FloatText.Scalar) };

@@ -42,7 +42,7 @@ internal static class ScalarCoercion
     {
         double d => d,
         float f => f,
-        Half h => (double)h,
+        Half h => HalfBits.ToDouble(h),
         bool b => b ? 1 : 0,
         LongDouble d => (double)d,
         BigInteger i => BigToDouble(i),

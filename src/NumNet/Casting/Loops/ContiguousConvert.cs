@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NumNet.DTypes;
 using NumNet.Internal;
 using NumNet.Layout;
 
@@ -43,6 +44,11 @@ internal static class ContiguousConvert
             RunToHalf<TFrom>(ref src, ref dst, count);
             return;
         }
+        if (IsHalfAndFloat<TFrom, TTo>())
+        {
+            RunHalf<TFrom, TTo>(ref src, ref dst, count);
+            return;
+        }
         if (ExactStep<TFrom, TTo>.Handles)
         {
             nint done = StreamingCast.Run<ExactStep<TFrom, TTo>>(ref src, ref dst, count * Unsafe.SizeOf<TTo>()) / Unsafe.SizeOf<TTo>();
@@ -76,7 +82,7 @@ internal static class ContiguousConvert
 
     /// <summary>
     /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts to
-    /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="IntegralHalf"/> on
+    /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="HalfBits"/> on
     /// to float16.
     /// </summary>
     private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
@@ -95,10 +101,41 @@ internal static class ContiguousConvert
             else if (typeof(TFrom) == typeof(sbyte)) TensorPrimitives.ConvertTruncating(Source<sbyte>(ref from, n), block);
             else TensorPrimitives.ConvertTruncating(Source<byte>(ref from, n), block);
             var halves = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, Half>(ref Unsafe.Add(ref dst, done * 2)), n);
-            IntegralHalf.Convert(block, halves);
+            HalfBits.Convert(block, halves);
             StreamingCast.Probe?.ScreenHalfResults(halves);   // the cast's status check, while the block is in L1
         }
     }
+
+    private static bool IsHalfAndFloat<TFrom, TTo>() =>
+        (typeof(TFrom) == typeof(Half) && (typeof(TTo) == typeof(float) || typeof(TTo) == typeof(double)))
+        || (typeof(TTo) == typeof(Half) && (typeof(TFrom) == typeof(float) || typeof(TFrom) == typeof(double)));
+
+    /// <summary>
+    /// float16 ↔ float32 / float64 by NumPy's bit routines (<see cref="HalfBits"/>), in blocks that stay in L1 while the
+    /// float16 results are screened for the cast's status.
+    /// </summary>
+    private static void RunHalf<TFrom, TTo>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged where TTo : unmanaged
+    {
+        const int Block = 2048;
+        for (nint done = 0; done < count; done += Block)
+        {
+            int n = (int)Math.Min(Block, count - done);
+            ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
+            ref byte to = ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>());
+            if (typeof(TTo) == typeof(Half))
+            {
+                var halves = Destination<Half>(ref to, n);
+                if (typeof(TFrom) == typeof(float)) HalfBits.Convert(Source<float>(ref from, n), halves);
+                else HalfBits.Convert(Source<double>(ref from, n), halves);
+                // Overflow, the only status, leaves an infinity (so does an infinite source: the engine checks those lines).
+                StreamingCast.Probe?.ScreenHalfResults(halves);
+            }
+            else if (typeof(TTo) == typeof(float)) HalfBits.Convert(Source<Half>(ref from, n), Destination<float>(ref to, n));
+            else HalfBits.Convert(Source<Half>(ref from, n), Destination<double>(ref to, n));
+        }
+    }
+
+    private static Span<T> Destination<T>(ref byte start, int n) => MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref start), n);
 
     private static ReadOnlySpan<T> Source<T>(ref byte start, int n) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref start), n);
 

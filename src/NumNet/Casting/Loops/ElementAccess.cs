@@ -51,7 +51,7 @@ internal static class ElementAccess
 
     private static object? AsPythonObject(object? value) => value switch
     {
-        Half h => (double)h,
+        Half h => HalfBits.ToDouble(h),
         float f => (double)f,
         NumNet.Complex64 c => (Complex)c,
         DateTime64 { IsNaT: true } or TimeDelta64 { IsNaT: true } => null,

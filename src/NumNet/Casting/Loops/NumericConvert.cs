@@ -1,13 +1,15 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using NumNet.DTypes;
 using static System.Runtime.CompilerServices.Unsafe;
 
 namespace NumNet.Casting.Loops;
 
 /// <summary>
 /// One element of a numeric cast with NumPy's value rules on x86-64: integers wrap, floats truncate toward zero with
-/// the hardware's result for NaN and overflow (<see cref="X86Truncation"/>), float16 goes through float32 as NumPy's
-/// half routines do, double to half rounds once, complex to real keeps the real part, anything to bool is "non-zero".
+/// the hardware's result for NaN and overflow (<see cref="X86Truncation"/>), float16 converts by NumPy's bit routines
+/// (<see cref="HalfBits"/>: a NaN keeps its payload; integers reach it through float32, float64 rounds once), complex
+/// to real keeps the real part, anything to bool is "non-zero".
 /// </summary>
 /// <remarks>
 /// Every value is first read into one of a few hubs (long, ulong, float, double, long double, or a complex) and
@@ -35,7 +37,7 @@ internal static class NumericConvert
         if (typeof(TFrom) == typeof(ushort)) return FromUInt64<TTo>(As<TFrom, ushort>(ref v));
         if (typeof(TFrom) == typeof(uint)) return FromUInt64<TTo>(As<TFrom, uint>(ref v));
         if (typeof(TFrom) == typeof(ulong)) return FromUInt64<TTo>(As<TFrom, ulong>(ref v));
-        if (typeof(TFrom) == typeof(Half)) return FromSingle<TTo>((float)As<TFrom, Half>(ref v));
+        if (typeof(TFrom) == typeof(Half)) return FromHalf<TTo>(As<TFrom, Half>(ref v));
         if (typeof(TFrom) == typeof(float)) return FromSingle<TTo>(As<TFrom, float>(ref v));
         if (typeof(TFrom) == typeof(double)) return FromDouble<TTo>(As<TFrom, double>(ref v));
         if (typeof(TFrom) == typeof(LongDouble)) return FromLongDouble<TTo>(As<TFrom, LongDouble>(ref v));
@@ -95,7 +97,7 @@ internal static class NumericConvert
         if (typeof(TTo) == typeof(uint)) return Box<uint, TTo>((uint)v);
         if (typeof(TTo) == typeof(long)) return Box<long, TTo>(v);
         if (typeof(TTo) == typeof(ulong)) return Box<ulong, TTo>((ulong)v);
-        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>((Half)(float)v);
+        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>(HalfBits.FromSingle((float)v));
         if (typeof(TTo) == typeof(float)) return Box<float, TTo>(v);
         if (typeof(TTo) == typeof(double)) return Box<double, TTo>(v);
         if (typeof(TTo) == typeof(LongDouble)) return Box<LongDouble, TTo>(v);
@@ -108,7 +110,7 @@ internal static class NumericConvert
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TTo FromUInt64<TTo>(ulong v)
     {
-        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>((Half)(float)v);
+        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>(HalfBits.FromSingle((float)v));
         if (typeof(TTo) == typeof(float)) return Box<float, TTo>(v);
         if (typeof(TTo) == typeof(double)) return Box<double, TTo>(v);
         if (typeof(TTo) == typeof(LongDouble)) return Box<LongDouble, TTo>(v);
@@ -119,10 +121,19 @@ internal static class NumericConvert
         return FromInt64<TTo>((long)v);
     }
 
+    // float16 widens to float64 directly: through float32, the widening instruction would quiet a signalling NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TTo FromHalf<TTo>(Half v)
+    {
+        if (typeof(TTo) == typeof(double)) return Box<double, TTo>(HalfBits.ToDouble(v));
+        if (typeof(TTo) == typeof(Complex)) return Box<Complex, TTo>(new Complex(HalfBits.ToDouble(v), 0));
+        return FromSingle<TTo>(HalfBits.ToSingle(v));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TTo FromSingle<TTo>(float v)
     {
-        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>((Half)v);
+        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>(HalfBits.FromSingle(v));
         if (typeof(TTo) == typeof(float)) return Box<float, TTo>(v);
         if (typeof(TTo) == typeof(LongDouble)) return Box<LongDouble, TTo>(v);
         if (typeof(TTo) == typeof(Complex64)) return Box<Complex64, TTo>(new Complex64(v, 0f));
@@ -142,7 +153,7 @@ internal static class NumericConvert
         if (typeof(TTo) == typeof(uint)) return Box<uint, TTo>(X86Truncation.ToUInt32(v));
         if (typeof(TTo) == typeof(long)) return Box<long, TTo>(X86Truncation.ToInt64(v));
         if (typeof(TTo) == typeof(ulong)) return Box<ulong, TTo>(X86Truncation.ToUInt64(v));
-        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>((Half)v);
+        if (typeof(TTo) == typeof(Half)) return Box<Half, TTo>(HalfBits.FromDouble(v));
         if (typeof(TTo) == typeof(float)) return Box<float, TTo>((float)v);
         if (typeof(TTo) == typeof(double)) return Box<double, TTo>(v);
         if (typeof(TTo) == typeof(LongDouble)) return Box<LongDouble, TTo>(v);

@@ -1,18 +1,19 @@
-using NumNet.Casting.Loops;
+using NumNet.DTypes;
 
 namespace NumNet.Tests.Casting;
 
 /// <summary>
-/// <see cref="IntegralHalf"/>: whole float32 numbers to float16, bit for bit what .NET's IEEE conversion gives, for every
-/// integer up to beyond float16's range, the ties on both sides of each rounding step, and the extremes an integer
-/// source can hold, in runs whose lengths leave every remainder for the one-at-a-time tail.
+/// <see cref="HalfBits"/>' float32 loop on whole numbers (an integer source's path to float16), bit for bit what .NET's
+/// IEEE conversion gives (no NaN among them, where the two differ), for every integer up to beyond float16's range, the
+/// ties on both sides of each rounding step, and the extremes an integer source can hold, in runs whose lengths leave
+/// every remainder for the one-at-a-time tail.
 /// </summary>
-public sealed class IntegralHalfTests
+public sealed class WholeNumberHalfTests
 {
     private static void AssertSameAsIeee(float[] values)
     {
         var halves = new Half[values.Length];
-        IntegralHalf.Convert(values, halves);
+        HalfBits.Convert(values, halves);
         for (int i = 0; i < values.Length; i++)
         {
             ushort expected = BitConverter.HalfToUInt16Bits((Half)values[i]);
@@ -54,7 +55,7 @@ public sealed class IntegralHalfTests
             values[i] = 2039 + 3 * i;
         var halves = new Half[length + 3];
         Array.Fill(halves, Half.NaN);
-        IntegralHalf.Convert(values, halves);
+        HalfBits.Convert(values, halves);
         for (int i = 0; i < length; i++)
             Assert.Equal((Half)values[i], halves[i]);
         Assert.All(halves[length..], h => Assert.True(Half.IsNaN(h)));
