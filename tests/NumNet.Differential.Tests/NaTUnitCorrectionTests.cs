@@ -126,7 +126,10 @@ public sealed class NaTFactorOverflowTests
     }
 }
 
-/// <summary><see cref="OracleCorrections.TimedeltaTextCutUnstable"/>: only a timedelta64 cast to a sized text dtype, only its values' text.</summary>
+/// <summary>
+/// <see cref="OracleCorrections.TimedeltaTextCutUnstable"/>: only a timedelta64 cast to a sized text dtype, only its
+/// values' text, or an answer garbled down to its shape.
+/// </summary>
 public sealed class TimedeltaTextCutTests
 {
     // The failure of the seed-20261213 long run: NaT in as, cut to U2, answered "42" by the long-running oracle.
@@ -138,6 +141,15 @@ public sealed class TimedeltaTextCutTests
     [Fact]
     public void Values_and_their_text_of_a_narrow_timedelta_cast_are_untrusted() =>
         Assert.NotNull(OracleCorrections.TimedeltaTextCutUnstable(Answer, Values + Text));
+
+    [Fact]
+    public void An_answer_whose_shape_no_cast_gives_is_untrusted_with_its_strides_and_values()
+    {
+        // The failure of the seed-20261220 long run: an m8[h] view cast to U2, answered with a garbage shape.
+        const string garbled = "\n      shape: expected (502511173743, 493921239154, 0, 0), got (1, 2)"
+            + "\n      strides: expected (0, 0, 0, 0), got (8, 8)\n      values: expected 0 elements, got 2";
+        Assert.NotNull(OracleCorrections.TimedeltaTextCutUnstable(Answer, garbled + Text));
+    }
 
     [Fact]
     public void Other_differences_other_dtypes_and_other_inputs_keep_the_case_failing()

@@ -124,7 +124,7 @@ public static class OracleCorrections
 
     /// <summary>
     /// A reason when <paramref name="answer"/> casts timedelta64 values to a fixed-width text dtype and NumNet's answer
-    /// differs from it only in values and their repr/str; null otherwise. NumPy 1.24's timedelta64 → text cast of a
+    /// differs from it only in values and their repr/str, or in a shape no cast gives; null otherwise. NumPy 1.24's timedelta64 → text cast of a
     /// width shorter than the text corrupts memory: a fresh NumPy 1.24 process that casts
     /// <c>np.array([np.timedelta64('NaT', 'as')])</c> to <c>U2</c>, <c>U3</c> and <c>U5</c> gets 'Na', 'NaT', 'NaT'
     /// and then dies of a segmentation fault at exit, and the oracle's long-running process answered 'NaT' cut to two
@@ -141,16 +141,19 @@ public static class OracleCorrections
             || node["args"]?["input"]?.ToJsonString().Contains("m8[", StringComparison.Ordinal) != true)
             return null;
         var differences = DifferenceStart.Matches(numNetDetail);
+        // A cast never changes the shape, so an answer of another shape is the corruption itself (the seed-20261220
+        // long run: shape (502511173743, 493921239154, 0, 0) for a (3, 2, 1, 1) input); its strides and values follow.
+        bool shapeGarbled = differences.Any(d => d.Groups["field"].Value == "shape");
         bool anyValue = false;
         foreach (System.Text.RegularExpressions.Match d in differences)
         {
             string field = d.Groups["field"].Value;
-            if (field == "values" && d.Groups["index"].Success)
+            if (field == "values" && (d.Groups["index"].Success || shapeGarbled))
                 anyValue = true;
-            else if (field is not ("repr" or "str"))
+            else if (!(field is "repr" or "str" || (shapeGarbled && field is "shape" or "strides")))
                 return null;
         }
-        return anyValue ? "timedelta64 text cut to a narrower U/S width: NumPy 1.24's cast corrupts memory there (a fresh process segfaults at exit), so the oracle's text is untrusted" : null;
+        return anyValue || shapeGarbled ? "timedelta64 text cut to a narrower U/S width: NumPy 1.24's cast corrupts memory there (a fresh process segfaults at exit), so the oracle's answer is untrusted" : null;
     }
 
     /// <summary>
