@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using NumNet.Internal;
 
 namespace NumNet.Cli;
 
@@ -94,15 +95,12 @@ internal sealed class CsvBlocks : IDisposable
     /// <summary>Reads from the file until <paramref name="into"/> is full or the file ends; the bytes read.</summary>
     private int Fill(Span<byte> into)
     {
-        int total = 0;
-        while (total < into.Length && !_atEnd)
-        {
-            int read = RandomAccess.Read(_file, into[total..], _offset);
-            _atEnd = read == 0;
-            _offset += read;
-            total += read;
-        }
-        return total;
+        if (_atEnd)
+            return 0;
+        int read = PositionedRead.Fill(_file, into, _offset);
+        _offset += read;
+        _atEnd = read < into.Length; // short only at the end of the file
+        return read;
     }
 
     /// <summary>
