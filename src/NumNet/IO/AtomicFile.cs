@@ -87,9 +87,9 @@ internal static class AtomicFile
                 file.Flush(flushToDisk: false);
             }
             ThrowIfInterrupted(pending, null);
-            // Held from just before the rename, so the save holds nothing open while it writes.
-            if (status.Kind == FileKindOnDisk.Regular)
-                replaced = ReplacedFile.Hold(target, LengthOf(target));
+            // Held from just before the rename, so the save holds nothing open while it writes. A missing target's
+            // length is 0, which holds nothing.
+            replaced = ReplacedFile.Hold(target, status.Length);
             File.Move(temp, target, overwrite);
             moved = true;
         }
@@ -111,19 +111,6 @@ internal static class AtomicFile
                 replaced.ReleaseLater();
             else
                 replaced.ReleaseNow();
-        }
-    }
-
-    // The length of the file about to be replaced; 0 when it cannot be read (it is then not held).
-    private static long LengthOf(string target)
-    {
-        try
-        {
-            return new FileInfo(target).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 

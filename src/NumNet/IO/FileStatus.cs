@@ -21,15 +21,16 @@ internal enum FileKindOnDisk
 }
 
 /// <summary>
-/// The kind, permission bits and owner of an existing file (owner only on Linux, where <c>statx</c> has one layout
-/// on every architecture), and the <c>fchown</c> that gives a replacement file the same owner.
+/// The kind, permission bits, owner and length of an existing file (owner and length only on Linux, where <c>statx</c>
+/// has one layout on every architecture; elsewhere they are null and 0), and the <c>fchown</c> that gives a replacement
+/// file the same owner.
 /// </summary>
-internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileMode Mode, uint? Uid, uint? Gid)
+internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileMode Mode, uint? Uid, uint? Gid, long Length)
 {
     private const int AtFdCwd = -100;
-    private const uint StatxTypeModeUidGid = 0x1 | 0x2 | 0x8 | 0x10;
+    private const uint StatxTypeModeUidGidSize = 0x1 | 0x2 | 0x8 | 0x10 | 0x200;
     private const int StatxBufferBytes = 256;
-    private const int UidOffset = 20, GidOffset = 24, ModeOffset = 28;
+    private const int UidOffset = 20, GidOffset = 24, ModeOffset = 28, SizeOffset = 40;
     private const int TypeMask = 0xF000, TypeDirectory = 0x4000, TypeRegular = 0x8000;
 
     private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> Statx = (delegate* unmanaged<int, byte*, int, uint, byte*, int>)FindLibc("statx");
@@ -40,12 +41,13 @@ internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileM
     {
         if (Statx != null && TryStatx(path, out var status))
             return status;
-        // Without statx: kind and mode from .NET, no owner.
+        // Without statx: kind and mode from .NET, no owner, no length (only a hint for ReplacedFile, which holds
+        // nothing off Linux).
         if (System.IO.Directory.Exists(path))
-            return new FileStatus(FileKindOnDisk.Directory, 0, null, null);
+            return new FileStatus(FileKindOnDisk.Directory, 0, null, null, 0);
         if (!File.Exists(path))
-            return new FileStatus(FileKindOnDisk.Missing, 0, null, null);
-        return new FileStatus(FileKindOnDisk.Regular, OperatingSystem.IsWindows() ? 0 : File.GetUnixFileMode(path), null, null);
+            return new FileStatus(FileKindOnDisk.Missing, 0, null, null, 0);
+        return new FileStatus(FileKindOnDisk.Regular, OperatingSystem.IsWindows() ? 0 : File.GetUnixFileMode(path), null, null, 0);
     }
 
     /// <summary>Gives the open file <paramref name="file"/> this status's owner and group where the system allows.</summary>
@@ -80,14 +82,14 @@ internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileM
         new Span<byte>(buffer, StatxBufferBytes).Clear();
         int result;
         fixed (byte* p = name)
-            result = Statx(AtFdCwd, p, 0, StatxTypeModeUidGid, buffer);
+            result = Statx(AtFdCwd, p, 0, StatxTypeModeUidGidSize, buffer);
         if (result != 0)
         {
             int errno = Marshal.GetLastSystemError();
             const int ENOENT = 2, ENOTDIR = 20;
             if (errno is not (ENOENT or ENOTDIR))
                 return false;
-            status = new FileStatus(FileKindOnDisk.Missing, 0, null, null);
+            status = new FileStatus(FileKindOnDisk.Missing, 0, null, null, 0);
             return true;
         }
         int mode = *(ushort*)(buffer + ModeOffset);
@@ -97,7 +99,7 @@ internal readonly unsafe record struct FileStatus(FileKindOnDisk Kind, UnixFileM
             TypeDirectory => FileKindOnDisk.Directory,
             _ => FileKindOnDisk.Special,
         };
-        status = new FileStatus(kind, (UnixFileMode)(mode & 0xFFF), *(uint*)(buffer + UidOffset), *(uint*)(buffer + GidOffset));
+        status = new FileStatus(kind, (UnixFileMode)(mode & 0xFFF), *(uint*)(buffer + UidOffset), *(uint*)(buffer + GidOffset), *(long*)(buffer + SizeOffset));
         return true;
     }
 
