@@ -80,6 +80,10 @@ internal static class ContiguousConvert
         || typeof(T) == typeof(ushort) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
         || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
 
+    // Elements per block of the float16 conversions: their float32 stage and their results stay in L1 between the
+    // passes over a block (the conversion, then the status screen).
+    private const int HalfBlock = 2048;
+
     /// <summary>
     /// Small integers to float16 through float32, as NumPy rounds them: <see cref="TensorPrimitives"/> converts to
     /// float32 with SIMD (its direct integer-to-Half conversion goes element by element), <see cref="HalfBits"/> on
@@ -87,12 +91,11 @@ internal static class ContiguousConvert
     /// </summary>
     private static void RunToHalf<TFrom>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged
     {
-        // A block that stays in L1 between the two passes, from a line boundary (Internal/CacheLine.cs).
-        const int Block = 2048;
-        Span<float> floats = CacheLine.Aligned<float>(stackalloc byte[Block * sizeof(float) + CacheLine.Size], Block);
-        for (nint done = 0; done < count; done += Block)
+        // From a line boundary (Internal/CacheLine.cs).
+        Span<float> floats = CacheLine.Aligned<float>(stackalloc byte[HalfBlock * sizeof(float) + CacheLine.Size], HalfBlock);
+        for (nint done = 0; done < count; done += HalfBlock)
         {
-            int n = (int)Math.Min(Block, count - done);
+            int n = (int)Math.Min(HalfBlock, count - done);
             var block = floats[..n];
             ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
             if (typeof(TFrom) == typeof(int)) TensorPrimitives.ConvertTruncating(Source<int>(ref from, n), block);
@@ -116,10 +119,9 @@ internal static class ContiguousConvert
     /// </summary>
     private static void RunHalf<TFrom, TTo>(ref byte src, ref byte dst, nint count) where TFrom : unmanaged where TTo : unmanaged
     {
-        const int Block = 2048;
-        for (nint done = 0; done < count; done += Block)
+        for (nint done = 0; done < count; done += HalfBlock)
         {
-            int n = (int)Math.Min(Block, count - done);
+            int n = (int)Math.Min(HalfBlock, count - done);
             ref byte from = ref Unsafe.Add(ref src, done * Unsafe.SizeOf<TFrom>());
             ref byte to = ref Unsafe.Add(ref dst, done * Unsafe.SizeOf<TTo>());
             if (typeof(TTo) == typeof(Half))
