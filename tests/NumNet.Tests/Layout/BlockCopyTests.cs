@@ -4,8 +4,9 @@ using NumNet.Layout;
 namespace NumNet.Tests.Layout;
 
 /// <summary>
-/// Contiguous byte copies above the streaming threshold or streamed as part of a larger split result: every head and
-/// tail alignment of the streaming path, and overlapping runs, which must move like <c>memmove</c>.
+/// Contiguous byte copies: through the cache a page at a time, above the streaming threshold, or streamed as part of a
+/// larger split result; every head and tail alignment of each path, and overlapping runs, which must move like
+/// <c>memmove</c>.
 /// </summary>
 public class BlockCopyTests
 {
@@ -31,6 +32,27 @@ public class BlockCopyTests
                 BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
                 Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)),
                     $"source offset {srcOffset}, destination offset {dstOffset}");
+                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
+                Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
+            }
+        }
+    }
+
+    [Fact]
+    public void RunsThroughTheCacheCopyEveryByteAtEveryAlignmentAndLength()
+    {
+        // Around the shortest run copied a page at a time (16 KiB) and with tails of every kind: none, one byte, most of
+        // a page; a run of one page less than the shortest goes through memmove.
+        const int page = 4096;
+        var source = Pattern((1 << 20) + 3 * page, 5);
+        foreach (int length in new[] { 3 * page, 4 * page - 1, 4 * page, 4 * page + 1, 5 * page + 31, (1 << 20) + 4095 })
+        {
+            foreach ((int srcOffset, int dstOffset) in new[] { (0, 0), (1, 0), (0, 1), (40, 8), (31, 33), (4095, 4064) })
+            {
+                var target = new byte[length + 2 * page];
+                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
+                Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)),
+                    $"length {length}, offsets {srcOffset}/{dstOffset}");
                 Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
                 Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
             }
