@@ -1,21 +1,36 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace NumNet.Cli;
 
 /// <summary>
-/// Batches of records on their way from the reader to the table: the reading thread fills one batch while others
-/// are parsed on the thread pool, and parsed batches join the table strictly in file order, so the table, its dtype
-/// and the first error reported are those of a sequential read, bit for bit. Sequential mode parses each batch as
-/// soon as it is full, on the reading thread.
+/// Batches of records on their way from the reader to the table: the reading thread fills one batch while others are
+/// parsed, and parsed batches join the table strictly in file order, so the table, its dtype and the first error
+/// reported are those of a sequential read, bit for bit. Sequential mode parses each batch as soon as it is full, on
+/// the reading thread.
 /// </summary>
+/// <remarks>
+/// On <c>threads</c> threads the parsers are the reading thread and at most <c>threads - 1</c> helpers, never more: a
+/// batch waits in a queue until a helper or the reading thread claims it, and the reading thread claims the oldest one
+/// itself whenever it holds as many batches as it may. With one pool task per batch, as before, up to a pool thread per
+/// core parsed beside the reading thread; three parsers on two cores left the cores idle 15-20 % of a 1 GB convert
+/// while the pool's batches waited for the reading thread's own (docs/performance.md).
+/// </remarks>
 internal sealed class CsvPipeline : IDisposable
 {
-    private readonly Queue<(CsvBatch Batch, Task? Parsing)> _pending = new();
+    private readonly Queue<Pending> _pending = new();
+    private readonly ConcurrentQueue<Pending> _unclaimed = new();
     private readonly Stack<CsvBatch> _spare = new();
     private readonly StrongBox<bool> _abandoned = new();
+    private readonly List<Task> _helpers = [];
     private readonly int _width;
     private readonly char _delimiter;
     private readonly int _maxPending;
+    private readonly int _maxHelpers;
+    private int _running;
+    private int _parsing;
+    private int _peakParsing;
 
     /// <summary>
     /// A pipeline for records <paramref name="width"/> cells wide, separated by <paramref name="delimiter"/>, parsing
@@ -26,6 +41,7 @@ internal sealed class CsvPipeline : IDisposable
         _width = width;
         _delimiter = delimiter;
         _maxPending = threads > 1 ? 2 * threads : 0;
+        _maxHelpers = threads - 1;
         Current = new CsvBatch(width, delimiter);
     }
 
@@ -35,6 +51,12 @@ internal sealed class CsvPipeline : IDisposable
     /// <summary>The batch being filled.</summary>
     public CsvBatch Current { get; private set; }
 
+    /// <summary>Batches being parsed at this moment, by any thread.</summary>
+    internal int Parsing => Volatile.Read(ref _parsing);
+
+    /// <summary>The most batches parsed at once so far: at most the thread count.</summary>
+    internal int PeakParsing => Volatile.Read(ref _peakParsing);
+
     /// <summary>
     /// Sends the current batch to be parsed and starts a new one; joins finished batches to <paramref name="table"/>.
     /// False when a joined batch held text, so the table cannot be numeric, or a block was not plain CSV.
@@ -42,23 +64,20 @@ internal sealed class CsvPipeline : IDisposable
     /// <exception cref="InvalidDataException">A cell of a joined batch could not be read.</exception>
     public bool Submit(ICsvTable table)
     {
-        var batch = Current;
-        // With the queue full and its oldest batch still being parsed, the reading thread parses this one itself
-        // rather than wait: on a machine whose cores are busy elsewhere, that keeps it as fast as a sequential read.
-        bool inline = _maxPending == 0 || (_pending.Count >= _maxPending && !IsParsed(_pending.Peek()));
-        if (inline)
-            batch.Parse(_abandoned);
-        _pending.Enqueue((batch, inline ? null : Task.Run(() => batch.Parse(_abandoned))));
-        Current = _spare.Count > 0 ? _spare.Pop() : new CsvBatch(_width, _delimiter);
-        while (_pending.Count > 0 && (_pending.Count > _maxPending + 1 || IsParsed(_pending.Peek())))
+        var pending = new Pending(Current);
+        _pending.Enqueue(pending);
+        if (_maxPending == 0)
         {
-            if (!JoinOldest(table))
-                return false;
+            Parse(pending);
         }
-        return true;
+        else
+        {
+            _unclaimed.Enqueue(pending);
+            StartHelper();
+        }
+        Current = _spare.Count > 0 ? _spare.Pop() : new CsvBatch(_width, _delimiter);
+        return JoinParsed(table, all: false);
     }
-
-    private static bool IsParsed((CsvBatch Batch, Task? Parsing) pending) => pending.Parsing?.IsCompleted ?? true;
 
     /// <summary>Sends the last batch and joins everything; false when some batch held text.</summary>
     /// <exception cref="InvalidDataException">A cell could not be read.</exception>
@@ -66,18 +85,41 @@ internal sealed class CsvPipeline : IDisposable
     {
         if (Current.HasContent && !Submit(table))
             return false;
-        while (_pending.Count > 0)
+        return JoinParsed(table, all: true);
+    }
+
+    // Joins batches from the oldest while they are parsed. Until at most _maxPending are held (or none, for `all`),
+    // the reading thread parses the oldest unclaimed batch itself, and waits for a helper only when every held batch is
+    // claimed: so it reads ahead while the helpers keep up and parses while they do not.
+    private bool JoinParsed(ICsvTable table, bool all)
+    {
+        while (_pending.TryPeek(out var oldest))
         {
-            if (!JoinOldest(table))
-                return false;
+            if (oldest.IsParsed)
+            {
+                if (!Join(_pending.Dequeue(), table))
+                    return false;
+            }
+            else if (!all && _pending.Count <= _maxPending)
+            {
+                return true;
+            }
+            else if (_unclaimed.TryDequeue(out var unclaimed))
+            {
+                Parse(unclaimed);
+            }
+            else
+            {
+                oldest.WaitParsed();
+            }
         }
         return true;
     }
 
-    private bool JoinOldest(ICsvTable table)
+    private bool Join(Pending pending, ICsvTable table)
     {
-        var (batch, parsing) = _pending.Dequeue();
-        parsing?.GetAwaiter().GetResult();
+        var batch = pending.Batch;
+        pending.Failure?.Throw();
         batch.Error?.Throw();
         if (batch.HasText || !batch.IsPlain)
         {
@@ -90,21 +132,95 @@ internal sealed class CsvPipeline : IDisposable
         return true;
     }
 
-    /// <summary>Stops batches still being parsed and waits for them, so no thread outlives the read.</summary>
+    private void Parse(Pending pending)
+    {
+        int now = Interlocked.Increment(ref _parsing);
+        for (int peak = Volatile.Read(ref _peakParsing); now > peak; peak = Volatile.Read(ref _peakParsing))
+        {
+            if (Interlocked.CompareExchange(ref _peakParsing, now, peak) == peak)
+                break;
+        }
+        try
+        {
+            pending.Parse(_abandoned);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _parsing);
+        }
+    }
+
+    // Starts a helper when fewer than _maxHelpers run. A helper parses unclaimed batches until there are none.
+    private void StartHelper()
+    {
+        while (true)
+        {
+            int running = Volatile.Read(ref _running);
+            if (running >= _maxHelpers)
+                return;
+            if (Interlocked.CompareExchange(ref _running, running + 1, running) == running)
+                break;
+        }
+        _helpers.RemoveAll(static t => t.IsCompleted);
+        _helpers.Add(Task.Run(Help));
+    }
+
+    private void Help()
+    {
+        while (true)
+        {
+            while (!Volatile.Read(ref _abandoned.Value) && _unclaimed.TryDequeue(out var pending))
+                Parse(pending);
+            Interlocked.Decrement(ref _running);
+            // A batch queued after the last look but before the decrement saw every helper running and started none:
+            // take it up again if a helper's place is still free.
+            if (Volatile.Read(ref _abandoned.Value) || _unclaimed.IsEmpty)
+                return;
+            int running = Volatile.Read(ref _running);
+            if (running >= _maxHelpers || Interlocked.CompareExchange(ref _running, running + 1, running) != running)
+                return;
+        }
+    }
+
+    /// <summary>Stops batches still being parsed and waits for the helpers, so no thread outlives the read.</summary>
     public void Dispose()
     {
         _abandoned.Value = true;
-        foreach (var (_, parsing) in _pending)
+        foreach (var helper in _helpers)
+            helper.Wait();
+        _helpers.Clear();
+        _pending.Clear();
+        _unclaimed.Clear();
+    }
+
+    /// <summary>A submitted batch, parsed by whichever thread claims it first from the queue.</summary>
+    private sealed class Pending(CsvBatch batch)
+    {
+        private readonly ManualResetEventSlim _parsed = new();
+
+        public CsvBatch Batch { get; } = batch;
+
+        /// <summary>An exception other than a bad cell (which the batch records itself), raised when the batch is joined.</summary>
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        public bool IsParsed => _parsed.IsSet;
+
+        public void Parse(StrongBox<bool> abandoned)
         {
             try
             {
-                parsing?.Wait();
+                Batch.Parse(abandoned);
             }
-            catch (AggregateException)
+            catch (Exception e)
             {
-                // The read already ended with its own outcome; an abandoned batch's failure changes nothing.
+                Failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                _parsed.Set();
             }
         }
-        _pending.Clear();
+
+        public void WaitParsed() => _parsed.Wait();
     }
 }
