@@ -115,6 +115,7 @@ internal static class BlockCopy
                 fixed (byte* s = &src)
                 {
                     long pages = (bytes - head) / Page;
+                    Debug.Assert(head + pages * Page <= bytes, "pages past the end of the run");
                     CopyPages(s + head, d + head, pages);
                     done += pages * Page;
                 }
