@@ -146,7 +146,9 @@ internal sealed class CsvPipeline : IDisposable
         }
         finally
         {
+            // Counted out before the batch shows as parsed, so once Finish has seen every batch parsed, none is counted.
             Interlocked.Decrement(ref _parsing);
+            pending.MarkParsed();
         }
     }
 
@@ -205,6 +207,7 @@ internal sealed class CsvPipeline : IDisposable
 
         public bool IsParsed => _parsed.IsSet;
 
+        /// <summary>Parses the batch; any exception is kept for the join. <see cref="MarkParsed"/> must follow.</summary>
         public void Parse(StrongBox<bool> abandoned)
         {
             try
@@ -215,11 +218,10 @@ internal sealed class CsvPipeline : IDisposable
             {
                 Failure = ExceptionDispatchInfo.Capture(e);
             }
-            finally
-            {
-                _parsed.Set();
-            }
         }
+
+        /// <summary>Publishes the parse to the joining thread and wakes it if it waits.</summary>
+        public void MarkParsed() => _parsed.Set();
 
         public void WaitParsed() => _parsed.Wait();
     }
