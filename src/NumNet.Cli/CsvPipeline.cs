@@ -88,6 +88,13 @@ internal sealed class CsvPipeline : IDisposable
         return JoinParsed(table, all: true);
     }
 
+    /// <summary>
+    /// Joins every batch already sent, leaving the one being filled: before the reader's own error is raised, so that a
+    /// bad cell in an earlier batch is reported first, as a sequential read reports it. False when a batch held text.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A cell of a sent batch could not be read.</exception>
+    public bool JoinSent(ICsvTable table) => JoinParsed(table, all: true);
+
     // Joins batches from the oldest while they are parsed. Until at most _maxPending are held (or none, for `all`),
     // the reading thread parses the oldest unclaimed batch itself, and waits for a helper only when every held batch is
     // claimed: so it reads ahead while the helpers keep up and parses while they do not.

@@ -65,6 +65,7 @@ internal static class CsvReader
         var table = newTable(records.Width, bytes);
         int threads = bytes >= ParallelFromBytes ? NumNetSettings.MaxThreads : 1;
         using var pipeline = new CsvPipeline(records.Width, threads);
+        bool stopped;
         do
         {
             if (records.IsQuotedEmptyRecord)
@@ -73,8 +74,29 @@ internal static class CsvReader
             if (pipeline.Current.IsFull && !pipeline.Submit(table))
                 return null;
         }
-        while (records.MoveNext());
-        return pipeline.Finish(table) ? table : null;
+        while (MoveNextAfterSentBatches(records, pipeline, table, out stopped));
+        return !stopped && pipeline.Finish(table) ? table : null;
+    }
+
+    /// <summary>
+    /// The next record, as <see cref="CsvRecords.MoveNext"/>. When the record is malformed, the batches already sent are
+    /// joined first: a sequential read parses each batch before it reads past it, so their bad cells, or their text
+    /// (<paramref name="stopped"/>: the table is not numeric), come before the malformed record.
+    /// </summary>
+    private static bool MoveNextAfterSentBatches(CsvRecords records, CsvPipeline pipeline, ICsvTable table, out bool stopped)
+    {
+        stopped = false;
+        try
+        {
+            return records.MoveNext();
+        }
+        catch (InvalidDataException)
+        {
+            if (pipeline.JoinSent(table))
+                throw;
+            stopped = true;
+            return false;
+        }
     }
 
     /// <summary>

@@ -287,6 +287,56 @@ public sealed class CsvTests
     }
 
     [Fact]
+    public void A_bad_cell_in_a_sent_batch_is_reported_before_a_malformed_record_read_after_it()
+    {
+        // Quotes send the file to the full reader. A sequential read parses the first batch, with its bad cell, before it
+        // reads the second, whose second record has the wrong width; a parallel read must report the same error.
+        using var dir = new TempDir();
+        var lines = new List<string> { "\"1\",2", "3," + new string('5', 5000) };
+        lines.AddRange(Enumerable.Repeat("1,2", 60_000));
+        File.WriteAllLines(dir.File("prefix.csv"), lines);
+        int firstBatchRows = RowsOfTheFirstBatch(dir.File("prefix.csv"));
+        Assert.InRange(firstBatchRows, 3, lines.Count - 1);
+        File.WriteAllLines(dir.File("t.csv"), lines.Take(firstBatchRows).Concat(["4,5", "6", "7,8"]));
+        lines[1] = "x,3";
+        File.WriteAllLines(dir.File("text.csv"), lines.Take(firstBatchRows).Concat(["4,5", "6", "7,8"]));
+        long saved = CsvReader.ParallelFromBytes;
+        int threads = NumNetSettings.MaxThreads;
+        try
+        {
+            NumNetSettings.MaxThreads = 2;
+            foreach (long from in new[] { long.MaxValue, 0L })
+            {
+                CsvReader.ParallelFromBytes = from;
+                var e = Assert.Throws<InvalidDataException>(() => CsvReader.Read(dir.File("t.csv"), CsvOptions.Default));
+                Assert.StartsWith("CSV row 2, column 2: an integer of 5000 digits", e.Message);
+                // Text in the first batch instead: the table is read as strings, which meets the malformed record.
+                e = Assert.Throws<InvalidDataException>(() => CsvReader.Read(dir.File("text.csv"), CsvOptions.Default));
+                Assert.StartsWith($"CSV row {firstBatchRows + 2} has 1 cells", e.Message);
+            }
+        }
+        finally
+        {
+            CsvReader.ParallelFromBytes = saved;
+            NumNetSettings.MaxThreads = threads;
+        }
+    }
+
+    /// <summary>The records the full reader puts in its first batch of <paramref name="path"/>, two cells wide.</summary>
+    private static int RowsOfTheFirstBatch(string path)
+    {
+        using var records = CsvRecords.Open(path, CsvOptions.Default);
+        var batch = new CsvBatch(2);
+        int rows = 0;
+        while (!batch.IsFull && records.MoveNext())
+        {
+            batch.Add(records);
+            rows++;
+        }
+        return rows;
+    }
+
+    [Fact]
     public void A_table_longer_than_its_first_batch_suggests_still_reads_whole()
     {
         // The cell storage is sized from the first batch's long cells; the short ones after them outgrow it.
