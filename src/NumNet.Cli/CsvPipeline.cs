@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using NumNet.Internal;
 
 namespace NumNet.Cli;
 
@@ -85,7 +86,7 @@ internal sealed class CsvPipeline : IDisposable
     {
         if (Current.HasContent && !Submit(table))
             return false;
-        return JoinParsed(table, all: true);
+        return JoinSent(table);
     }
 
     /// <summary>
@@ -141,12 +142,7 @@ internal sealed class CsvPipeline : IDisposable
 
     private void Parse(Pending pending)
     {
-        int now = Interlocked.Increment(ref _parsing);
-        for (int peak = Volatile.Read(ref _peakParsing); now > peak; peak = Volatile.Read(ref _peakParsing))
-        {
-            if (Interlocked.CompareExchange(ref _peakParsing, now, peak) == peak)
-                break;
-        }
+        AtomicBound.Raise(ref _peakParsing, Interlocked.Increment(ref _parsing));
         try
         {
             pending.Parse(_abandoned);
@@ -162,16 +158,24 @@ internal sealed class CsvPipeline : IDisposable
     // Starts a helper when fewer than _maxHelpers run. A helper parses unclaimed batches until there are none.
     private void StartHelper()
     {
-        while (true)
-        {
-            int running = Volatile.Read(ref _running);
-            if (running >= _maxHelpers)
-                return;
-            if (Interlocked.CompareExchange(ref _running, running + 1, running) == running)
-                break;
-        }
+        if (!TryTakeHelperPlace())
+            return;
         _helpers.RemoveAll(static t => t.IsCompleted);
         _helpers.Add(Task.Run(Help));
+    }
+
+    // Counts one more helper running, unless _maxHelpers already run.
+    private bool TryTakeHelperPlace()
+    {
+        int running = Volatile.Read(ref _running);
+        while (running < _maxHelpers)
+        {
+            int was = Interlocked.CompareExchange(ref _running, running + 1, running);
+            if (was == running)
+                return true;
+            running = was;
+        }
+        return false;
     }
 
     private void Help()
@@ -183,10 +187,7 @@ internal sealed class CsvPipeline : IDisposable
             Interlocked.Decrement(ref _running);
             // A batch queued after the last look but before the decrement saw every helper running and started none:
             // take it up again if a helper's place is still free.
-            if (Volatile.Read(ref _abandoned.Value) || _unclaimed.IsEmpty)
-                return;
-            int running = Volatile.Read(ref _running);
-            if (running >= _maxHelpers || Interlocked.CompareExchange(ref _running, running + 1, running) != running)
+            if (Volatile.Read(ref _abandoned.Value) || _unclaimed.IsEmpty || !TryTakeHelperPlace())
                 return;
         }
     }

@@ -109,7 +109,7 @@ internal static class NpyReader
                             int n = (int)Math.Min(chunkBytes, total - from);
                             int got = PositionedRead.Fill(handle, new Span<byte>((byte*)origin + from, n), start + from);
                             if (got < n)
-                                AtomicMinimum.Lower(ref fileEnd, from + got);
+                                AtomicBound.Lower(ref fileEnd, from + got);
                         }
                     });
                 }

@@ -112,6 +112,6 @@ internal static class SplitParts
         public bool EarlierFailed(int part) => Volatile.Read(ref _firstFailed) < part;
 
         /// <summary>Records that <paramref name="part"/> failed.</summary>
-        public void Failed(int part) => AtomicMinimum.Lower(ref _firstFailed, part);
+        public void Failed(int part) => AtomicBound.Lower(ref _firstFailed, part);
     }
 }
