@@ -101,26 +101,23 @@ internal static class BlockCopy
             return;
         }
         // Pinned so the alignment worked out here still holds in the loops.
-        fixed (byte* d = &dst)
+        fixed (byte* s = &src, d = &dst)
         {
             int head = (int)Math.Min(bytes, -(nint)d & (Vector256<byte>.Count - 1));
             Memmove(ref src, ref dst, head);
             long done = head;
             if (stream)
             {
-                done += StreamingCast.Run<CopyStep>(ref Unsafe.Add(ref src, head), ref Unsafe.Add(ref dst, head), (nint)(bytes - head), stream: true);
+                done += StreamingCast.Run<CopyStep>(ref s[head], ref d[head], (nint)(bytes - head), stream: true);
             }
             else
             {
-                fixed (byte* s = &src)
-                {
-                    long pages = (bytes - head) / Page;
-                    Debug.Assert(head + pages * Page <= bytes, "pages past the end of the run");
-                    CopyPages(s + head, d + head, pages);
-                    done += pages * Page;
-                }
+                long pages = (bytes - head) / Page;
+                Debug.Assert(head + pages * Page <= bytes, "pages past the end of the run");
+                CopyPages(s + head, d + head, pages);
+                done += pages * Page;
             }
-            Memmove(ref Unsafe.Add(ref src, (nint)done), ref Unsafe.Add(ref dst, (nint)done), bytes - done);
+            Memmove(ref s[done], ref d[done], bytes - done);
         }
     }
 
