@@ -19,6 +19,19 @@ public class BlockCopyTests
         return bytes;
     }
 
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes of <paramref name="source"/> from <paramref name="srcOffset"/> into a zeroed
+    /// array of <paramref name="targetLength"/> at <paramref name="dstOffset"/>: every byte arrives, and none outside the run.
+    /// </summary>
+    private static void AssertCopiesExactly(byte[] source, int srcOffset, int dstOffset, int length, int targetLength, string what)
+    {
+        var target = new byte[targetLength];
+        BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
+        Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)), what);
+        Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
+        Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
+    }
+
     [Fact]
     public void EveryAlignmentOfSourceAndDestination()
     {
@@ -27,13 +40,8 @@ public class BlockCopyTests
         {
             foreach (int dstOffset in new[] { 0, 1, 7, 24, 33 })
             {
-                var target = new byte[Large + 64];
-                int length = Large - srcOffset - dstOffset;
-                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
-                Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)),
+                AssertCopiesExactly(source, srcOffset, dstOffset, Large - srcOffset - dstOffset, Large + 64,
                     $"source offset {srcOffset}, destination offset {dstOffset}");
-                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
-                Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
             }
         }
     }
@@ -48,14 +56,7 @@ public class BlockCopyTests
         foreach (int length in new[] { 3 * page, 4 * page - 1, 4 * page, 4 * page + 1, 5 * page + 31, (1 << 20) + 4095 })
         {
             foreach ((int srcOffset, int dstOffset) in new[] { (0, 0), (1, 0), (0, 1), (40, 8), (31, 33), (4095, 4064) })
-            {
-                var target = new byte[length + 2 * page];
-                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], length);
-                Assert.True(source.AsSpan(srcOffset, length).SequenceEqual(target.AsSpan(dstOffset, length)),
-                    $"length {length}, offsets {srcOffset}/{dstOffset}");
-                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
-                Assert.All(target[(dstOffset + length)..], b => Assert.Equal(0, b));
-            }
+                AssertCopiesExactly(source, srcOffset, dstOffset, length, length + 2 * page, $"length {length}, offsets {srcOffset}/{dstOffset}");
         }
     }
 
@@ -70,14 +71,7 @@ public class BlockCopyTests
         {
             StreamingCast.StreamsAll = true;
             foreach ((int srcOffset, int dstOffset) in new[] { (0, 0), (1, 0), (0, 7), (31, 33), (8, 24) })
-            {
-                var target = new byte[length + 64];
-                int n = length - srcOffset - dstOffset;
-                BlockCopy.Copy(ref source[srcOffset], ref target[dstOffset], n);
-                Assert.True(source.AsSpan(srcOffset, n).SequenceEqual(target.AsSpan(dstOffset, n)), $"offsets {srcOffset}/{dstOffset}");
-                Assert.All(target[..dstOffset], b => Assert.Equal(0, b));
-                Assert.All(target[(dstOffset + n)..], b => Assert.Equal(0, b));
-            }
+                AssertCopiesExactly(source, srcOffset, dstOffset, length - srcOffset - dstOffset, length + 64, $"offsets {srcOffset}/{dstOffset}");
         }
         finally
         {
